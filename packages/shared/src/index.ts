@@ -1,0 +1,38 @@
+export {
+  FEATURE_IDS,
+  FEATURES,
+  type FeatureId,
+  type FeatureInfo,
+  featureInfo,
+  featureUnavailableReason,
+  platformsSupporting,
+} from './catalog/features';
+export { PLATFORM_IDS, PLATFORMS, type PlatformId, type PlatformInfo } from './catalog/platforms';
+export { PRIORITIES, PRIORITY_IDS, type PriorityId, type PriorityInfo } from './catalog/priorities';
+export {
+  AI_PROVIDERS,
+  BUILD_CONFIG_SCHEMA_VERSION,
+  type BuildConfig,
+  type BuildConfigInput,
+  buildConfigSchema,
+  COMPLEXITIES,
+  configurationStepSchema,
+  DEPLOY_TARGETS,
+  featuresStepSchema,
+  LICENSES,
+  NODE_VERSIONS,
+  PACKAGE_MANAGERS,
+  platformStepSchema,
+  prioritiesStepSchema,
+  SESSION_STORES,
+  TEAM_SIZES,
+} from './schemas/build-config';
+export { projectNameSchema } from './schemas/project-name';
+export { type Recommendation, recommendDefaults } from './schemas/recommendations';
+export { safeText } from './schemas/text';
+export {
+  type ConfigIssue,
+  formatConfigIssues,
+  WIZARD_STEPS,
+  type WizardStep,
+} from './schemas/wizard';
