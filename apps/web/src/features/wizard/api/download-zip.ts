@@ -1,0 +1,67 @@
+import type { BuildConfig } from '@botsmith/shared';
+
+/**
+ * The file name from a `Content-Disposition` header, preferring the RFC 6266 `filename*`
+ * form; anything that could name a path is stripped.
+ */
+export function filenameFromContentDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)?.[1];
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/.exec(header);
+  let name: string | undefined;
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended.trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  name ??= plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2];
+  const safe = name?.replace(/[/\\]/g, '_').replace(/^\.+/, '').trim();
+  return safe ? safe : fallback;
+}
+
+/** Thrown when the server refuses to build the zip; the message is the server's. */
+export class DownloadError extends Error {
+  override name = 'DownloadError';
+}
+
+/** Asks the server for the project zip and saves it through a temporary download link. */
+export async function downloadProjectZip(config: BuildConfig): Promise<string> {
+  const response = await fetch('/api/download', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ config }),
+  });
+  if (!response.ok) throw new DownloadError(await errorMessage(response));
+  const filename = filenameFromContentDisposition(
+    response.headers.get('content-disposition'),
+    `${config.project.name}.zip`,
+  );
+  const url = URL.createObjectURL(await response.blob());
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Revoke after the click has been handled; revoking synchronously can cancel the download.
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+  return filename;
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body: unknown = await response.json();
+    if (typeof body === 'object' && body !== null && 'message' in body) {
+      return String(body.message);
+    }
+  } catch {
+    // Not JSON: fall through to the status line.
+  }
+  return `The download failed (${response.status} ${response.statusText}).`;
+}

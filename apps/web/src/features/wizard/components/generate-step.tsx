@@ -1,0 +1,143 @@
+import type { BuildConfig } from '@botsmith/shared';
+import { useMutation } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { Card } from '../../../components/ui/card';
+import { toast } from '../../../components/ui/toast';
+import { downloadProjectZip } from '../api/download-zip';
+import { configIssuesOf, usePreview } from '../api/use-preview';
+import { buildFileTree } from '../state/file-tree';
+import { CodeViewer } from './code-viewer';
+import { FileTreeView } from './file-tree-view';
+import { IssueList } from './issue-list';
+
+const PREFERRED_FILES = ['src/index.ts', 'README.md', 'package.json'];
+
+/** Step 6: the generated project, file by file, and its zip. */
+export function GenerateStep({
+  config,
+  onGoToStep,
+}: {
+  config: BuildConfig;
+  onGoToStep: (step: number) => void;
+}) {
+  const preview = usePreview(config);
+  const files = preview.data?.files;
+  const tree = useMemo(() => buildFileTree(files?.map((file) => file.path) ?? []), [files]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const selected =
+    files?.find((file) => file.path === chosen) ??
+    PREFERRED_FILES.map((path) => files?.find((file) => file.path === path)).find(Boolean) ??
+    files?.[0];
+
+  const download = useMutation({
+    mutationFn: () => downloadProjectZip(config),
+    onSuccess: (filename) => toast({ tone: 'success', title: `Downloaded ${filename}` }),
+  });
+
+  const copy = async (path: string, content: string) => {
+    try {
+      await navigator.clipboard.writeText(content);
+      toast({ tone: 'success', title: `Copied ${path}` });
+    } catch {
+      toast({
+        tone: 'error',
+        title: 'Copy failed',
+        description: 'The browser blocked the clipboard.',
+      });
+    }
+  };
+
+  const issues = preview.isError ? configIssuesOf(preview.error) : null;
+  if (issues && issues.length > 0) {
+    return (
+      <IssueList
+        issues={issues}
+        onGoToStep={onGoToStep}
+        title="The configuration has problems, so nothing was generated"
+      />
+    );
+  }
+  if (preview.isError) {
+    return (
+      <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-5 text-red-900">
+        <p className="font-semibold">The preview could not be generated.</p>
+        <p className="mt-1 text-sm">{preview.error.message}</p>
+        <Button className="mt-4" onClick={() => preview.refetch()}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {preview.isPending ? (
+            'Generating…'
+          ) : (
+            <>
+              <strong className="text-slate-900">{files?.length ?? 0} files</strong> for{' '}
+              <code className="rounded bg-slate-100 px-1">{config.project.name}</code>
+              {preview.data && (
+                <span className="text-slate-400"> · generator {preview.data.generatorVersion}</span>
+              )}
+              {preview.isFetching && <span className="text-slate-400"> · updating…</span>}
+            </>
+          )}
+        </p>
+        <Button
+          variant="primary"
+          onClick={() => download.mutate()}
+          disabled={download.isPending || !files}
+        >
+          <DownloadIcon />
+          {download.isPending ? 'Preparing zip…' : 'Download zip'}
+        </Button>
+      </div>
+
+      <Card className="grid min-h-[32rem] overflow-hidden md:grid-cols-[16rem_1fr]">
+        <div className="max-h-[40rem] overflow-auto border-b border-slate-200 bg-slate-50 p-2 md:border-r md:border-b-0">
+          {preview.isPending ? (
+            <p className="p-2 text-sm text-slate-500">Loading files…</p>
+          ) : (
+            <FileTreeView nodes={tree} selected={selected?.path ?? null} onSelect={setChosen} />
+          )}
+        </div>
+        <div className="flex min-w-0 flex-col bg-[#0d1117]">
+          {selected ? (
+            <>
+              <div className="flex items-center justify-between gap-2 border-b border-white/10 px-4 py-2">
+                <h3 className="truncate font-mono text-xs text-slate-300">{selected.path}</h3>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="text-slate-300 hover:bg-white/10 hover:text-white"
+                  aria-label={`Copy ${selected.path}`}
+                  onClick={() => copy(selected.path, selected.content)}
+                >
+                  Copy
+                </Button>
+              </div>
+              <div className="max-h-[37rem] flex-1 overflow-hidden">
+                <CodeViewer path={selected.path} content={selected.content} />
+              </div>
+            </>
+          ) : (
+            <p className="p-4 text-sm text-slate-400">Select a file to see its contents.</p>
+          )}
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function DownloadIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4">
+      <path d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.6L6.3 8.2a.75.75 0 1 0-1.1 1.02l4.25 4.5a.75.75 0 0 0 1.1 0l4.25-4.5a.75.75 0 1 0-1.1-1.02l-2.95 3.14V2.75Z" />
+      <path d="M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z" />
+    </svg>
+  );
+}

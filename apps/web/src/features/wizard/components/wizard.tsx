@@ -1,0 +1,150 @@
+import { WIZARD_STEPS } from '@botsmith/shared';
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { ErrorBoundary } from '../../../components/ui/error-boundary';
+import { LockIcon, Stepper, type StepperItem } from '../../../components/ui/stepper';
+import { useWizard } from '../hooks/use-wizard';
+import { validateStep } from '../state/validation';
+import { LAST_ANONYMOUS_STEP, type WizardState } from '../state/wizard-state';
+import { ConfigurationStep } from './configuration-step';
+import { FeaturesStep } from './features-step';
+import { PlatformStep } from './platform-step';
+import { PrioritiesStep } from './priorities-step';
+import { ReviewStep } from './review-step';
+
+// The code viewer and its highlighter load only when the user reaches step 6.
+const GenerateStep = lazy(() =>
+  import('./generate-step').then((module) => ({ default: module.GenerateStep })),
+);
+
+const INTROS: Record<string, string> = {
+  platform: 'Where should your bot live? Pick one or more chat platforms.',
+  priorities: 'Rank what matters most. Later steps recommend settings based on it.',
+  features: 'Choose what the bot can do. Features a platform cannot support are explained.',
+  configuration: 'Name the project and choose how it runs, deploys and is maintained.',
+  review: 'Check every setting before generating the project.',
+  generate: 'Browse the generated repository, copy files or download it as a zip.',
+};
+
+function stepperItems(state: WizardState): StepperItem[] {
+  return WIZARD_STEPS.map((step) => ({
+    number: step.number,
+    title: step.title,
+    status: step.requiresSignIn
+      ? 'locked'
+      : step.number === state.step
+        ? 'current'
+        : step.number < state.furthestStep
+          ? 'complete'
+          : step.number === state.furthestStep
+            ? 'available'
+            : 'upcoming',
+    lockedLabel: step.requiresSignIn ? 'Sign in required' : undefined,
+  }));
+}
+
+/** The eight-step build wizard; steps 7 and 8 wait for sign-in. */
+export function Wizard() {
+  const { state, edit, next, back, goTo } = useWizard();
+  const { config, step } = state;
+  const info = WIZARD_STEPS.find((candidate) => candidate.number === step) ?? WIZARD_STEPS[0];
+  const issues = validateStep(config, step);
+  const [blocked, setBlocked] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const previousStep = useRef(step);
+
+  // Move focus to the new step's heading so keyboard and screen-reader users follow along.
+  useEffect(() => {
+    if (previousStep.current === step) return;
+    previousStep.current = step;
+    setBlocked(false);
+    headingRef.current?.focus();
+    headingRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [step]);
+
+  const onNext = () => {
+    if (issues.length > 0) {
+      setBlocked(true);
+      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    next();
+  };
+
+  let body: ReactNode;
+  const stepProps = { config, onChange: edit, issues };
+  switch (info?.id) {
+    case 'platform':
+      body = <PlatformStep {...stepProps} />;
+      break;
+    case 'priorities':
+      body = <PrioritiesStep {...stepProps} />;
+      break;
+    case 'features':
+      body = <FeaturesStep {...stepProps} />;
+      break;
+    case 'configuration':
+      body = <ConfigurationStep {...stepProps} />;
+      break;
+    case 'review':
+      body = <ReviewStep config={config} issues={issues} onGoToStep={goTo} />;
+      break;
+    default:
+      body = <GenerateStep config={config} onGoToStep={goTo} />;
+  }
+
+  const isLast = step === LAST_ANONYMOUS_STEP;
+  return (
+    <div className="grid gap-6">
+      <Stepper steps={stepperItems(state)} onSelect={goTo} />
+
+      <section aria-labelledby="wizard-step-title" className="grid gap-5">
+        <header>
+          <p className="text-sm font-medium text-indigo-600">
+            Step {step} of {WIZARD_STEPS.length}
+          </p>
+          <h2
+            id="wizard-step-title"
+            ref={headingRef}
+            tabIndex={-1}
+            className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 focus:outline-none"
+          >
+            {info?.title}
+          </h2>
+          <p className="mt-1 text-slate-600">{info && INTROS[info.id]}</p>
+        </header>
+
+        <ErrorBoundary key={step} label={`the ${info?.title ?? ''} step`}>
+          <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>{body}</Suspense>
+        </ErrorBoundary>
+
+        {blocked && issues.length > 0 && (
+          <p
+            role="alert"
+            className="rounded-lg bg-red-50 px-4 py-3 text-sm font-medium text-red-800"
+          >
+            Fix the{' '}
+            {issues.length === 1 ? 'highlighted problem' : `${issues.length} highlighted problems`}{' '}
+            to continue.
+          </p>
+        )}
+
+        <footer className="flex items-center justify-between gap-3 border-t border-slate-200 pt-5">
+          <Button onClick={back} disabled={step === 1}>
+            Back
+          </Button>
+          {isLast ? (
+            <p className="flex items-center gap-2 text-sm text-slate-500">
+              <LockIcon />
+              Sign in with GitHub to create the repository automatically (coming soon).
+            </p>
+          ) : (
+            <Button variant="primary" onClick={onNext}>
+              Next
+            </Button>
+          )}
+        </footer>
+      </section>
+    </div>
+  );
+}
