@@ -1,0 +1,69 @@
+import { compareStrings } from '../lib/sort';
+import { source } from '../lib/text';
+import type { ServiceEntry } from '../types';
+
+/**
+ * The generated `src/index.ts`: builds the bot and starts every contributed service. Platforms
+ * start when their environment variables are set; with none configured it says what to set
+ * and exits 1, since a bot without a platform has nothing to do.
+ */
+export function renderEntry(services: readonly ServiceEntry[]): string {
+  const imports = [...services]
+    .sort((a, b) => compareStrings(a.module, b.module))
+    .map((service) => `import { ${service.exportName} } from './${service.module}.js';`);
+  const list = services.map((service) => service.exportName).join(', ');
+  return source(
+    "import { existsSync } from 'node:fs';",
+    "import { BOT_INFO, readSessionTtlSeconds } from './config.js';",
+    "import { createBot } from './core/index.js';",
+    ...imports,
+    "import { missingEnv, type Running, type Service } from './runtime.js';",
+    "import { createSessionStore } from './sessions/index.js';",
+    '',
+    '// Node 20.12+ reads .env files itself; in production real environment variables are used.',
+    "if (existsSync('.env')) process.loadEnvFile('.env');",
+    '',
+    `const services: readonly Service[] = [${list}];`,
+    '',
+    'async function main(): Promise<void> {',
+    "  const platforms = services.filter((service) => service.kind === 'platform');",
+    '  const ready = platforms.filter((service) => missingEnv(service, process.env).length === 0);',
+    '  for (const service of platforms) {',
+    '    const missing = missingEnv(service, process.env);',
+    '    if (missing.length > 0) {',
+    "      console.warn(service.name + ' is not started: set ' + missing.join(', ') + ' (see .env.example).');",
+    '    }',
+    '  }',
+    '  if (ready.length === 0) {',
+    '    console.error(',
+    "      'No chat platform is configured, so there is nothing to run. Copy .env.example to .env, fill it in (README.md explains each value) and start again.',",
+    '    );',
+    '    process.exitCode = 1;',
+    '    return;',
+    '  }',
+    '',
+    '  const bot = createBot({',
+    '    info: BOT_INFO,',
+    '    sessions: createSessionStore({ ttlSeconds: readSessionTtlSeconds() }),',
+    '  });',
+    "  const toStart = services.filter((service) => service.kind === 'service' || ready.includes(service));",
+    '  const running: Running[] = [];',
+    '  for (const service of toStart) {',
+    '    running.push(await service.start(bot, process.env));',
+    "    console.log(service.name + ' started.');",
+    '  }',
+    '',
+    '  const shutdown = (signal: string) => {',
+    "    console.log(signal + ' received, shutting down.');",
+    '    void Promise.allSettled(running.map((service) => service.stop())).then(() => process.exit(0));',
+    '  };',
+    "  process.once('SIGINT', shutdown);",
+    "  process.once('SIGTERM', shutdown);",
+    '}',
+    '',
+    'main().catch((error: unknown) => {',
+    "  console.error('The bot failed to start:', error);",
+    '  process.exit(1);',
+    '});',
+  );
+}

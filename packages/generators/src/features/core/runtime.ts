@@ -1,0 +1,62 @@
+import type { BuildConfig } from '@botsmith/shared';
+import { tsString } from '../../lib/escape';
+import type { GeneratedFile } from '../../types';
+
+const RUNTIME = `import type { Bot } from './core/index.js';
+
+/** Something started by src/index.ts and stopped on shutdown. */
+export interface Running {
+  stop(): Promise<void>;
+}
+
+/**
+ * A part of the bot process: a chat platform adapter or a supporting service such as the
+ * health endpoint. Platforms start only when their environment variables are set.
+ */
+export interface Service {
+  name: string;
+  kind: 'platform' | 'service';
+  /** Environment variables that must be set for the service to start. */
+  requiredEnv: readonly string[];
+  start(bot: Bot, env: NodeJS.ProcessEnv): Promise<Running>;
+}
+
+/** The required variables of a service that are missing or empty. */
+export function missingEnv(service: Service, env: NodeJS.ProcessEnv): string[] {
+  return service.requiredEnv.filter((name) => !env[name]);
+}
+`;
+
+function configSource(config: BuildConfig): string {
+  // User text only as JSON string literals (SPEC §5): never in comments or template literals.
+  return `import type { BotInfo } from './core/index.js';
+
+/** Who the bot is. Generated from your Botsmith answers; edit freely. */
+export const BOT_INFO: BotInfo = {
+  name: ${tsString(config.project.displayName)},
+  description: ${tsString(config.project.description || 'A chat bot.')},
+};
+
+/** How long a conversation is remembered without activity, unless SESSION_TTL_SECONDS says otherwise. */
+export const DEFAULT_SESSION_TTL_SECONDS = ${config.sessions.ttlSeconds};
+
+/** The session time-to-live from the environment, or the default; rejects nonsense early. */
+export function readSessionTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SESSION_TTL_SECONDS;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_SESSION_TTL_SECONDS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error('SESSION_TTL_SECONDS must be a positive whole number, got ' + JSON.stringify(raw));
+  }
+  return value;
+}
+`;
+}
+
+/** `src/runtime.ts` (the service contract) and `src/config.ts` (bot identity, session TTL). */
+export function runtimeFiles(config: BuildConfig): GeneratedFile[] {
+  return [
+    { path: 'src/config.ts', content: configSource(config) },
+    { path: 'src/runtime.ts', content: RUNTIME },
+  ];
+}

@@ -1,0 +1,120 @@
+import type { GeneratorModule } from '../../types';
+
+const HEALTH = `import { createServer, type Server } from 'node:http';
+import type { Service } from './runtime.js';
+
+/** Answers GET /health with 200 for load balancers and uptime checks; anything else is 404. */
+export function createHealthServer(): Server {
+  return createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    if (isRead && path === '/health') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(request.method === 'HEAD' ? undefined : JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ error: 'not_found' }));
+  });
+}
+
+/** The port from PORT (default 3000), rejecting values that are not a TCP port. */
+export function readPort(env: NodeJS.ProcessEnv): number {
+  const raw = env.PORT?.trim() || '3000';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error('PORT must be a whole number from 0 to 65535, got ' + JSON.stringify(raw));
+  }
+  return port;
+}
+
+/** The health endpoint as a service started next to the chat platforms. */
+export const healthService: Service = {
+  name: 'Health endpoint',
+  kind: 'service',
+  requiredEnv: [],
+  async start(_bot, env) {
+    const server = createHealthServer();
+    const port = readPort(env);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, resolve);
+    });
+    console.log('Health endpoint: http://localhost:' + port + '/health');
+    return {
+      stop: () =>
+        new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+        }),
+    };
+  },
+};
+`;
+
+const HEALTH_TEST = `import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHealthServer, readPort } from '../src/health.js';
+
+describe('health endpoint', () => {
+  let server: Server | undefined;
+  afterEach(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  async function url(path: string): Promise<string> {
+    const listening = createHealthServer();
+    server = listening;
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    const { port } = listening.address() as AddressInfo;
+    return 'http://127.0.0.1:' + port + path;
+  }
+
+  it('answers GET /health with 200 and a JSON status', async () => {
+    const response = await fetch(await url('/health'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers other paths with 404', async () => {
+    const response = await fetch(await url('/nope'));
+    expect(response.status).toBe(404);
+  });
+
+  it('reads PORT and rejects nonsense', () => {
+    expect(readPort({})).toBe(3000);
+    expect(readPort({ PORT: '8080' })).toBe(8080);
+    expect(() => readPort({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});
+`;
+
+/** The health feature: `GET /health` on `PORT` for load balancers and uptime checks. */
+export const healthFeature: GeneratorModule = {
+  id: 'health',
+  label: 'Health endpoint',
+  enabled: (config) => config.features.includes('health'),
+  contribute: () => ({
+    files: [
+      { path: 'src/health.ts', content: HEALTH },
+      { path: 'test/health.test.ts', content: HEALTH_TEST },
+    ],
+    services: [{ module: 'health', exportName: 'healthService' }],
+    envVars: [
+      {
+        name: 'PORT',
+        description: 'Port of the health endpoint GET /health (default 3000).',
+        example: '3000',
+        required: false,
+      },
+    ],
+    readme: [
+      {
+        order: 60,
+        title: 'Health endpoint',
+        body: 'The bot answers `GET /health` with `200 {"status":"ok"}` on `PORT` (default 3000), for load balancers, container health checks and uptime monitors.',
+      },
+    ],
+  }),
+};

@@ -1,0 +1,41 @@
+import type { BuildConfig } from '@botsmith/shared';
+import { source } from '../../lib/text';
+
+// Node 20's image has no curl, so the health check uses Node's own fetch.
+const HEALTHCHECK =
+  'HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD ["node", "-e", "fetch(\'http://127.0.0.1:\' + (process.env.PORT || 3000) + \'/health\').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]';
+
+/**
+ * A multi-stage Dockerfile: compile with dev dependencies, ship only production dependencies
+ * and `dist/`, run as the unprivileged `node` user. Only validated enum values go in here
+ * (SPEC §5: no user text in Dockerfiles).
+ */
+export function dockerfile(config: BuildConfig): string {
+  const image = `node:${config.runtime.nodeVersion}-slim`;
+  const health = config.features.includes('health');
+  return source(
+    '# syntax=docker/dockerfile:1',
+    '',
+    '# Build stage: install every dependency and compile TypeScript to dist/.',
+    `FROM ${image} AS build`,
+    'WORKDIR /app',
+    'COPY package*.json ./',
+    'RUN if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi',
+    'COPY tsconfig.json tsconfig.build.json ./',
+    'COPY src ./src',
+    'RUN npm run build && npm prune --omit=dev',
+    '',
+    '# Runtime stage: production dependencies and compiled code only. Files stay owned by root',
+    '# and the process runs as the unprivileged "node" user, so it cannot modify its own code.',
+    `FROM ${image}`,
+    'ENV NODE_ENV=production',
+    'WORKDIR /app',
+    'COPY --from=build /app/package.json ./',
+    'COPY --from=build /app/node_modules ./node_modules',
+    'COPY --from=build /app/dist ./dist',
+    'USER node',
+    health && 'EXPOSE 3000',
+    health && HEALTHCHECK,
+    'CMD ["node", "dist/index.js"]',
+  );
+}

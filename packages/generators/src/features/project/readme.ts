@@ -1,0 +1,70 @@
+import type { BuildConfig } from '@botsmith/shared';
+import { markdownText } from '../../lib/escape';
+import type { ReadmeSection } from '../../types';
+
+/** README sections every project has; user text goes through `markdownText`. */
+export function projectReadme(config: BuildConfig): ReadmeSection[] {
+  const name = config.project.name; // validated as [a-z0-9._-]: safe inside code spans
+  return [
+    {
+      order: 10,
+      title: 'Quick start',
+      body: [
+        `Requires Node.js 20.19 or newer (the Docker image uses Node ${config.runtime.nodeVersion}).`,
+        '',
+        '```sh',
+        'npm install',
+        'cp .env.example .env   # then fill in the values, see below',
+        'npm run dev            # restarts on every change',
+        '```',
+        '',
+        'Without any platform credentials in `.env` the bot explains what is missing and exits.',
+      ].join('\n'),
+    },
+    {
+      order: 50,
+      title: 'Scripts',
+      body: [
+        '| Command | What it does |',
+        '| --- | --- |',
+        '| `npm run dev` | Runs `src/index.ts` with tsx and restarts on changes. |',
+        '| `npm run build` | Compiles to `dist/` with `tsconfig.build.json`. |',
+        '| `npm start` | Runs the compiled bot from `dist/`. |',
+        '| `npm test` | Runs the Vitest suite in `test/`: no network or tokens needed. |',
+        '| `npm run typecheck` | Type-checks sources, tests and scripts. |',
+      ].join('\n'),
+    },
+    {
+      order: 55,
+      title: 'Project layout',
+      body: [
+        '- `src/core/`: the platform-independent bot: `handleMessage(message)` returns replies; commands live in a registry (`/start`, `/help`, `/reset`). Add commands in `src/core/built-in-commands.ts`.',
+        `- \`src/sessions/\`: the \`SessionStore\` interface and the in-memory store; conversations are forgotten after ${config.sessions.ttlSeconds} seconds without activity (\`SESSION_TTL_SECONDS\`).`,
+        '- `src/platforms/`: one adapter per chat platform, mapping platform events to the core.',
+        '- `src/index.ts`: starts every platform whose environment variables are set.',
+        '- `test/`: unit tests of the core, the sessions and each adapter.',
+        '- `.botsmith.json`: the answers this project was generated from, used by Botsmith to propose upgrades.',
+      ].join('\n'),
+    },
+    {
+      order: 70,
+      title: 'Docker',
+      body: [
+        '```sh',
+        `docker build -t ${name} .`,
+        `docker run --rm --env-file .env ${name}`,
+        '```',
+        '',
+        'The image is built in two stages and runs as the unprivileged `node` user.',
+      ].join('\n'),
+    },
+    {
+      order: 90,
+      title: 'License',
+      body:
+        config.project.license === 'UNLICENSED'
+          ? 'Proprietary: all rights reserved.'
+          : `${markdownText(config.project.license)}.`,
+    },
+  ];
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { configOf, generateFrom } from '../test/helpers';
+import { generate } from './generate';
+import { UnsupportedConfigError, unsupportedConfigIssues } from './support';
+import { GENERATOR_VERSION } from './version';
+
+const DEFAULT_FILES = [
+  '.botsmith.json',
+  '.dockerignore',
+  '.env.example',
+  '.github/dependabot.yml',
+  '.github/workflows/ci.yml',
+  '.gitignore',
+  'Dockerfile',
+  'README.md',
+  'package.json',
+  'scripts/deploy-commands.ts',
+  'src/config.ts',
+  'src/core/bot.ts',
+  'src/core/built-in-commands.ts',
+  'src/core/commands.ts',
+  'src/core/index.ts',
+  'src/core/types.ts',
+  'src/health.ts',
+  'src/index.ts',
+  'src/platforms/discord.ts',
+  'src/runtime.ts',
+  'src/sessions/index.ts',
+  'src/sessions/memory-store.ts',
+  'src/sessions/session-store.ts',
+  'test/core.test.ts',
+  'test/discord.test.ts',
+  'test/health.test.ts',
+  'test/sessions.test.ts',
+  'tsconfig.build.json',
+  'tsconfig.json',
+  'vitest.config.ts',
+];
+
+describe('generate', () => {
+  it('produces the Discord project for the default config, sorted by path', () => {
+    expect(generateFrom().paths).toEqual(DEFAULT_FILES);
+  });
+
+  it('is deterministic: the same config gives byte-identical files', () => {
+    const config = configOf({ project: { name: 'same-bot', displayName: 'Same' } });
+    expect(JSON.stringify(generate(config))).toBe(
+      JSON.stringify(generate(structuredClone(config))),
+    );
+  });
+
+  it('writes package.json from the config with pinned generated dependencies', () => {
+    const { file } = generateFrom({ project: { name: 'hello-bot', license: 'Apache-2.0' } });
+    const manifest = JSON.parse(file('package.json'));
+    expect(manifest).toMatchObject({
+      name: 'hello-bot',
+      license: 'Apache-2.0',
+      type: 'module',
+      engines: { node: '>=20.19' },
+      dependencies: { 'discord.js': expect.stringMatching(/^\^14\./) },
+      devDependencies: {
+        typescript: expect.stringMatching(/^~6\./),
+        vitest: expect.stringMatching(/^~4\./),
+        '@types/node': expect.stringMatching(/^\^20\./),
+        tsx: expect.any(String),
+      },
+    });
+    for (const script of ['dev', 'build', 'start', 'typecheck', 'test', 'deploy-commands']) {
+      expect(manifest.scripts[script]).toEqual(expect.any(String));
+    }
+    expect(Object.keys(manifest.scripts)).toEqual(Object.keys(manifest.scripts).sort());
+  });
+
+  it('records the config and generator version in .botsmith.json', () => {
+    const config = configOf({ project: { name: 'stored-bot' } });
+    const stored = JSON.parse(
+      generateFrom({ project: { name: 'stored-bot' } }).file('.botsmith.json'),
+    );
+    expect(stored).toEqual({ generatorVersion: GENERATOR_VERSION, config });
+  });
+
+  it('uses the configured Node version and session TTL', () => {
+    const { file } = generateFrom({
+      runtime: { nodeVersion: '24' },
+      sessions: { ttlSeconds: 600 },
+    });
+    expect(file('Dockerfile')).toContain('FROM node:24-slim AS build');
+    expect(file('Dockerfile')).toMatch(/^USER node$/m);
+    expect(file('src/config.ts')).toContain('DEFAULT_SESSION_TTL_SECONDS = 600;');
+  });
+
+  it('lists every environment variable the code reads in .env.example, with a comment', () => {
+    const { project, file } = generateFrom();
+    const envExample = file('.env.example');
+    const code = project.files.filter((f) => f.path.endsWith('.ts')).map((f) => f.content);
+    const read = new Set(
+      code.flatMap((c) => [...c.matchAll(/env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1])),
+    );
+    read.add('DISCORD_TOKEN'); // read through the adapter's requiredEnv list
+    for (const name of read) {
+      expect(envExample).toMatch(new RegExp(`# .+\\n${name}=`));
+    }
+  });
+
+  it('leaves out the health endpoint, CI and dependabot when they are not chosen', () => {
+    const { paths, file } = generateFrom({
+      features: ['commands', 'sessions'],
+      automation: { ci: false, dependabot: false },
+    });
+    expect(paths).not.toContain('src/health.ts');
+    expect(paths.some((p) => p.startsWith('.github/'))).toBe(false);
+    expect(file('src/index.ts')).not.toContain('health');
+    expect(file('Dockerfile')).not.toContain('HEALTHCHECK');
+  });
+
+  it('writes valid JSON and YAML', () => {
+    const { project } = generateFrom();
+    for (const { path, content } of project.files) {
+      if (path.endsWith('.json')) expect(() => JSON.parse(content), path).not.toThrow();
+      if (path.endsWith('.yml')) expect(() => parseYaml(content), path).not.toThrow();
+      expect(content.endsWith('\n'), path).toBe(true);
+    }
+  });
+
+  it('refuses, naming the fields, what this version cannot generate yet', () => {
+    const config = configOf({
+      platforms: ['discord', 'telegram'],
+      sessions: { store: 'redis' },
+      automation: { codeql: true },
+    });
+    expect(unsupportedConfigIssues(config).map((i) => i.path)).toEqual([
+      'platforms.1',
+      'sessions.store',
+      'automation.codeql',
+    ]);
+    expect(() => generate(config)).toThrow(UnsupportedConfigError);
+    expect(unsupportedConfigIssues(configOf())).toEqual([]);
+  });
+});

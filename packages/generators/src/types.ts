@@ -1,0 +1,71 @@
+import type { BuildConfig } from '@botsmith/shared';
+import type { DependencyName } from './versions';
+
+/** One generated file: a POSIX path relative to the project root and its UTF-8 text. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+/** The whole generated project, files sorted by path. */
+export interface GeneratedProject {
+  files: GeneratedFile[];
+}
+
+/** An environment variable the generated project reads; every one lands in `.env.example`. */
+export interface EnvVar {
+  name: string;
+  /** One line shown as a comment above the variable. Generator-authored, never user text. */
+  description: string;
+  /** Value written into `.env.example`; empty for secrets. */
+  example?: string;
+  required: boolean;
+}
+
+/**
+ * A service the generated `src/index.ts` starts: a platform adapter or a supporting service.
+ * The module exports a `Service` (see the generated `src/runtime.ts`) under `exportName`.
+ */
+export interface ServiceEntry {
+  /** Module path relative to `src/`, without extension, such as `platforms/discord`. */
+  module: string;
+  exportName: string;
+}
+
+/** A section of the generated README, placed by `order` (then title). */
+export interface ReadmeSection {
+  order: number;
+  title: string;
+  /** Markdown written by the generator; user text in it must go through `markdownText`. */
+  body: string;
+}
+
+/** A GitHub Actions workflow, serialized to `.github/workflows/<name>.yml` with `yaml`. */
+export interface WorkflowContribution {
+  name: string;
+  workflow: Record<string, unknown>;
+}
+
+/** What one module adds to the project. Every field is optional. */
+export interface Contribution {
+  files?: GeneratedFile[];
+  /** Runtime dependencies; versions come from `versions.ts`. */
+  dependencies?: DependencyName[];
+  devDependencies?: DependencyName[];
+  scripts?: Record<string, string>;
+  envVars?: EnvVar[];
+  workflows?: WorkflowContribution[];
+  services?: ServiceEntry[];
+  readme?: ReadmeSection[];
+}
+
+/**
+ * A feature, platform or workflow module (the installer pattern): pure functions of the
+ * config, no filesystem, network, clock or randomness.
+ */
+export interface GeneratorModule {
+  id: string;
+  label: string;
+  enabled(config: BuildConfig): boolean;
+  contribute(config: BuildConfig): Contribution;
+}

@@ -1,0 +1,79 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from './run';
+
+const BIN = fileURLToPath(new URL('../bin/botsmith.js', import.meta.url));
+
+describe('botsmith CLI', () => {
+  let dir: string;
+  const botsmith = (...args: string[]) => run(process.execPath, [BIN, ...args], { cwd: dir });
+  async function configFile(name: string, config: unknown): Promise<string> {
+    const path = join(dir, name);
+    await writeFile(path, JSON.stringify(config));
+    return path;
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'botsmith-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints help', async () => {
+    const result = await botsmith('--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('botsmith generate --config FILE');
+  });
+
+  it('exits 2 on bad usage', async () => {
+    expect((await botsmith('generate', '--out', 'x')).code).toBe(2);
+    expect((await botsmith('generate', '--config', 'c.json', '--bogus')).code).toBe(2);
+    expect((await botsmith('frobnicate')).code).toBe(2);
+  });
+
+  it('exits 1 on an invalid config, naming each field', async () => {
+    const config = await configFile('bad.json', {
+      platforms: [],
+      project: { name: 'Bad Name!' },
+      sessions: { ttlSeconds: 1 },
+    });
+    const result = await botsmith('generate', '--config', config, '--out', join(dir, 'bad'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^ {2}platforms: /m);
+    expect(result.stderr).toMatch(/^ {2}project\.name: /m);
+    expect(result.stderr).toMatch(/^ {2}sessions\.ttlSeconds: /m);
+  });
+
+  it('exits 1 when the config file is not JSON', async () => {
+    const path = join(dir, 'broken.json');
+    await writeFile(path, '{ nope');
+    const result = await botsmith('generate', '--config', path, '--zip', join(dir, 'x.zip'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('not valid JSON');
+  });
+
+  it('writes the project and the zip for a good config, and refuses a non-empty --out', async () => {
+    const config = await configFile('good.json', { project: { name: 'cli-bot' } });
+    const out = join(dir, 'out');
+    const zip = join(dir, 'cli-bot.zip');
+    const result = await botsmith('generate', '-c', config, '--out', out, '--zip', zip);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('cli-bot');
+
+    const manifest = JSON.parse(await readFile(join(out, 'package.json'), 'utf8'));
+    expect(manifest.name).toBe('cli-bot');
+    const entries = unzipSync(new Uint8Array(await readFile(zip)));
+    expect(Object.keys(entries)).toContain('cli-bot/src/platforms/discord.ts');
+
+    const again = await botsmith('generate', '-c', config, '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('--force');
+    expect((await botsmith('generate', '-c', config, '--out', out, '--force')).code).toBe(0);
+  });
+});
