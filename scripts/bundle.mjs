@@ -22,7 +22,9 @@ const declared = new Set(Object.keys(manifest.dependencies ?? {}));
 const keepExternal = {
   name: 'keep-external',
   setup(pluginBuild) {
-    const filter = new RegExp(`^(${KEEP_EXTERNAL.map((n) => n.replace('/', '\\/')).join('|')})(\\/|$)`);
+    const filter = new RegExp(
+      `^(${KEEP_EXTERNAL.map((n) => n.replace('/', '\\/')).join('|')})(\\/|$)`,
+    );
     pluginBuild.onResolve({ filter }, (args) => {
       const name = KEEP_EXTERNAL.find((n) => args.path === n || args.path.startsWith(`${n}/`));
       if (name && !declared.has(name)) {

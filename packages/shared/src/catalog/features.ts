@@ -136,10 +136,7 @@ export function featureUnavailableReason(
 }
 
 /** The chosen platforms a feature applies to. */
-export function platformsSupporting(
-  id: FeatureId,
-  platforms: readonly PlatformId[],
-): PlatformId[] {
+export function platformsSupporting(id: FeatureId, platforms: readonly PlatformId[]): PlatformId[] {
   const { unsupported } = featureInfo(id);
   return platforms.filter((platform) => unsupported[platform] === undefined);
 }

@@ -50,7 +50,13 @@ describe('buildConfigSchema', () => {
   });
 
   it('rejects invisible characters, control characters and Actions expressions in text', () => {
-    for (const displayName of ['a\u202Eb', 'zero\u200Bwidth', 'bell\u0007', 'line\nbreak', '${{ x }}']) {
+    for (const displayName of [
+      'a\u202Eb',
+      'zero\u200Bwidth',
+      'bell\u0007',
+      'line\nbreak',
+      '$' + '{{ x }}',
+    ]) {
       expect(issuesOf({ project: { displayName } })[0]?.path).toBe('project.displayName');
     }
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 // differently from how it runs ("Trojan Source", CVE-2021-42574), so user text may not hold them.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 // C0/C1 control characters other than tab and newline.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 
 /**
