@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026_11_22_000000_initial';
+
+/**
+ * Every migration, keyed by name; Kysely runs them in name order. Listed by hand rather
+ * than globbed from disk so the bundled server (one file) carries them.
+ * Add new files as `YYYY_MM_DD_HHMMSS_<what>.ts` and register them here.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_22_000000_initial': initial,
+};
