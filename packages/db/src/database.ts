@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { ProjectsTable } from './tables/projects';
 import type { SessionsTable } from './tables/sessions';
 import type { UsersTable } from './tables/users';
@@ -11,3 +12,6 @@ export interface Database {
   sessions: SessionsTable;
   projects: ProjectsTable;
 }
+
+/** An open Botsmith database (or transaction): what repositories and procedures take. */
+export type Db = Kysely<Database>;

@@ -5,7 +5,7 @@ export {
   type DatabaseOptions,
   pgliteDataDir,
 } from './client';
-export type { Database } from './database';
+export type { Database, Db } from './database';
 export { isUniqueViolation, ProjectNameTakenError } from './errors';
 export {
   createMigrator,

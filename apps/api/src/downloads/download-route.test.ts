@@ -1,0 +1,67 @@
+import { describeEachDatabase } from '@botsmith/db/testing';
+import { generate } from '@botsmith/generators';
+import { buildConfigSchema } from '@botsmith/shared';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestServer } from '../testing/test-server';
+import { findUnsupportedConfig } from '../testing/unsupported-config';
+
+describeEachDatabase('POST /api/download', (t) => {
+  let server: ReturnType<typeof createTestServer>['server'];
+  beforeAll(() => {
+    ({ server } = createTestServer(t.db));
+  });
+  afterAll(() => server.stop());
+
+  const download = (payload: unknown) =>
+    server.app.inject({ method: 'POST', url: '/api/download', payload: payload as object });
+
+  test('answers a zip of the generated project, named after it', async () => {
+    const config = { project: { name: 'zippy-bot' } };
+    const response = await download({ config });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="zippy-bot.zip"; filename*=UTF-8''zippy-bot.zip`,
+    );
+    expect(response.headers['cache-control']).toBe('no-store');
+
+    const entries = unzipSync(new Uint8Array(response.rawPayload));
+    const expected = generate(buildConfigSchema.parse(config)).files;
+    expect(Object.keys(entries).sort()).toEqual(expected.map((f) => `zippy-bot/${f.path}`).sort());
+    const packageJson = JSON.parse(strFromU8(entries['zippy-bot/package.json'] as Uint8Array));
+    expect(packageJson.name).toBe('zippy-bot');
+  });
+
+  test('a bad config is a 400 INVALID_CONFIG naming every bad field', async () => {
+    const response = await download({
+      config: { platforms: ['myspace'], project: { name: '../etc' }, surprise: true },
+    });
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error.code).toBe('INVALID_CONFIG');
+    expect(error.message).toMatch(/^The configuration is invalid: .*project\.name/);
+    const paths = error.issues.map((issue: { path: string }) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['platforms.0', 'project.name']));
+    expect(error.issues.find((i: { path: string }) => i.path === 'platforms.0').step).toBe(1);
+    expect(JSON.stringify(error.issues)).toContain('surprise');
+  });
+
+  test('a body without "config" is a 400 INVALID_REQUEST', async () => {
+    const response = await download({ configuration: {} });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('INVALID_REQUEST');
+  });
+
+  const unsupported = findUnsupportedConfig();
+  test.skipIf(!unsupported)(
+    'a config this version cannot produce is UNSUPPORTED_CONFIG',
+    async () => {
+      const response = await download({ config: unsupported });
+      expect(response.statusCode).toBe(400);
+      const { error } = response.json();
+      expect(error.code).toBe('UNSUPPORTED_CONFIG');
+      expect(error.issues.length).toBeGreaterThan(0);
+    },
+  );
+});

@@ -1,0 +1,54 @@
+import { generate, toZip, unsupportedConfigIssues } from '@botsmith/generators';
+import { buildConfigSchema, type ConfigIssue, formatConfigIssues } from '@botsmith/shared';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { errorBody } from '../errors';
+import { attachmentDisposition } from './content-disposition';
+
+/** The download endpoint's path. */
+export const DOWNLOAD_PATH = '/api/download';
+
+function configProblem(reply: FastifyReply, code: string, summary: string, issues: ConfigIssue[]) {
+  const listed = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return reply.code(400).send(errorBody(code, `${summary}: ${listed}`, issues));
+}
+
+/**
+ * `POST /api/download` with JSON `{ "config": { … } }` answers the generated project as a zip
+ * named after the project. Bad configs get 400 with `error.issues` naming each field:
+ * `INVALID_CONFIG` (fails the schema) or `UNSUPPORTED_CONFIG` (valid, but this generator
+ * version cannot produce it yet).
+ */
+export function registerDownloadRoute(app: FastifyInstance): void {
+  app.post(DOWNLOAD_PATH, async (request, reply) => {
+    const body = request.body;
+    if (typeof body !== 'object' || body === null || !('config' in body)) {
+      return reply
+        .code(400)
+        .send(errorBody('INVALID_REQUEST', 'Send a JSON object with a "config" field.'));
+    }
+    const parsed = buildConfigSchema.safeParse(body.config);
+    if (!parsed.success) {
+      return configProblem(
+        reply,
+        'INVALID_CONFIG',
+        'The configuration is invalid',
+        formatConfigIssues(parsed.error),
+      );
+    }
+    const unsupported = unsupportedConfigIssues(parsed.data);
+    if (unsupported.length > 0) {
+      return configProblem(
+        reply,
+        'UNSUPPORTED_CONFIG',
+        'This generator version cannot produce the configuration',
+        unsupported,
+      );
+    }
+    const zip = toZip(generate(parsed.data));
+    return reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', attachmentDisposition(`${parsed.data.project.name}.zip`))
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+  });
+}

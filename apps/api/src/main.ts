@@ -1,0 +1,79 @@
+// The API process: environment → database → migrations → HTTP server, and a graceful exit
+// on SIGTERM/SIGINT (stop accepting, drain requests in flight, close the database).
+import { resolve } from 'node:path';
+import { createDatabase, migrateToLatest, pgliteDataDir } from '@botsmith/db';
+import { loadEnv } from './env';
+import { createLogger } from './http/logger';
+import { hasSpa } from './http/spa';
+import { createServer } from './server';
+
+/** How long a drain may take before we give up on stragglers and exit anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+const dataDir = pgliteDataDir(resolve(env.DATA_DIR));
+if (!env.DATABASE_URL) {
+  logger.info({ dataDir }, 'DATABASE_URL is not set: using the embedded PGlite database');
+}
+const database = createDatabase(
+  env.DATABASE_URL
+    ? {
+        url: env.DATABASE_URL,
+        onError: (err) => logger.error({ err }, 'idle database client failed'),
+      }
+    : { dataDir },
+);
+
+try {
+  const applied = await migrateToLatest(database.db);
+  logger.info({ migrations: applied.map((r) => r.migrationName) }, 'database is up to date');
+} catch (err) {
+  logger.fatal({ err }, 'could not migrate the database');
+  await database.close().catch(() => {});
+  process.exit(1);
+}
+
+const server = createServer({
+  db: database.db,
+  logger,
+  host: env.HOST,
+  port: env.PORT,
+  nodeEnv: env.NODE_ENV,
+  webDistDir: env.WEB_DIST_DIR,
+});
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS);
+  force.unref();
+  try {
+    await server.stop();
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
+
+if (!hasSpa(env.WEB_DIST_DIR)) {
+  logger.info({ webDistDir: env.WEB_DIST_DIR }, 'no built SPA found: serving the API only');
+}
+try {
+  await server.start();
+} catch (err) {
+  logger.fatal({ err }, 'could not start the server');
+  await database.close().catch(() => {});
+  process.exit(1);
+}

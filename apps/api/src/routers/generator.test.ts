@@ -1,0 +1,42 @@
+import { describeEachDatabase } from '@botsmith/db/testing';
+import { GENERATOR_VERSION, generate, UnsupportedConfigError } from '@botsmith/generators';
+import { buildConfigSchema } from '@botsmith/shared';
+import { TRPCError } from '@trpc/server';
+import { expect, test } from 'vitest';
+import { z } from 'zod';
+import { createTestCaller } from '../testing/test-server';
+import { findUnsupportedConfig } from '../testing/unsupported-config';
+
+describeEachDatabase('generator router', (t) => {
+  test('preview returns the generated files and the generator version', async () => {
+    const input = { project: { name: 'preview-bot' } };
+    const result = await createTestCaller(t.db).generator.preview(input);
+    expect(result.generatorVersion).toBe(GENERATOR_VERSION);
+    expect(result.files).toEqual(generate(buildConfigSchema.parse(input)).files);
+    expect(result.files.map((f) => f.path)).toContain('package.json');
+  });
+
+  test('an invalid config is a BAD_REQUEST caused by the zod error', async () => {
+    const error = await createTestCaller(t.db)
+      .generator.preview({ platforms: [], project: { name: 'Not A Name!' } } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    const paths = ((error as TRPCError).cause as z.ZodError).issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['platforms', 'project.name']));
+    expect((error as TRPCError).cause).toBeInstanceOf(z.ZodError);
+  });
+
+  const unsupported = findUnsupportedConfig();
+  test.skipIf(!unsupported)(
+    'a config the generator cannot produce yet is a BAD_REQUEST',
+    async () => {
+      const error = await createTestCaller(t.db)
+        .generator.preview(unsupported ?? {})
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe('BAD_REQUEST');
+      expect((error as TRPCError).cause).toBeInstanceOf(UnsupportedConfigError);
+    },
+  );
+});

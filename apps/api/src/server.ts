@@ -1,0 +1,113 @@
+import type { Db } from '@botsmith/db';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { registerDownloadRoute } from './downloads/download-route';
+import type { Env } from './env';
+import { registerErrorHandler } from './errors';
+import { registerHealthRoutes } from './http/health-routes';
+import { REQUEST_ID_HEADER, requestIdFor } from './http/request-id';
+import { hasSpa, registerNotFound, registerSpa } from './http/spa';
+import { type AppRouter, appRouter } from './trpc/app-router';
+import { createContextFactory } from './trpc/context';
+
+/** Largest request body we read (JSON configs are a few kilobytes). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+const PROBE_PATHS = new Set(['/health', '/ready']);
+
+/** What `createServer` needs: where to listen, the database and the logger. */
+export interface ServerConfig {
+  db: Db;
+  /** The process logger (pino); Fastify derives per-request children from it. */
+  logger: FastifyBaseLogger;
+  host: string;
+  port: number;
+  nodeEnv: Env['NODE_ENV'];
+  /** The built SPA to serve; ignored when it has no index.html. */
+  webDistDir?: string | null;
+}
+
+/** A configured server: `app` for `inject()` in tests, `start`/`stop` to listen and drain. */
+export interface BotsmithServer {
+  app: FastifyInstance;
+  /** Listens on `host:port` and resolves to the address, e.g. `http://127.0.0.1:3000`. */
+  start(): Promise<string>;
+  /** Stops accepting connections, waits for requests in flight, then resolves. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the HTTP server: tRPC at `/trpc`, `POST /api/download`, `/health`, `/ready`, and the
+ * SPA when one is built. Routes are registered but nothing listens until `start()`.
+ *
+ * @example
+ * const server = createServer({ db, logger, host: '127.0.0.1', port: 3000, nodeEnv: 'development' });
+ * await server.start();
+ * process.once('SIGTERM', () => server.stop());
+ */
+export function createServer(config: ServerConfig): BotsmithServer {
+  const app = Fastify({
+    loggerInstance: config.logger,
+    genReqId: requestIdFor,
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      // Probes hit these every few seconds; a failing /ready still logs a warning.
+      disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
+    }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // tRPC batches put every procedure name in one path segment (`/trpc/a.b,c.d`).
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  let stopping = false;
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    // Fastify closes idle keep-alive sockets once, when closing starts; a socket busy with a
+    // request in flight would stay open afterwards and block the drain. Closing it with the
+    // response lets `stop()` finish.
+    if (stopping) reply.header('connection', 'close');
+  });
+  registerErrorHandler(app);
+
+  const exposeErrorDetails = config.nodeEnv === 'development';
+  app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory({
+        db: config.db,
+        log: config.logger,
+        exposeErrorDetails,
+      }),
+      maxBodySize: BODY_LIMIT_BYTES,
+      // Large queries (a whole BuildConfig) may come as POST instead of an over-long URL.
+      allowMethodOverride: true,
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+  registerHealthRoutes(app, config.db);
+  registerDownloadRoute(app);
+
+  const spa = hasSpa(config.webDistDir);
+  if (spa) registerSpa(app, config.webDistDir as string);
+  registerNotFound(app, spa);
+
+  return {
+    app,
+    async start() {
+      return app.listen({ host: config.host, port: config.port });
+    },
+    async stop() {
+      // Fastify stops accepting, answers 503 to new requests on open keep-alive sockets and
+      // resolves once requests in flight have finished.
+      stopping = true;
+      await app.close();
+    },
+  };
+}

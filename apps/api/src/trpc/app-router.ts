@@ -1,0 +1,12 @@
+import { catalogRouter } from '../routers/catalog';
+import { generatorRouter } from '../routers/generator';
+import { router } from './init';
+
+/** Every tRPC procedure the API serves, at `/trpc`. */
+export const appRouter = router({
+  catalog: catalogRouter,
+  generator: generatorRouter,
+});
+
+/** The router's type: all the web app and SDK users import from the API. */
+export type AppRouter = typeof appRouter;
