@@ -20,14 +20,13 @@ const envSchema = z
       .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
       .optional(),
     DATA_DIR: z.string().default('.data'),
-    LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     WEB_DIST_DIR: z.string().default(DEFAULT_WEB_DIST_DIR),
   })
-  .transform(({ HOST, LOG_LEVEL, ...env }) => ({
+  .transform(({ HOST, ...env }) => ({
     ...env,
     // Listen on every interface only in production (containers); locally stay private.
     HOST: HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
-    LOG_LEVEL: LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
   }));
 
 /** The validated environment. */
