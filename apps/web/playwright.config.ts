@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -7,9 +7,14 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 
-// Workers load this file again; the environment carries the first process's directory to
-// them so the whole run shares one fresh, empty data directory.
-process.env.BOTSMITH_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'botsmith-e2e-'));
+// One data directory per port, emptied at the start of each run. Workers load this file
+// again; the environment variable tells them the main process has already prepared it.
+if (!process.env.BOTSMITH_E2E_DATA_DIR) {
+  const dataDir = join(tmpdir(), `botsmith-e2e-${port}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  process.env.BOTSMITH_E2E_DATA_DIR = dataDir;
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,7 +22,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: process.env.CI ? 2 : undefined,
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

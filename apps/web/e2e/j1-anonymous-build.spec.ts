@@ -16,7 +16,8 @@ async function expectStep(page: Page, title: string) {
   await expect(currentStep(page)).toContainText(title);
 }
 
-test('an anonymous user builds a Discord bot and downloads it', async ({ page }) => {
+test('an anonymous user builds a Discord bot and downloads it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
 
   // All eight steps are listed; the last two wait for sign-in.
@@ -98,6 +99,11 @@ test('an anonymous user builds a Discord bot and downloads it', async ({ page })
   await expect(code).toContainText(`"name": "${PROJECT_NAME}"`);
   await expect(code.locator('.hljs-attr').first()).toBeVisible();
 
+  await page.getByRole('button', { name: 'Copy package.json' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied package.json' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(JSON.parse(copied).name).toBe(PROJECT_NAME);
+
   // The zip holds the project under a folder named after it.
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download zip' }).click();
@@ -120,6 +126,17 @@ test('an anonymous user builds a Discord bot and downloads it', async ({ page })
   }
   const manifest = entries[`${PROJECT_NAME}/package.json`];
   expect(manifest && JSON.parse(strFromU8(manifest)).name).toBe(PROJECT_NAME);
+
+  // Going back to change an option regenerates the preview.
+  await stepper.getByRole('button', { name: /Configuration/ }).click();
+  await expectStep(page, 'Configuration');
+  await page.getByRole('textbox', { name: 'Project name' }).fill(`${PROJECT_NAME}-2`);
+  await stepper.getByRole('button', { name: /Generate/ }).click();
+  await expectStep(page, 'Generate');
+  await tree.getByRole('button', { name: 'package.json', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Contents of package.json' })).toContainText(
+    `"name": "${PROJECT_NAME}-2"`,
+  );
 });
 
 test('corrupt saved state falls back to a fresh wizard', async ({ page }) => {

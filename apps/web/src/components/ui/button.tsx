@@ -5,6 +5,8 @@ const VARIANTS = {
   primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 disabled:bg-indigo-300',
   secondary:
     'bg-white text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:text-slate-400',
+  /** For dark surfaces such as the code viewer. */
+  inverse: 'bg-white/10 text-slate-100 hover:bg-white/20 disabled:text-slate-500',
   ghost: 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-300',
 } as const;
 

@@ -54,14 +54,19 @@ export async function downloadProjectZip(config: BuildConfig): Promise<string> {
   return filename;
 }
 
+/** The server's message from its `{ "error": { "code", "message" } }` body, if any. */
 async function errorMessage(response: Response): Promise<string> {
   try {
     const body: unknown = await response.json();
-    if (typeof body === 'object' && body !== null && 'message' in body) {
-      return String(body.message);
+    if (typeof body === 'object' && body !== null && 'error' in body) {
+      const { error } = body;
+      if (typeof error === 'object' && error !== null && 'message' in error) {
+        return String(error.message);
+      }
     }
   } catch {
     // Not JSON: fall through to the status line.
   }
-  return `The download failed (${response.status} ${response.statusText}).`;
+  const status = [response.status, response.statusText].filter(Boolean).join(' ');
+  return `The download failed (${status}).`;
 }

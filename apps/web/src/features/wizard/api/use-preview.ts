@@ -1,6 +1,7 @@
 import type { BuildConfig, ConfigIssue } from '@botsmith/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { TRPCClientError } from '@trpc/client';
+import { type AppRouter, useTRPC } from '../../../lib/trpc';
 
 /** The generated files for a config, regenerated whenever the config changes. */
 export function usePreview(config: BuildConfig) {
@@ -17,8 +18,6 @@ export function usePreview(config: BuildConfig) {
 
 /** The per-field problems the server attaches to a BAD_REQUEST, if any. */
 export function configIssuesOf(error: unknown): ConfigIssue[] | null {
-  if (typeof error !== 'object' || error === null || !('data' in error)) return null;
-  const data = error.data;
-  if (typeof data !== 'object' || data === null || !('configIssues' in data)) return null;
-  return Array.isArray(data.configIssues) ? (data.configIssues as ConfigIssue[]) : null;
+  if (!(error instanceof TRPCClientError)) return null;
+  return (error as TRPCClientError<AppRouter>).data?.configIssues ?? null;
 }

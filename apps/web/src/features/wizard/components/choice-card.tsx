@@ -13,6 +13,7 @@ export function ChoiceCard({
   onChange,
   notes,
   tone = 'default',
+  invalid = false,
 }: {
   title: string;
   description: string;
@@ -21,6 +22,8 @@ export function ChoiceCard({
   onChange: (checked: boolean) => void;
   notes?: ReactNode;
   tone?: 'default' | 'error';
+  /** Marks the checkbox invalid when its group has an error ("choose at least one"). */
+  invalid?: boolean;
 }) {
   const id = useId();
   return (
@@ -41,6 +44,7 @@ export function ChoiceCard({
         checked={checked}
         disabled={disabled}
         onChange={(event) => onChange(event.target.checked)}
+        aria-invalid={invalid || tone === 'error' || undefined}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-description${notes ? ` ${id}-notes` : ''}`}
       />

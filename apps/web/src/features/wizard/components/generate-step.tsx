@@ -112,8 +112,7 @@ export function GenerateStep({
                 <h3 className="truncate font-mono text-xs text-slate-300">{selected.path}</h3>
                 <Button
                   size="sm"
-                  variant="ghost"
-                  className="text-slate-300 hover:bg-white/10 hover:text-white"
+                  variant="inverse"
                   aria-label={`Copy ${selected.path}`}
                   onClick={() => copy(selected.path, selected.content)}
                 >

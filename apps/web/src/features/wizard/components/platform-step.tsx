@@ -6,6 +6,7 @@ import { ChoiceCard } from './choice-card';
 import type { StepProps } from './step-props';
 
 export function PlatformStep({ config, onChange, issues }: StepProps) {
+  const errors = messagesAt(issues, 'platforms');
   return (
     <div className="grid gap-4">
       <fieldset>
@@ -17,13 +18,14 @@ export function PlatformStep({ config, onChange, issues }: StepProps) {
               title={platform.label}
               description={platform.description}
               checked={config.platforms.includes(platform.id)}
+              invalid={errors.length > 0}
               onChange={(on) => onChange((current) => togglePlatform(current, platform.id, on))}
               notes={<span className="text-slate-400">Built on {platform.library}</span>}
             />
           ))}
         </div>
       </fieldset>
-      <FieldErrors errors={messagesAt(issues, 'platforms')} />
+      <FieldErrors errors={errors} />
     </div>
   );
 }

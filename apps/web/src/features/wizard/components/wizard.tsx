@@ -45,7 +45,7 @@ function stepperItems(state: WizardState): StepperItem[] {
 
 /** The eight-step build wizard; steps 7 and 8 wait for sign-in. */
 export function Wizard() {
-  const { state, edit, next, back, goTo } = useWizard();
+  const { state, edit, next, back, goTo, reset } = useWizard();
   const { config, step } = state;
   const info = WIZARD_STEPS.find((candidate) => candidate.number === step) ?? WIZARD_STEPS[0];
   const issues = validateStep(config, step);
@@ -100,9 +100,21 @@ export function Wizard() {
 
       <section aria-labelledby="wizard-step-title" className="grid gap-5">
         <header>
-          <p className="text-sm font-medium text-indigo-600">
-            Step {step} of {WIZARD_STEPS.length}
-          </p>
+          <div className="flex items-center justify-between gap-3">
+            <p className="text-sm font-medium text-indigo-600">
+              Step {step} of {WIZARD_STEPS.length}
+            </p>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                if (window.confirm('Start over? Every choice in the wizard will be reset.'))
+                  reset();
+              }}
+            >
+              Start over
+            </Button>
+          </div>
           <h2
             id="wizard-step-title"
             ref={headingRef}
