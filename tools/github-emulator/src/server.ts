@@ -35,7 +35,7 @@ function safeAuth(ctx: EmulatorContext, request: FastifyRequest) {
 function registerParsers(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
-    /^application\/([\w.-]+\+)?json$/,
+    /^application\/([\w.-]+\+)?json(\s*;.*)?$/,
     { parseAs: 'string' },
     (_req, body, done) => {
       const text = String(body);

@@ -33,8 +33,32 @@ export function startRun(
         delayMs: auto.delayMs,
         urls,
       });
+      startFollowUpRuns(ctx, repo, run, urls);
     })(),
   );
+}
+
+/** Workflows triggered by `workflow_run` of the finished run (e.g. a deploy gated on CI). */
+function startFollowUpRuns(
+  ctx: EmulatorContext,
+  repo: Repo,
+  finished: WorkflowRun,
+  urls: Urls,
+): void {
+  for (const workflow of listWorkflows(ctx.store.state, repo)) {
+    if (
+      !workflow.triggers.includes('workflow_run') ||
+      !workflow.afterWorkflows.includes(finished.name)
+    )
+      continue;
+    const run = createRun(ctx, repo, workflow, {
+      event: 'workflow_run',
+      branch: finished.headBranch,
+      headSha: finished.headSha,
+      actor: finished.actorLogin,
+    });
+    startRun(ctx, repo, run, workflow, urls);
+  }
 }
 
 /**

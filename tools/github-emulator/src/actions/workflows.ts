@@ -19,6 +19,8 @@ export interface Workflow {
   triggers: string[];
   /** Inputs declared under `on.workflow_dispatch.inputs`. */
   dispatchInputs: { name: string; required: boolean; hasDefault: boolean }[];
+  /** Workflow names listed under `on.workflow_run.workflows`. */
+  afterWorkflows: string[];
   jobs: DeclaredJob[];
 }
 
@@ -47,6 +49,13 @@ function dispatchInputsOf(on: unknown): Workflow['dispatchInputs'] {
     const input = asRecord(raw);
     return { name, required: input.required === true, hasDefault: input.default !== undefined };
   });
+}
+
+function afterWorkflowsOf(on: unknown): string[] {
+  const workflows = asRecord(asRecord(on).workflow_run).workflows;
+  return Array.isArray(workflows)
+    ? workflows.filter((w): w is string => typeof w === 'string')
+    : [];
 }
 
 function stepName(step: unknown, index: number): string {
@@ -93,6 +102,7 @@ export function parseWorkflow(path: string, source: string): Omit<Workflow, 'id'
     name: typeof doc.name === 'string' ? doc.name : path,
     triggers: triggersOf(doc.on),
     dispatchInputs: dispatchInputsOf(doc.on),
+    afterWorkflows: afterWorkflowsOf(doc.on),
     jobs: jobsOf(doc.jobs),
   };
 }

@@ -67,6 +67,7 @@ function resolveWorkflow(state: EmulatorState, repo: Repo, name: string): Workfl
     name,
     triggers: ['push'],
     dispatchInputs: [],
+    afterWorkflows: [],
     jobs: [],
   };
 }
