@@ -24,6 +24,13 @@ function isRest(path: string): boolean {
   return !path.startsWith('/login/') && !path.startsWith('/_emulator');
 }
 
+// api.github.com answers CORS for any origin; browsers may call it directly.
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers':
+    'ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-Request-Id, Deprecation, Sunset',
+};
+
 function safeAuth(ctx: EmulatorContext, request: FastifyRequest) {
   try {
     return authenticate(ctx.store.state, request);
@@ -77,6 +84,7 @@ function registerHooks(app: FastifyInstance, ctx: EmulatorContext): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const path = normalizePath(request.url);
     if (!isRest(path)) return payload;
+    reply.headers(CORS_HEADERS);
     reply.header('x-github-media-type', 'github.v3; format=json');
     reply.header('x-github-api-version-selected', '2022-11-28');
     reply.header('x-github-request-id', randomUUID().slice(0, 23).toUpperCase());
@@ -150,6 +158,17 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
   };
   await app.register(rest);
   await app.register(rest, { prefix: GHES_PREFIX });
+  app.options('/*', async (_request, reply) =>
+    reply
+      .code(204)
+      .headers({
+        'access-control-allow-headers':
+          'Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, X-Requested-With, User-Agent, X-GitHub-Api-Version',
+        'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE',
+        'access-control-max-age': '86400',
+      })
+      .send(),
+  );
   registerOAuthRoutes(app, ctx);
   registerControlRoutes(app, ctx);
   return app;

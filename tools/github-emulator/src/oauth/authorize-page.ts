@@ -30,14 +30,16 @@ ul{padding-left:20px}li code{background:#eff2f5;border-radius:4px;padding:0 4px}
 form{display:grid;gap:8px;margin-top:16px}
 button{font:inherit;padding:6px 16px;border-radius:6px;border:1px solid #d0d7de;background:#f6f8fa;cursor:pointer}
 button.primary{background:#1f883d;border-color:#1f883d;color:#fff}
-.error{color:#d1242f}`;
+.error{color:#d1242f}main.wide{max-width:960px}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #d0d7de}
+td form{display:inline;margin:0}h2{font-size:16px;margin:24px 0 8px}`;
 
 /** A complete HTML document with the emulator's inline style (no external assets). */
-export function page(title: string, body: string): string {
+export function page(title: string, body: string, wide = false): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main>${body}</main></body></html>`;
+<body><main${wide ? ' class="wide"' : ''}>${body}</main></body></html>`;
 }
 
 /** The values the authorize form posts back. */

@@ -9,6 +9,7 @@ import { nextId } from '../state';
 import { redeliver } from '../webhooks/send';
 import { registerAvatarRoutes } from './avatars';
 import { registerControlRepoRoutes } from './control-repos';
+import { registerDevPage } from './dev-page';
 
 const userSchema = z.object({
   login: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/),
@@ -190,4 +191,5 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
 
   registerControlRepoRoutes(app, ctx);
   registerAvatarRoutes(app, ctx);
+  registerDevPage(app, ctx);
 }

@@ -55,7 +55,9 @@ async function post(
   } catch (error) {
     // A dead receiver is the receiver's problem: record it like GitHub's "Recent deliveries".
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    const message = timedOut ? 'timed out' : error instanceof Error ? error.message : String(error);
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    const text = error instanceof Error ? error.message : String(error);
+    const message = timedOut ? 'timed out' : cause ? `${text} (${cause})` : text;
     return { statusCode: null, responseBody: null, error: message };
   }
 }
