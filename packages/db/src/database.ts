@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { ActivitiesTable } from './tables/activities';
+import type { ApiTokensTable } from './tables/api-tokens';
+import type { OAuthTokensTable } from './tables/oauth-tokens';
 import type { ProjectsTable } from './tables/projects';
+import type { RateLimitsTable } from './tables/rate-limits';
 import type { SessionsTable } from './tables/sessions';
 import type { UsersTable } from './tables/users';
 
@@ -11,6 +15,10 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
+  oauthTokens: OAuthTokensTable;
+  apiTokens: ApiTokensTable;
+  activities: ActivitiesTable;
+  rateLimits: RateLimitsTable;
 }
 
 /** An open Botsmith database (or transaction): what repositories and procedures take. */

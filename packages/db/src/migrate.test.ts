@@ -4,6 +4,17 @@ import { MigrationError, migrateDownAll, migrateToLatest, pendingMigrations } fr
 import { checkReady } from './ready';
 import { describeEachDatabase } from './testing';
 
+const MIGRATIONS = ['2026_11_22_000000_initial', '2026_11_23_000000_auth'];
+const TABLES = [
+  'activities',
+  'api_tokens',
+  'oauth_tokens',
+  'projects',
+  'rate_limits',
+  'sessions',
+  'users',
+];
+
 async function tableNames(db: Parameters<typeof checkReady>[0]): Promise<string[]> {
   const tables = await db.introspection.getTables();
   return tables.map((table) => table.name).sort();
@@ -13,30 +24,30 @@ describeEachDatabase(
   'migrations',
   (t) => {
     test('checkReady reports pending migrations on an empty database', async () => {
-      expect(await pendingMigrations(t.db)).toEqual(['2026_11_22_000000_initial']);
+      expect(await pendingMigrations(t.db)).toEqual(MIGRATIONS);
       expect(await checkReady(t.db)).toMatchObject({
         ready: false,
         reason: 'migrations_pending',
-        pending: ['2026_11_22_000000_initial'],
+        pending: MIGRATIONS,
       });
     });
 
     test('migrate up, down and up again', async () => {
       const up = await migrateToLatest(t.db);
-      expect(up.map((r) => [r.migrationName, r.status])).toEqual([
-        ['2026_11_22_000000_initial', 'Success'],
-      ]);
-      expect(await tableNames(t.db)).toEqual(['projects', 'sessions', 'users']);
+      expect(up.map((r) => [r.migrationName, r.status])).toEqual(
+        MIGRATIONS.map((name) => [name, 'Success']),
+      );
+      expect(await tableNames(t.db)).toEqual(TABLES);
       expect(await checkReady(t.db)).toEqual({ ready: true });
       expect(await migrateToLatest(t.db)).toEqual([]);
 
       const down = await migrateDownAll(t.db);
-      expect(down.map((r) => r.direction)).toEqual(['Down']);
+      expect(down.map((r) => r.direction)).toEqual(MIGRATIONS.map(() => 'Down'));
       expect(await tableNames(t.db)).toEqual([]);
       expect((await checkReady(t.db)).ready).toBe(false);
 
       await migrateToLatest(t.db);
-      expect(await tableNames(t.db)).toEqual(['projects', 'sessions', 'users']);
+      expect(await tableNames(t.db)).toEqual(TABLES);
       expect(await pendingMigrations(t.db)).toEqual([]);
     });
 

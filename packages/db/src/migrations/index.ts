@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026_11_22_000000_initial';
+import * as auth from './2026_11_23_000000_auth';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed by hand rather
@@ -8,4 +9,5 @@ import * as initial from './2026_11_22_000000_initial';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_000000_initial': initial,
+  '2026_11_23_000000_auth': auth,
 };

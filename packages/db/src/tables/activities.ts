@@ -1,0 +1,25 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+
+/** What happened. Add new actions here so the audit log stays one vocabulary. */
+export type ActivityAction =
+  | 'auth.sign_in'
+  | 'auth.sign_out'
+  | 'auth.sign_out_everywhere'
+  | 'api_token.created'
+  | 'api_token.revoked';
+
+/** An audit-log entry: who did what, when, from where. Rows are never updated. */
+export interface ActivitiesTable {
+  id: Generated<string>;
+  /** The actor; `null` once the account is deleted. */
+  userId: string | null;
+  action: ActivityAction;
+  ip: string | null;
+  userAgent: string | null;
+  /** Small, non-secret details (a token's name, how the actor authenticated). */
+  metadata: JSONColumnType<Record<string, unknown>, string | undefined, never>;
+  createdAt: ColumnType<Date, Date | undefined, never>;
+}
+
+export type Activity = Selectable<ActivitiesTable>;
+export type NewActivity = Insertable<ActivitiesTable>;
