@@ -1,6 +1,18 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { loadEnv, parseEnv } from './env';
 
+const KEY_A = Buffer.alloc(32, 1).toString('base64');
+const KEY_B = Buffer.alloc(32, 2).toString('base64url');
+
+/** What production needs at least. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  GITHUB_CLIENT_ID: 'Iv1.real-app',
+  GITHUB_CLIENT_SECRET: 'real-secret-value',
+  PUBLIC_URL: 'https://botsmith.example.com',
+  ENCRYPTION_KEYS: `k1:${KEY_A}`,
+};
+
 describe('parseEnv', () => {
   test('an empty environment gets the development defaults', () => {
     const result = parseEnv({});
@@ -19,8 +31,8 @@ describe('parseEnv', () => {
   });
 
   test('production listens on every interface; HOST still wins', () => {
-    expect(parseEnv({ NODE_ENV: 'production' })).toMatchObject({ env: { HOST: '0.0.0.0' } });
-    expect(parseEnv({ NODE_ENV: 'production', HOST: '10.0.0.1' })).toMatchObject({
+    expect(parseEnv(PRODUCTION)).toMatchObject({ env: { HOST: '0.0.0.0' } });
+    expect(parseEnv({ ...PRODUCTION, HOST: '10.0.0.1' })).toMatchObject({
       env: { HOST: '10.0.0.1' },
     });
   });
@@ -36,7 +48,7 @@ describe('parseEnv', () => {
       HOST: '',
       UNRELATED: 'ignored',
     });
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       env: {
         NODE_ENV: 'test',
@@ -46,6 +58,11 @@ describe('parseEnv', () => {
         DATA_DIR: '/var/lib/botsmith',
         LOG_LEVEL: 'debug',
         WEB_DIST_DIR: '/srv/web',
+        PUBLIC_URL: 'http://127.0.0.1:8080',
+        ENCRYPTION_KEYS: undefined,
+        CORS_ORIGINS: [],
+        TRUST_PROXY: false,
+        RATE_LIMITS: { auth: 10, api: 600, webhook: 1000 },
       },
     });
   });
@@ -71,6 +88,115 @@ describe('parseEnv', () => {
     const result = parseEnv({ PORT: '70000' });
     expect(result.ok ? [] : result.errors).toEqual([
       'PORT: must be between 0 and 65535 (got "70000")',
+    ]);
+  });
+});
+
+describe('GitHub, security and encryption settings', () => {
+  test('development without credentials uses the local emulator and says which', () => {
+    const result = parseEnv({});
+    expect(result.ok && result.env.GITHUB).toEqual({
+      webUrl: 'http://127.0.0.1:4010',
+      apiUrl: 'http://127.0.0.1:4010',
+      clientId: 'botsmith-dev-client',
+      clientSecret: 'botsmith-dev-secret',
+      emulator: true,
+    });
+    const elsewhere = parseEnv({ NODE_ENV: 'test', GITHUB_EMULATOR_URL: 'http://127.0.0.1:4011/' });
+    expect(elsewhere.ok && elsewhere.env.GITHUB.webUrl).toBe('http://127.0.0.1:4011');
+  });
+
+  test('github.com by default; Enterprise Server gets /api/v3', () => {
+    const dotCom = parseEnv(PRODUCTION);
+    expect(dotCom.ok && dotCom.env.GITHUB).toEqual({
+      webUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com',
+      clientId: 'Iv1.real-app',
+      clientSecret: 'real-secret-value',
+      emulator: false,
+    });
+    const ghes = parseEnv({ ...PRODUCTION, GITHUB_URL: 'https://ghe.example.com/' });
+    expect(ghes.ok && ghes.env.GITHUB).toMatchObject({
+      webUrl: 'https://ghe.example.com',
+      apiUrl: 'https://ghe.example.com/api/v3',
+    });
+    const explicit = parseEnv({ ...PRODUCTION, GITHUB_API_URL: 'https://api.proxy.example/' });
+    expect(explicit.ok && explicit.env.GITHUB.apiUrl).toBe('https://api.proxy.example');
+  });
+
+  test('production refuses the emulator, missing credentials, keys and public URL', () => {
+    const bare = parseEnv({ NODE_ENV: 'production' });
+    expect(bare.ok ? [] : bare.errors.map((line) => line.split(':', 1)[0]).sort()).toEqual([
+      'ENCRYPTION_KEYS',
+      'GITHUB_CLIENT_ID',
+      'PUBLIC_URL',
+    ]);
+    const emulated = parseEnv({
+      ...PRODUCTION,
+      GITHUB_EMULATOR_URL: 'http://127.0.0.1:4010',
+      GITHUB_CLIENT_ID: 'botsmith-dev-client',
+    });
+    expect(emulated.ok ? [] : emulated.errors).toEqual([
+      expect.stringMatching(/^GITHUB_EMULATOR_URL: .*development and tests only/),
+      expect.stringMatching(/^GITHUB_CLIENT_ID: .*emulator/),
+    ]);
+    const plainHttp = parseEnv({ ...PRODUCTION, PUBLIC_URL: 'http://botsmith.example.com' });
+    expect(plainHttp.ok ? [] : plainHttp.errors).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: must be https:\/\//),
+    ]);
+    // Browsers treat loopback as secure, so a local production container works over http.
+    expect(parseEnv({ ...PRODUCTION, PUBLIC_URL: 'http://localhost:3000' }).ok).toBe(true);
+  });
+
+  test('client id and secret come together; the secret is never echoed', () => {
+    const result = parseEnv({ GITHUB_CLIENT_SECRET: 'shhh-very-secret' });
+    expect(result.ok ? [] : result.errors).toEqual([
+      'GITHUB_CLIENT_ID: set GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET together',
+    ]);
+    expect(JSON.stringify(result)).not.toContain('shhh-very-secret');
+  });
+
+  test('ENCRYPTION_KEYS lists id:key pairs, current first; bad ones are named, not echoed', () => {
+    const result = parseEnv({ ENCRYPTION_KEYS: `new:${KEY_B}, old:${KEY_A}` });
+    expect(result.ok && result.env.ENCRYPTION_KEYS?.map((key) => key.id)).toEqual(['new', 'old']);
+    expect(result.ok && result.env.ENCRYPTION_KEYS?.[0]?.key).toEqual(Buffer.alloc(32, 2));
+
+    for (const [value, message] of [
+      ['k1:c2hvcnQ=', 'key "k1" must be 32 bytes of base64'],
+      [KEY_A, 'entry 1 must look like "<id>:<base64 key>"'],
+      [`k1:${KEY_A},k1:${KEY_B}`, 'entry 2 repeats the key id "k1"'],
+    ] as const) {
+      const bad = parseEnv({ ENCRYPTION_KEYS: value });
+      expect(bad.ok ? '' : bad.errors.join('\n')).toContain(message);
+      expect(bad.ok ? '' : bad.errors.join('\n')).not.toContain(KEY_A);
+    }
+  });
+
+  test('CORS origins, proxies and rate limits', () => {
+    const result = parseEnv({
+      CORS_ORIGINS: 'https://admin.example.com, http://localhost:8080/',
+      TRUST_PROXY: '2',
+      RATE_LIMIT_AUTH_PER_MINUTE: '5',
+      RATE_LIMIT_API_PER_MINUTE: '0',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      env: {
+        CORS_ORIGINS: ['https://admin.example.com', 'http://localhost:8080'],
+        TRUST_PROXY: 2,
+        RATE_LIMITS: { auth: 5, api: 0, webhook: 1000 },
+      },
+    });
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' })).toMatchObject({
+      env: { TRUST_PROXY: ['10.0.0.0/8', '127.0.0.1'] },
+    });
+    const bad = parseEnv({
+      CORS_ORIGINS: 'https://a.example/path',
+      RATE_LIMIT_API_PER_MINUTE: '-1',
+    });
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      'RATE_LIMIT_API_PER_MINUTE: must be 0 (off) or more (got "-1")',
+      'CORS_ORIGINS: "https://a.example/path" is not an origin like https://app.example.com (got "https://a.example/path")',
     ]);
   });
 });

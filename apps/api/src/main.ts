@@ -2,7 +2,10 @@
 // on SIGTERM/SIGINT (stop accepting, drain requests in flight, close the database).
 import { resolve } from 'node:path';
 import { createDatabase, migrateToLatest, pgliteDataDir } from '@botsmith/db';
+import { createCipher } from './crypto/cipher';
+import { loadOrCreateDevKeys } from './crypto/encryption-keys';
 import { loadEnv } from './env';
+import { resealGitHubTokens } from './github/github-token-store';
 import { createLogger } from './http/logger';
 import { hasSpa } from './http/spa';
 import { createServer } from './server';
@@ -12,6 +15,26 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
+
+if (env.GITHUB.emulator) {
+  logger.warn(
+    { githubUrl: env.GITHUB.webUrl },
+    'GitHub OAuth credentials are not set: signing in uses the local GitHub emulator (development only)',
+  );
+}
+
+// Production refuses to start without ENCRYPTION_KEYS (env.ts); elsewhere a key is generated
+// once into DATA_DIR so `pnpm dev` needs no setup.
+let encryptionKeys = env.ENCRYPTION_KEYS;
+if (!encryptionKeys) {
+  const dev = loadOrCreateDevKeys(resolve(env.DATA_DIR));
+  encryptionKeys = dev.keys;
+  logger.warn(
+    { keyFile: dev.path, created: dev.created },
+    'ENCRYPTION_KEYS is not set: using a development key stored next to the data; never do this in production',
+  );
+}
+const cipher = createCipher(encryptionKeys);
 
 const dataDir = pgliteDataDir(resolve(env.DATA_DIR));
 if (!env.DATABASE_URL) {
@@ -29,8 +52,10 @@ const database = createDatabase(
 try {
   const applied = await migrateToLatest(database.db);
   logger.info({ migrations: applied.map((r) => r.migrationName) }, 'database is up to date');
+  const resealed = await resealGitHubTokens(database.db, cipher);
+  if (resealed > 0) logger.info({ resealed }, 're-encrypted GitHub tokens with the current key');
 } catch (err) {
-  logger.fatal({ err }, 'could not migrate the database');
+  logger.fatal({ err }, 'could not prepare the database');
   await database.close().catch(() => {});
   process.exit(1);
 }
@@ -42,6 +67,12 @@ const server = createServer({
   port: env.PORT,
   nodeEnv: env.NODE_ENV,
   webDistDir: env.WEB_DIST_DIR,
+  publicUrl: env.PUBLIC_URL,
+  github: env.GITHUB,
+  cipher,
+  corsOrigins: env.CORS_ORIGINS,
+  rateLimits: env.RATE_LIMITS,
+  trustProxy: env.TRUST_PROXY,
 });
 
 let stopping = false;

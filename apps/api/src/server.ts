@@ -1,12 +1,24 @@
 import type { Db } from '@botsmith/db';
+import fastifyCookie from '@fastify/cookie';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { registerGitHubRoutes } from './auth/github-routes';
+import { requestAuthPlugin } from './auth/request-auth';
+import type { Cipher } from './crypto/cipher';
 import { registerDownloadRoute } from './downloads/download-route';
-import type { Env } from './env';
+import type { Env, RateLimits } from './env';
 import { registerErrorHandler } from './errors';
+import type { GitHubConfig } from './github/github-config';
 import { registerHealthRoutes } from './http/health-routes';
 import { REQUEST_ID_HEADER, requestIdFor } from './http/request-id';
 import { hasSpa, registerNotFound, registerSpa } from './http/spa';
+import { startExpirySweep } from './jobs/sweep-expired';
+import { registerCors } from './security/cors';
+import { csrfPlugin } from './security/csrf';
+import { rateLimitPlugin } from './security/rate-limit';
+import { registerSecurityHeaders } from './security/security-headers';
+import { trpcMediaTypePlugin } from './security/trpc-media-type';
+import type { CookiePolicy } from './sessions/session-cookie';
 import { type AppRouter, appRouter } from './trpc/app-router';
 import { createContextFactory } from './trpc/context';
 
@@ -15,7 +27,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const PROBE_PATHS = new Set(['/health', '/ready']);
 
-/** What `createServer` needs: where to listen, the database and the logger. */
+/** What `createServer` needs: where to listen, the database, the logger, auth and security. */
 export interface ServerConfig {
   db: Db;
   /** The process logger (pino); Fastify derives per-request children from it. */
@@ -25,6 +37,16 @@ export interface ServerConfig {
   nodeEnv: Env['NODE_ENV'];
   /** The built SPA to serve; ignored when it has no index.html. */
   webDistDir?: string | null;
+  /** The origin users reach us at (PUBLIC_URL): OAuth callback and CSRF checks use it. */
+  publicUrl: string;
+  github: GitHubConfig;
+  /** Seals GitHub tokens at rest. */
+  cipher: Cipher;
+  /** Other origins allowed to call the API from a browser (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
+  rateLimits: RateLimits;
+  /** Fastify's `trustProxy` (TRUST_PROXY): which `X-Forwarded-For` hops to believe. */
+  trustProxy?: boolean | number | string[];
 }
 
 /** A configured server: `app` for `inject()` in tests, `start`/`stop` to listen and drain. */
@@ -37,11 +59,13 @@ export interface BotsmithServer {
 }
 
 /**
- * Builds the HTTP server: tRPC at `/trpc`, `POST /api/download`, `/health`, `/ready`, and the
- * SPA when one is built. Routes are registered but nothing listens until `start()`.
+ * Builds the HTTP server: tRPC at `/trpc`, sign-in at `/auth/github`, `POST /api/download`,
+ * `/health`, `/ready`, and the SPA when one is built, inside the security envelope (headers,
+ * CORS, CSRF, rate limits). Routes are registered but nothing listens until `start()`.
  *
  * @example
- * const server = createServer({ db, logger, host: '127.0.0.1', port: 3000, nodeEnv: 'development' });
+ * const server = createServer({ db, logger, host: '127.0.0.1', port: 3000, nodeEnv: 'development',
+ *   publicUrl: 'http://127.0.0.1:3000', github, cipher, rateLimits });
  * await server.start();
  * process.once('SIGTERM', () => server.stop());
  */
@@ -57,7 +81,14 @@ export function createServer(config: ServerConfig): BotsmithServer {
     bodyLimit: BODY_LIMIT_BYTES,
     // tRPC batches put every procedure name in one path segment (`/trpc/a.b,c.d`).
     routerOptions: { maxParamLength: 5000 },
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? // A hop count: trust that many proxies in front of us.
+          (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : (config.trustProxy ?? false),
   });
+  const production = config.nodeEnv === 'production';
+  const cookies: CookiePolicy = { secure: production };
 
   let stopping = false;
   app.addHook('onRequest', async (request, reply) => {
@@ -71,6 +102,20 @@ export function createServer(config: ServerConfig): BotsmithServer {
   });
   registerErrorHandler(app);
 
+  // The security envelope, in order: headers on everything, CORS, cookies, then refuse
+  // cross-site cookie requests and non-JSON tRPC bodies before any database work, resolve the
+  // caller, and count the request against its rate limit.
+  registerSecurityHeaders(app, { production, github: config.github });
+  registerCors(app, config.corsOrigins ?? []);
+  app.register(fastifyCookie);
+  app.register(csrfPlugin, {
+    cookies,
+    trustedOrigins: [new URL(config.publicUrl).origin, ...(config.corsOrigins ?? [])],
+  });
+  app.register(trpcMediaTypePlugin, { prefix: '/trpc' });
+  app.register(requestAuthPlugin, { db: config.db, cookies });
+  app.register(rateLimitPlugin, { db: config.db, limits: config.rateLimits });
+
   const exposeErrorDetails = config.nodeEnv === 'development';
   app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -80,6 +125,8 @@ export function createServer(config: ServerConfig): BotsmithServer {
         db: config.db,
         log: config.logger,
         exposeErrorDetails,
+        cookies,
+        signIn: { emulator: config.github.emulator, githubUrl: config.github.webUrl },
       }),
       maxBodySize: BODY_LIMIT_BYTES,
       // Large queries (a whole BuildConfig) may come as POST instead of an over-long URL.
@@ -91,6 +138,14 @@ export function createServer(config: ServerConfig): BotsmithServer {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+  registerGitHubRoutes(app, {
+    db: config.db,
+    cipher: config.cipher,
+    github: config.github,
+    publicUrl: new URL(config.publicUrl).origin,
+    cookies,
+    production,
+  });
   registerHealthRoutes(app, config.db);
   registerDownloadRoute(app);
 
@@ -98,15 +153,19 @@ export function createServer(config: ServerConfig): BotsmithServer {
   if (spa) registerSpa(app, config.webDistDir as string);
   registerNotFound(app, spa);
 
+  let stopSweep: (() => void) | undefined;
   return {
     app,
     async start() {
-      return app.listen({ host: config.host, port: config.port });
+      const address = await app.listen({ host: config.host, port: config.port });
+      stopSweep = startExpirySweep(config.db, config.logger);
+      return address;
     },
     async stop() {
       // Fastify stops accepting, answers 503 to new requests on open keep-alive sockets and
       // resolves once requests in flight have finished.
       stopping = true;
+      stopSweep?.();
       await app.close();
     },
   };

@@ -7,8 +7,15 @@ export {
   featureUnavailableReason,
   platformsSupporting,
 } from './catalog/features';
+export { GITHUB_SCOPES, type GitHubScope, type GitHubScopeInfo } from './catalog/github-scopes';
 export { PLATFORM_IDS, PLATFORMS, type PlatformId, type PlatformInfo } from './catalog/platforms';
 export { PRIORITIES, PRIORITY_IDS, type PriorityId, type PriorityInfo } from './catalog/priorities';
+export {
+  API_TOKEN_LIFETIME_DAYS,
+  API_TOKEN_LIFETIMES,
+  type CreateApiTokenInput,
+  createApiTokenSchema,
+} from './schemas/api-token';
 export {
   AI_PROVIDERS,
   BUILD_CONFIG_SCHEMA_VERSION,

@@ -1,10 +1,26 @@
 import type { Db } from '@botsmith/db';
 import { pino } from 'pino';
+import type { RequestAuth } from '../auth/request-auth';
+import type { RateLimits } from '../env';
+import type { GitHubConfig } from '../github/github-config';
 import { createLogger } from '../http/logger';
 import { type BotsmithServer, createServer, type ServerConfig } from '../server';
 import { appRouter } from '../trpc/app-router';
 import { createContextFactory } from '../trpc/context';
 import { createCallerFactory } from '../trpc/init';
+import { testCipher } from './test-keys';
+
+/** Generous limits so suites that are not about rate limiting never hit them. */
+export const TEST_RATE_LIMITS: RateLimits = { auth: 1000, api: 10_000, webhook: 10_000 };
+
+/** A GitHub nobody answers at: tests that need one start the emulator and pass its URL. */
+export const UNREACHABLE_GITHUB: GitHubConfig = {
+  webUrl: 'http://127.0.0.1:9',
+  apiUrl: 'http://127.0.0.1:9',
+  clientId: 'test-client',
+  clientSecret: 'test-client-secret',
+  emulator: true,
+};
 
 /** Log lines a test server wrote, parsed from JSON. */
 export interface CapturedLogs {
@@ -20,10 +36,11 @@ export interface CapturedLogs {
  */
 export function createTestServer(
   db: Db,
-  overrides: Partial<ServerConfig> = {},
+  overrides: Partial<ServerConfig> & { logLevel?: string } = {},
 ): { server: BotsmithServer; logs: CapturedLogs } {
   const raw: string[] = [];
-  const logger = createLogger('info', { write: (line: string) => raw.push(line) });
+  const { logLevel = 'info', ...config } = overrides;
+  const logger = createLogger(logLevel, { write: (line: string) => raw.push(line) });
   const server = createServer({
     db,
     logger,
@@ -31,7 +48,11 @@ export function createTestServer(
     port: 0,
     nodeEnv: 'test',
     webDistDir: null,
-    ...overrides,
+    publicUrl: 'http://127.0.0.1:3000',
+    github: UNREACHABLE_GITHUB,
+    cipher: testCipher(),
+    rateLimits: TEST_RATE_LIMITS,
+    ...config,
   });
   const logs: CapturedLogs = {
     get lines() {
@@ -42,12 +63,17 @@ export function createTestServer(
   return { server, logs };
 }
 
-/** A server-side caller for the whole router, on a context built without a request. */
-export function createTestCaller(db: Db) {
+/**
+ * A server-side caller for the whole router, on a context built without a request; pass
+ * `auth` to call as a signed-in user.
+ */
+export function createTestCaller(db: Db, auth: RequestAuth | null = null) {
   const createContext = createContextFactory({
     db,
     log: pino({ level: 'silent' }),
     exposeErrorDetails: false,
+    cookies: { secure: false },
+    signIn: { emulator: true, githubUrl: UNREACHABLE_GITHUB.webUrl },
   });
-  return createCallerFactory(appRouter)(createContext());
+  return createCallerFactory(appRouter)(createContext({ auth }));
 }

@@ -1,9 +1,15 @@
+import { activityRouter } from '../routers/activity';
+import { apiTokenRouter } from '../routers/api-token';
+import { authRouter } from '../routers/auth';
 import { catalogRouter } from '../routers/catalog';
 import { generatorRouter } from '../routers/generator';
 import { router } from './init';
 
 /** Every tRPC procedure the API serves, at `/trpc`. */
 export const appRouter = router({
+  activity: activityRouter,
+  apiToken: apiTokenRouter,
+  auth: authRouter,
   catalog: catalogRouter,
   generator: generatorRouter,
 });

@@ -1,4 +1,4 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { configIssuesOf, INTERNAL_ERROR_MESSAGE } from '../errors';
 import type { Context } from './context';
@@ -26,5 +26,36 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 /** A procedure anyone may call, signed in or not. */
 export const publicProcedure = t.procedure;
+
+/**
+ * A procedure for signed-in callers (browser session or API token); `ctx.user` is the caller.
+ * Authorization lives here and in owner-scoped repository queries, nowhere else (STYLE).
+ */
+export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.auth) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message:
+        ctx.authFailure === 'invalid_api_token'
+          ? 'The API token is invalid, expired or revoked.'
+          : 'Sign in with GitHub to do this.',
+    });
+  }
+  return next({ ctx: { auth: ctx.auth, user: ctx.auth.user } });
+});
+
+/**
+ * A procedure only a browser session may call (signing out, minting API tokens): a leaked
+ * API token must not be able to create more tokens that outlive its revocation.
+ */
+export const sessionProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.auth.kind !== 'session') {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Only a signed-in browser session can do this, not an API token.',
+    });
+  }
+  return next({ ctx: { auth: ctx.auth } });
+});
 /** Turns a router into a server-side caller (tests, scripts). */
 export const createCallerFactory = t.createCallerFactory;

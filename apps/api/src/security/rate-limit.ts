@@ -1,0 +1,68 @@
+import { type Db, hitRateLimit } from '@botsmith/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { RateLimits } from '../env';
+import { errorBody } from '../errors';
+
+/** Every limit counts requests per client in one-minute fixed windows. */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+
+type Bucket = keyof RateLimits;
+
+const MESSAGES: Record<Bucket, string> = {
+  auth: 'Too many sign-in requests from this address.',
+  api: 'Too many API requests.',
+  webhook: 'Too many webhook deliveries from this address.',
+};
+
+/** Which limit applies to a request, and whose count it adds to; `null`: not limited. */
+function classify(request: FastifyRequest): { bucket: Bucket; key: string } | null {
+  const route = request.routeOptions.url;
+  // Unknown paths end in a 404 without touching anything worth protecting.
+  if (!route) return null;
+  const path = request.url.split('?', 1)[0] ?? '';
+  const ip = request.ip;
+  if (path.startsWith('/auth/')) {
+    // One count per route: completing a sign-in (start + callback) costs one of each.
+    return { bucket: 'auth', key: `auth:${route}:ip:${ip}` };
+  }
+  if (path.startsWith('/webhooks/')) return { bucket: 'webhook', key: `webhook:ip:${ip}` };
+  if (path.startsWith('/trpc/') || path.startsWith('/api/')) {
+    // Signed-in callers are counted per account (wherever they connect from), others per IP.
+    const user = request.auth?.user.id;
+    return { bucket: 'api', key: user ? `api:user:${user}` : `api:ip:${ip}` };
+  }
+  return null;
+}
+
+/**
+ * Rate limits shared by every app instance through the `rate_limits` table (the embedded
+ * setup has no Redis): stricter on sign-in routes, per user or IP on the API, separately for
+ * webhooks. Over the limit: 429 with `Retry-After` (seconds) and a JSON error. Registered
+ * after `requestAuthPlugin` so API requests count against the caller's account.
+ */
+export const rateLimitPlugin = fp(
+  async (app: FastifyInstance, options: { db: Db; limits: RateLimits }) => {
+    app.addHook('onRequest', async (request, reply) => {
+      const rule = classify(request);
+      if (!rule) return;
+      const limit = options.limits[rule.bucket];
+      if (limit === 0) return;
+      const now = new Date();
+      const hit = await hitRateLimit(options.db, rule.key, RATE_LIMIT_WINDOW_MS, now);
+      const resetSeconds = Math.max(1, Math.ceil((hit.resetAt.getTime() - now.getTime()) / 1000));
+      reply.header('ratelimit-limit', limit);
+      reply.header('ratelimit-remaining', Math.max(0, limit - hit.count));
+      reply.header('ratelimit-reset', resetSeconds);
+      if (hit.count <= limit) return;
+      request.log.warn({ bucket: rule.bucket, count: hit.count, limit }, 'rate limited');
+      return reply
+        .code(429)
+        .header('retry-after', resetSeconds)
+        .send(
+          errorBody('TOO_MANY_REQUESTS', `${MESSAGES[rule.bucket]} Retry in ${resetSeconds} s.`),
+        );
+    });
+  },
+  { name: 'botsmith-rate-limit', dependencies: ['botsmith-request-auth'] },
+);
