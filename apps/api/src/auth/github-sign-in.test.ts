@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { type AuthTestServer, startAuthTestServer } from '../testing/auth-test-server';
 import {
   authorizeAtGitHub,
+  errorCodeOf,
   finishSignIn,
   SESSION_COOKIE,
   signIn,
@@ -162,7 +163,7 @@ describeEachDatabase('sign in with GitHub (emulator, real HTTP)', (t) => {
     // Another browser (no cookies) replaying the victim's callback URL: login CSRF.
     const replay = await finishSignIn(callbackUrl, jar.clone().delete('botsmith_oauth_state'));
     expect(replay.status).toBe(400);
-    expect((await replay.json()).error.code).toBe('OAUTH_STATE_MISMATCH');
+    expect(await errorCodeOf(replay)).toBe('OAUTH_STATE_MISMATCH');
 
     // Browsers get sent back to the sign-in page with the code instead of JSON.
     const html = await finishSignIn(withoutState, jar.clone(), { accept: 'text/html' });
@@ -179,7 +180,7 @@ describeEachDatabase('sign in with GitHub (emulator, real HTTP)', (t) => {
     expect(jar.get('botsmith_oauth_state')).toBeUndefined();
     const again = await finishSignIn(callbackUrl, saved);
     expect(again.status).toBe(400);
-    expect((await again.json()).error.code).toBe('OAUTH_CODE_REJECTED');
+    expect(await errorCodeOf(again)).toBe('OAUTH_CODE_REJECTED');
   });
 
   test('a wrong PKCE verifier is rejected (GitHub answers 200 with an error)', async () => {
@@ -188,7 +189,7 @@ describeEachDatabase('sign in with GitHub (emulator, real HTTP)', (t) => {
     jar.set('botsmith_oauth_verifier', 'x'.repeat(43));
     const response = await finishSignIn(callbackUrl, jar);
     expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe('OAUTH_CODE_REJECTED');
+    expect(await errorCodeOf(response)).toBe('OAUTH_CODE_REJECTED');
     expect(jar.get(SESSION_COOKIE)).toBeUndefined();
     expect(app.github.store.state.tokens.size).toBe(0);
     expect(app.logs.text()).toContain('"githubError":"bad_verification_code"');
@@ -211,7 +212,7 @@ describeEachDatabase('sign in with GitHub (emulator, real HTTP)', (t) => {
     const { jar, authorizeUrl } = await startSignIn(app.url);
     const response = await finishSignIn(await authorizeAtGitHub(authorizeUrl), jar);
     expect(response.status).toBe(502);
-    expect((await response.json()).error.code).toBe('GITHUB_UNAVAILABLE');
+    expect(await errorCodeOf(response)).toBe('GITHUB_UNAVAILABLE');
     expect(jar.get(SESSION_COOKIE)).toBeUndefined();
   });
 

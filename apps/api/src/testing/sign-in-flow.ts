@@ -127,3 +127,9 @@ export async function trpc(
   options.jar?.store(response);
   return { status: response.status, body: await response.clone().json(), response };
 }
+
+/** The stable `error.code` of a JSON error response. */
+export async function errorCodeOf(response: Response): Promise<string | undefined> {
+  const body = (await response.json()) as Json;
+  return body?.error?.code;
+}
