@@ -64,8 +64,38 @@ describe('main (the API process)', () => {
       .map((line) => JSON.parse(line).msg);
     expect(lines).toContain('DATABASE_URL is not set: using the embedded PGlite database');
     expect(lines).toContain('no built SPA found: serving the API only');
+    expect(lines).toContain(
+      'GitHub OAuth credentials are not set: signing in uses the local GitHub emulator (development only)',
+    );
+    expect(lines).toContain(
+      'ENCRYPTION_KEYS is not set: using a development key stored next to the data; never do this in production',
+    );
     expect(lines.slice(-2)).toEqual(['shutting down', 'stopped']);
   }, 60_000);
+
+  test('production refuses to start with the emulator or without real GitHub credentials', async () => {
+    const bare = startMain({ NODE_ENV: 'production', DATA_DIR: dataDir });
+    expect(await bare.exited).toBe(1);
+    for (const name of ['GITHUB_CLIENT_ID', 'ENCRYPTION_KEYS', 'PUBLIC_URL']) {
+      expect(bare.output()).toContain(`  - ${name}: required in production`);
+    }
+
+    const emulated = startMain({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      GITHUB_EMULATOR_URL: 'http://127.0.0.1:4010',
+      GITHUB_CLIENT_ID: 'botsmith-dev-client',
+      GITHUB_CLIENT_SECRET: 'botsmith-dev-secret',
+      PUBLIC_URL: 'https://botsmith.example.com',
+      ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
+    });
+    expect(await emulated.exited).toBe(1);
+    expect(emulated.output()).toMatch(
+      /GITHUB_EMULATOR_URL: the GitHub emulator is for development/,
+    );
+    expect(emulated.output()).toMatch(/GITHUB_CLIENT_ID: is the GitHub emulator’s client/);
+    expect(emulated.output()).not.toContain('botsmith-dev-secret');
+  }, 30_000);
 
   test('refuses to start with a bad environment, naming each variable', async () => {
     const main = startMain({ PORT: 'http', NODE_ENV: 'staging', DATA_DIR: dataDir });

@@ -27,7 +27,7 @@ export {
 } from './repositories/api-tokens';
 export {
   findOAuthToken,
-  listOAuthTokensNotSealedWith,
+  listOAuthTokensSealedWith,
   resealOAuthToken,
   type SealedOAuthToken,
   saveOAuthToken,

@@ -17,17 +17,17 @@ const MESSAGES: Record<Bucket, string> = {
 
 /** Which limit applies to a request, and whose count it adds to; `null`: not limited. */
 function classify(request: FastifyRequest): { bucket: Bucket; key: string } | null {
+  // Classify by the matched route, not the raw path: unknown paths (404s, or the static-file
+  // wildcard answering `/api/typo`) touch nothing worth protecting.
   const route = request.routeOptions.url;
-  // Unknown paths end in a 404 without touching anything worth protecting.
   if (!route) return null;
-  const path = request.url.split('?', 1)[0] ?? '';
   const ip = request.ip;
-  if (path.startsWith('/auth/')) {
+  if (route.startsWith('/auth/')) {
     // One count per route: completing a sign-in (start + callback) costs one of each.
     return { bucket: 'auth', key: `auth:${route}:ip:${ip}` };
   }
-  if (path.startsWith('/webhooks/')) return { bucket: 'webhook', key: `webhook:ip:${ip}` };
-  if (path.startsWith('/trpc/') || path.startsWith('/api/')) {
+  if (route.startsWith('/webhooks/')) return { bucket: 'webhook', key: `webhook:ip:${ip}` };
+  if (route.startsWith('/trpc/') || route.startsWith('/api/')) {
     // Signed-in callers are counted per account (wherever they connect from), others per IP.
     const user = request.auth?.user.id;
     return { bucket: 'api', key: user ? `api:user:${user}` : `api:ip:${ip}` };

@@ -3,7 +3,7 @@ import type { User } from '../tables/users';
 import { describeEachDatabase } from '../testing';
 import {
   findOAuthToken,
-  listOAuthTokensNotSealedWith,
+  listOAuthTokensSealedWith,
   resealOAuthToken,
   saveOAuthToken,
 } from './oauth-tokens';
@@ -31,8 +31,8 @@ describeEachDatabase('oauth tokens repository', (t) => {
   });
 
   test('finds rows sealed with old keys and reseals them only if unchanged', async () => {
-    expect(await listOAuthTokensNotSealedWith(t.db, 'k1', 10)).toEqual([]);
-    const old = await listOAuthTokensNotSealedWith(t.db, 'k2', 10);
+    expect(await listOAuthTokensSealedWith(t.db, 'k0', 10)).toEqual([]);
+    const old = await listOAuthTokensSealedWith(t.db, 'k1', 10);
     expect(old.map((row) => row.userId)).toEqual([alice.id]);
     const next = { accessTokenCiphertext: new Uint8Array([9]), keyId: 'k2' };
     expect(await resealOAuthToken(t.db, alice.id, 'k0', next)).toBe(false);

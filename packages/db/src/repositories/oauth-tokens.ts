@@ -33,18 +33,18 @@ export function findOAuthToken(
 }
 
 /**
- * Up to `limit` rows sealed with a key other than `currentKeyId`, for re-encryption after a
- * key rotation. A maintenance query across users: only the rotation job calls it.
+ * Up to `limit` rows sealed with `keyId`, for re-encryption after a key rotation. A
+ * maintenance query across users: only the rotation job calls it.
  */
-export function listOAuthTokensNotSealedWith(
+export function listOAuthTokensSealedWith(
   db: Kysely<Database>,
-  currentKeyId: string,
+  keyId: string,
   limit: number,
 ): Promise<OAuthToken[]> {
   return db
     .selectFrom('oauthTokens')
     .selectAll()
-    .where('keyId', '!=', currentKeyId)
+    .where('keyId', '=', keyId)
     .orderBy('userId')
     .limit(limit)
     .execute();
