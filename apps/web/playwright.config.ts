@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-// The production build: the API bundle serving the built SPA, as users get it.
+// The production build: the API bundle serving the built SPA, as users get it, signing in
+// through the local GitHub emulator (on its own port, so `pnpm dev`'s emulator on 4010 may run).
 const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
+const githubPort = Number(process.env.E2E_GITHUB_PORT ?? 4011);
+const githubURL = `http://127.0.0.1:${githubPort}`;
 
 // One data directory per port, emptied at the start of each run. Workers load this file
 // again; the environment variable tells them the main process has already prepared it.
@@ -51,21 +54,37 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node ../api/dist/main.js',
-    url: `${baseURL}/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      // Not "production": that mode will demand real secrets; this one still serves the build.
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: process.env.BOTSMITH_E2E_DATA_DIR,
-      WEB_DIST_DIR: resolve(import.meta.dirname, 'dist'),
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      command: `node --import tsx ../../tools/github-emulator/src/main.ts --port ${githubPort}`,
+      url: `${githubURL}/_emulator/state`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
     },
-  },
+    {
+      command: 'node ../api/dist/main.js',
+      url: `${baseURL}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        // Not "production": that mode demands real GitHub credentials and keys; this one
+        // still serves the build.
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: baseURL,
+        GITHUB_EMULATOR_URL: githubURL,
+        DATA_DIR: process.env.BOTSMITH_E2E_DATA_DIR,
+        WEB_DIST_DIR: resolve(import.meta.dirname, 'dist'),
+        LOG_LEVEL: 'warn',
+        // Parallel journeys sign in several times a minute from one address; the default
+        // limit of 10 is covered by the API's tests.
+        RATE_LIMIT_AUTH_PER_MINUTE: '100',
+      },
+    },
+  ],
 });

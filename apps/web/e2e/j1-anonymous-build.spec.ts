@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { expect, type Page, test } from './fixtures';
 
 // SPEC §2 J1: walk steps 1–6 anonymously, preview the generated files, download the zip;
 // the wizard survives a reload.

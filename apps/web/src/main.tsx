@@ -1,3 +1,5 @@
+// Must stay the first import: see the module.
+import './lib/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

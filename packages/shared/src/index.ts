@@ -11,6 +11,12 @@ export { GITHUB_SCOPES, type GitHubScope, type GitHubScopeInfo } from './catalog
 export { PLATFORM_IDS, PLATFORMS, type PlatformId, type PlatformInfo } from './catalog/platforms';
 export { PRIORITIES, PRIORITY_IDS, type PriorityId, type PriorityInfo } from './catalog/priorities';
 export {
+  isSignInFailureCode,
+  SIGN_IN_FAILURE_CODES,
+  SIGN_IN_FAILURE_MESSAGES,
+  type SignInFailureCode,
+} from './catalog/sign-in-failures';
+export {
   API_TOKEN_LIFETIME_DAYS,
   API_TOKEN_LIFETIMES,
   type CreateApiTokenInput,

@@ -1,26 +1,16 @@
+import { SIGN_IN_FAILURE_MESSAGES, type SignInFailureCode } from '@botsmith/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from '../errors';
 
-/** Why a sign-in did not complete; stable codes the sign-in page explains. */
-export type SignInFailureCode =
-  | 'OAUTH_STATE_MISMATCH'
-  | 'OAUTH_ACCESS_DENIED'
-  | 'OAUTH_CODE_MISSING'
-  | 'OAUTH_CODE_REJECTED'
-  | 'GITHUB_UNAVAILABLE';
+export type { SignInFailureCode };
 
-const FAILURES: Record<SignInFailureCode, { status: number; message: string }> = {
-  OAUTH_STATE_MISMATCH: {
-    status: 400,
-    message: 'This sign-in was not started here, or took longer than 10 minutes. Start again.',
-  },
-  OAUTH_ACCESS_DENIED: { status: 400, message: 'You cancelled the sign-in at GitHub.' },
-  OAUTH_CODE_MISSING: { status: 400, message: 'GitHub sent no authorization code.' },
-  OAUTH_CODE_REJECTED: {
-    status: 400,
-    message: 'GitHub rejected the authorization code. Start the sign-in again.',
-  },
-  GITHUB_UNAVAILABLE: { status: 502, message: 'GitHub could not be reached. Try again shortly.' },
+/** GitHub being down is not the caller's fault; everything else is a bad request. */
+const STATUS: Record<SignInFailureCode, number> = {
+  OAUTH_STATE_MISMATCH: 400,
+  OAUTH_ACCESS_DENIED: 400,
+  OAUTH_CODE_MISSING: 400,
+  OAUTH_CODE_REJECTED: 400,
+  GITHUB_UNAVAILABLE: 502,
 };
 
 /**
@@ -36,6 +26,5 @@ export function signInFailure(
   if (request.headers.accept?.includes('text/html')) {
     return reply.redirect(`/sign-in?error=${code}`, 302);
   }
-  const { status, message } = FAILURES[code];
-  return reply.code(status).send(errorBody(code, message));
+  return reply.code(STATUS[code]).send(errorBody(code, SIGN_IN_FAILURE_MESSAGES[code]));
 }
