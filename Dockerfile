@@ -11,6 +11,7 @@ COPY apps/web/package.json apps/web/
 COPY packages/db/package.json packages/db/
 COPY packages/generators/package.json packages/generators/
 COPY packages/shared/package.json packages/shared/
+COPY tools/github-emulator/package.json tools/github-emulator/
 RUN PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm build \

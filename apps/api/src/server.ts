@@ -105,7 +105,7 @@ export function createServer(config: ServerConfig): BotsmithServer {
   // The security envelope, in order: headers on everything, CORS, cookies, then refuse
   // cross-site cookie requests and non-JSON tRPC bodies before any database work, resolve the
   // caller, and count the request against its rate limit.
-  registerSecurityHeaders(app, { production, github: config.github });
+  registerSecurityHeaders(app, { production, publicUrl: config.publicUrl, github: config.github });
   registerCors(app, config.corsOrigins ?? []);
   app.register(fastifyCookie);
   app.register(csrfPlugin, {

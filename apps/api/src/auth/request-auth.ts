@@ -12,7 +12,7 @@ import { validateSessionToken } from '../sessions/sessions';
 
 /** Who is calling: a browser session (cookie) or a script (personal API token). */
 export type RequestAuth =
-  | { kind: 'session'; user: User; session: Session; token: string }
+  | { kind: 'session'; user: User; session: Session }
   | { kind: 'api_token'; user: User; tokenId: string };
 
 declare module 'fastify' {
@@ -63,7 +63,7 @@ export const requestAuthPlugin = fp(
         clearSessionCookie(reply, cookies);
         return;
       }
-      request.auth = { kind: 'session', user: valid.user, session: valid.session, token };
+      request.auth = { kind: 'session', user: valid.user, session: valid.session };
       if (valid.refreshed) setSessionCookie(reply, cookies, token, valid.session.expiresAt);
     });
   },

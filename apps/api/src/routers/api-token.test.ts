@@ -14,8 +14,8 @@ async function sessionAuth(
   db: Parameters<typeof createSession>[0],
   user: User,
 ): Promise<RequestAuth> {
-  const { token, session } = await createSession(db, user.id);
-  return { kind: 'session', user, session, token };
+  const { session } = await createSession(db, user.id);
+  return { kind: 'session', user, session };
 }
 
 describeEachDatabase('apiToken router', (t) => {

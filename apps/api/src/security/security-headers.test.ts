@@ -35,7 +35,7 @@ describe('security headers', () => {
     await server.stop();
   });
 
-  test('production adds HSTS and upgrade-insecure-requests', async () => {
+  test('production over https adds HSTS and upgrade-insecure-requests', async () => {
     const { server } = createTestServer(db, {
       nodeEnv: 'production',
       publicUrl: 'https://botsmith.example.com',
@@ -46,6 +46,16 @@ describe('security headers', () => {
     );
     expect(response.headers['content-security-policy']).toContain(';upgrade-insecure-requests');
     await server.stop();
+
+    // A production container on http://localhost must not pin or upgrade to https.
+    const local = createTestServer(db, {
+      nodeEnv: 'production',
+      publicUrl: 'http://localhost:3000',
+    });
+    const plain = await local.server.app.inject('/health');
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    await local.server.stop();
   });
 
   test('avatars may load from the configured GitHub', () => {

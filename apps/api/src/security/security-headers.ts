@@ -5,6 +5,8 @@ import type { GitHubConfig } from '../github/github-config';
 /** Options for `registerSecurityHeaders`. */
 export interface SecurityHeadersOptions {
   production: boolean;
+  /** PUBLIC_URL: HSTS and request upgrades only make sense when it is https. */
+  publicUrl: string;
   github: GitHubConfig;
 }
 
@@ -18,6 +20,10 @@ export function avatarOrigins(github: GitHubConfig): string[] {
   if (web.hostname === 'github.com') return ['https://avatars.githubusercontent.com'];
   if (github.emulator) return [web.origin];
   return [web.origin, `${web.protocol}//avatars.${web.host}`];
+}
+
+function servesHttps(options: SecurityHeadersOptions): boolean {
+  return options.production && new URL(options.publicUrl).protocol === 'https:';
 }
 
 /**
@@ -39,8 +45,8 @@ export function contentSecurityPolicy(options: SecurityHeadersOptions) {
     baseUri: ["'none'"],
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
-    // Over plain http (development, tests) upgrading would break every request.
-    upgradeInsecureRequests: options.production ? [] : null,
+    // Over plain http (development, tests, a local container) upgrading would break requests.
+    upgradeInsecureRequests: servesHttps(options) ? [] : null,
   };
 }
 
@@ -55,7 +61,7 @@ export function registerSecurityHeaders(
 ): void {
   app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(options) },
-    strictTransportSecurity: options.production
+    strictTransportSecurity: servesHttps(options)
       ? { maxAge: 31_536_000, includeSubDomains: true }
       : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
