@@ -1,4 +1,4 @@
-import type { Db } from '@botsmith/db';
+import type { Db, GitHubProfile } from '@botsmith/db';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { generateCodeVerifier, generateState } from 'arctic';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -6,7 +6,7 @@ import { requestMeta } from '../activities/request-meta';
 import type { Cipher } from '../crypto/cipher';
 import { fetchGitHubProfile } from '../github/fetch-profile';
 import type { GitHubConfig } from '../github/github-config';
-import { createGitHubOAuth, GitHubOAuthError } from '../github/oauth-client';
+import { createGitHubOAuth, type GitHubGrant, GitHubOAuthError } from '../github/oauth-client';
 import { createOctokit } from '../github/octokit';
 import { loggableError } from '../http/loggable-error';
 import { type CookiePolicy, readSessionCookie, setSessionCookie } from '../sessions/session-cookie';
@@ -81,16 +81,11 @@ export function registerGitHubRoutes(app: FastifyInstance, options: GitHubRoutes
       return signInFailure(request, reply, 'OAUTH_CODE_MISSING');
     }
 
-    let signedIn: Awaited<ReturnType<typeof completeSignIn>>;
+    let grant: GitHubGrant;
+    let profile: GitHubProfile;
     try {
-      const grant = await oauth.exchangeCode(query.code, pending.codeVerifier);
-      const profile = await fetchGitHubProfile(createOctokit(github, grant.accessToken));
-      signedIn = await completeSignIn(db, cipher, {
-        profile,
-        grant,
-        previousSessionToken: readSessionCookie(request, cookies),
-        meta: requestMeta(request),
-      });
+      grant = await oauth.exchangeCode(query.code, pending.codeVerifier);
+      profile = await fetchGitHubProfile(createOctokit(github, grant.accessToken));
     } catch (error) {
       if (error instanceof GitHubOAuthError && error.reason === 'rejected') {
         request.log.warn({ githubError: error.githubError }, 'GitHub rejected the sign-in code');
@@ -99,6 +94,13 @@ export function registerGitHubRoutes(app: FastifyInstance, options: GitHubRoutes
       request.log.error({ err: loggableError(error) }, 'sign-in with GitHub failed');
       return signInFailure(request, reply, 'GITHUB_UNAVAILABLE');
     }
+    // Our own failures (the database) are 500s from the error handler, not GitHub's fault.
+    const signedIn = await completeSignIn(db, cipher, {
+      profile,
+      grant,
+      previousSessionToken: readSessionCookie(request, cookies),
+      meta: requestMeta(request),
+    });
     request.log.info({ userId: signedIn.user.id }, 'signed in with GitHub');
     setSessionCookie(reply, cookies, signedIn.token, signedIn.session.expiresAt);
     return reply.redirect(safeRedirectPath(pending.redirect, publicUrl), 302);
