@@ -124,7 +124,7 @@ export const webchatAdapter: Service = {
   async start(bot, env) {
     const allowedOrigins = parseAllowedOrigins(env.WEBCHAT_ALLOWED_ORIGINS);
     mountRoutes('/', createWebchatRoutes(bot, { allowedOrigins, rateLimitPerMinute: readRateLimit(env) }));
-    console.log('Web chat: demo page at http://localhost:' + env.PORT + '/, widget at /widget.js');
+    console.log('Web chat: demo page at /, widget at /widget.js, API at /api/chat');
     return { stop: async () => undefined };
   },
 };
