@@ -10,6 +10,26 @@ export const HTTP_PLATFORMS: ReadonlySet<PlatformId> = new Set<PlatformId>([
   'webchat',
 ]);
 
+// The routes each part mounts on the shared server, for the README.
+const ROUTES: [string, string][] = [
+  ['health', '`GET /health`: health endpoint'],
+  ['telegram', '`POST /webhooks/telegram`: Telegram webhook (when `TELEGRAM_WEBHOOK_URL` is set)'],
+  ['whatsapp', '`GET`/`POST /webhooks/whatsapp`: WhatsApp webhook'],
+  ['slack', '`POST /slack/events`: Slack in HTTP mode (when `SLACK_APP_TOKEN` is empty)'],
+  ['webchat', '`GET /`, `GET /widget.js`, `POST /api/chat`: web chat (when `PORT` is set)'],
+];
+
+function routesReadme(config: BuildConfig): string {
+  const chosen = new Set<string>([...config.platforms, ...config.features]);
+  return [
+    'Everything that receives HTTP shares one server on `PORT` (`src/http/server.ts`), so a host that exposes a single port serves it all:',
+    '',
+    ...ROUTES.filter(([id]) => chosen.has(id)).map(([, route]) => `- ${route}`),
+    '',
+    'It listens only when one of them is active. Unknown paths get a JSON 404 and failures a JSON 500 that reveals nothing.',
+  ].join('\n');
+}
+
 /** Whether the project serves HTTP: the health endpoint or a platform receiving requests. */
 export function needsHttpServer(config: BuildConfig): boolean {
   return (
@@ -34,6 +54,7 @@ export const httpServerModule: GeneratorModule = {
     ],
     dependencies: ['hono', '@hono/node-server'],
     services: [{ module: 'http/server', exportName: 'httpServerService' }],
+    readme: [{ order: 58, title: 'HTTP server', body: routesReadme(config) }],
     envVars: [
       {
         name: 'PORT',

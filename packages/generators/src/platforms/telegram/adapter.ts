@@ -94,7 +94,9 @@ export function createTelegramBot(bot: Bot, token: string, botInfo?: UserFromGet
  * constant time and answers 401 when it differs, before reading the update.
  */
 export function createTelegramWebhookRoutes(telegram: TelegramBot, secretToken: string): Hono {
-  return new Hono().post('/', webhookCallback(telegram, 'hono', { secretToken }));
+  // A slow answer (say, an AI reply) answers Telegram after 10 s and carries on, instead of
+  // failing the request: Telegram would redeliver the update and the user get two answers.
+  return new Hono().post('/', webhookCallback(telegram, 'hono', { secretToken, onTimeout: 'return' }));
 }
 
 /** The Telegram adapter: long polling by default, a verified webhook when TELEGRAM_WEBHOOK_URL is set. */
