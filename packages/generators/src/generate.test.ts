@@ -1,3 +1,4 @@
+import { PLATFORM_IDS } from '@botsmith/shared';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { configOf, generateFrom } from '../test/helpers';
@@ -23,6 +24,7 @@ const DEFAULT_FILES = [
   'src/core/index.ts',
   'src/core/types.ts',
   'src/health.ts',
+  'src/http/server.ts',
   'src/index.ts',
   'src/platforms/discord.ts',
   'src/runtime.ts',
@@ -32,6 +34,7 @@ const DEFAULT_FILES = [
   'test/core.test.ts',
   'test/discord.test.ts',
   'test/health.test.ts',
+  'test/http.test.ts',
   'test/sessions.test.ts',
   'tsconfig.build.json',
   'tsconfig.json',
@@ -91,13 +94,19 @@ describe('generate', () => {
   });
 
   it('lists every environment variable the code reads in .env.example, with a comment', () => {
-    const { project, file } = generateFrom();
+    const { project, file } = generateFrom({ platforms: [...PLATFORM_IDS] });
     const envExample = file('.env.example');
     const code = project.files.filter((f) => f.path.endsWith('.ts')).map((f) => f.content);
     const read = new Set(
       code.flatMap((c) => [...c.matchAll(/env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1])),
     );
-    read.add('DISCORD_TOKEN'); // read through the adapter's requiredEnv list
+    // Also those read through the adapters' requiredEnv lists.
+    for (const c of code) {
+      for (const list of c.matchAll(/requiredEnv: \[([^\]]*)\]/g)) {
+        for (const name of (list[1] ?? '').matchAll(/'([A-Z0-9_]+)'/g)) read.add(name[1]);
+      }
+    }
+    expect(read.size).toBeGreaterThan(20);
     for (const name of read) {
       expect(envExample).toMatch(new RegExp(`# .+\\n${name}=`));
     }
@@ -130,7 +139,6 @@ describe('generate', () => {
       automation: { codeql: true },
     });
     expect(unsupportedConfigIssues(config).map((i) => i.path)).toEqual([
-      'platforms.1',
       'sessions.store',
       'automation.codeql',
     ]);

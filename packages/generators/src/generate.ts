@@ -3,12 +3,14 @@ import { renderEntry } from './assemble/entry';
 import { renderReadme } from './assemble/readme';
 import { coreModule } from './features/core';
 import { healthFeature } from './features/health';
+import { httpServerModule } from './features/http';
 import { projectModule } from './features/project';
 import { renderEnvExample } from './lib/env-file';
 import { FileMap } from './lib/file-map';
 import { assemblePackageJson } from './lib/package-json';
 import { toYaml } from './lib/yaml';
 import { PLATFORM_MODULES } from './platforms';
+import { splitTextModule } from './platforms/shared/split-text';
 import { UnsupportedConfigError, unsupportedConfigIssues } from './support';
 import type { GeneratedProject, GeneratorModule } from './types';
 import { ciModule } from './workflows/ci';
@@ -20,7 +22,10 @@ const MODULES: readonly GeneratorModule[] = [
   projectModule,
   coreModule,
   ...Object.values(PLATFORM_MODULES),
+  splitTextModule,
   healthFeature,
+  // Last of the services: it listens once every other service has mounted its routes.
+  httpServerModule,
   ciModule,
   dependabotModule,
 ];
@@ -65,6 +70,12 @@ export function generate(config: BuildConfig): GeneratedProject {
         envVars,
       ),
     )
-    .add('src/index.ts', renderEntry(contributions.flatMap((c) => c.services ?? [])));
+    .add(
+      'src/index.ts',
+      renderEntry(
+        contributions.flatMap((c) => c.services ?? []),
+        contributions.flatMap((c) => c.startHints ?? []),
+      ),
+    );
   return { files: files.toSortedList() };
 }

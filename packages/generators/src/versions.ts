@@ -7,6 +7,11 @@
  */
 export const PACKAGE_VERSIONS = {
   'discord.js': '^14.28.1',
+  grammy: '^1.46.0',
+  '@slack/bolt': '^5.1.0',
+  'twitter-api-v2': '^1.29.1',
+  hono: '^4.13.19',
+  '@hono/node-server': '^2.1.8',
   tsx: '^4.23.15',
   typescript: '~6.0.3',
   vitest: '~4.1.12',

@@ -1,76 +1,86 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, type ExpectStatic, it } from 'vitest';
+import { background } from './background-checks';
+import { createLimiter, type MatrixEntry, selectedEntries, userEnv } from './generated-projects';
 import { generateFrom } from './helpers';
 import { type RunResult, run } from './run';
 
-// Installs the default Discord project from the npm registry and runs its own checks, the
-// way a user would. npm's cache is shared (npm_config_cache when set) so reruns are fast.
+// Generates projects, installs them from the npm registry and runs their own checks the way a
+// user would: npm install, typecheck, test, build, then starts the built bot. Each platform
+// alone runs with BOTSMITH_GENERATED_MATRIX=platforms; by default only Discord alone and all
+// seven together. npm's cache is shared (npm_config_cache when set) and used offline first.
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const MINUTES = 60_000;
-
-/** The environment without what pnpm injects for the workspace, so npm behaves as for a user. */
-function userEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    const lower = key.toLowerCase();
-    const fromWorkspace =
-      (lower.startsWith('npm_') &&
-        lower !== 'npm_config_cache' &&
-        lower !== 'npm_config_registry') ||
-      lower.startsWith('pnpm_') ||
-      key === 'NODE_OPTIONS' ||
-      key === 'FORCE_COLOR' ||
-      key === 'VITEST' ||
-      key.startsWith('VITEST_');
-    if (!fromWorkspace) env[key] = value;
-  }
-  return { ...env, CI: 'true', NODE_ENV: 'test', NO_COLOR: '1' };
-}
+// Two at a time: each npm install and Vitest run keeps a core busy.
+const limit = createLimiter(2);
 
 function explain(step: string, result: RunResult): string {
   return `${step} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
 }
 
-describe('the generated default Discord project', () => {
-  let dir: string;
+async function checkProject(entry: MatrixEntry, expect: ExpectStatic): Promise<string> {
+  const { project } = generateFrom(entry.input);
+  const platforms = new Set(
+    project.files.map((f) => /^src\/platforms\/(\w+)\.ts$/.exec(f.path)?.[1]),
+  );
+  const dir = await mkdtemp(join(tmpdir(), 'botsmith-generated-'));
   const env = userEnv();
-  const npm = (...args: string[]) => run(NPM, args, { cwd: dir, env });
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'botsmith-generated-'));
-    for (const { path, content } of generateFrom().project.files) {
+  const timings: string[] = [];
+  const step = async (name: string, command: string, args: string[], input?: string) => {
+    const started = Date.now();
+    const result = await run(command, args, { cwd: dir, env, ...(input ? { input } : {}) });
+    timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    return result;
+  };
+  try {
+    for (const { path, content } of project.files) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), content);
     }
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+    const install = await step('install', NPM, [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+    ]);
+    expect(install.code, explain('npm install', install)).toBe(0);
+    for (const script of ['typecheck', 'test', 'build']) {
+      const result = await step(script, NPM, ['run', script]);
+      expect(result.code, explain(`npm run ${script}`, result)).toBe(0);
+      if (script === 'test') expect(result.stdout).toMatch(/Tests\s+\d+ passed/);
+    }
 
-  it('installs from the registry', { timeout: 5 * MINUTES }, async () => {
-    const result = await npm('install', '--no-audit', '--no-fund', '--prefer-offline');
-    expect(result.code, explain('npm install', result)).toBe(0);
-  });
-
-  it('type-checks', { timeout: 2 * MINUTES }, async () => {
-    const result = await npm('run', 'typecheck');
-    expect(result.code, explain('npm run typecheck', result)).toBe(0);
-  });
-
-  it('passes its own tests', { timeout: 3 * MINUTES }, async () => {
-    const result = await npm('test');
-    expect(result.code, explain('npm test', result)).toBe(0);
-    expect(result.stdout).toMatch(/Tests\s+\d+ passed/);
-  });
-
-  it('builds, and the built bot explains what to configure', { timeout: 2 * MINUTES }, async () => {
-    const build = await npm('run', 'build');
-    expect(build.code, explain('npm run build', build)).toBe(0);
-    const { DISCORD_TOKEN: _unset, ...withoutToken } = env;
-    const start = await run(process.execPath, ['dist/index.js'], { cwd: dir, env: withoutToken });
+    // Without credentials the built bot names what to set and exits 1.
+    const start = await step('start', process.execPath, ['dist/index.js']);
     expect(start.code, explain('node dist/index.js', start)).toBe(1);
-    expect(start.stderr).toContain('DISCORD_TOKEN');
-  });
+    expect(start.stderr).toContain('No chat platform is configured');
+    if (platforms.has('discord')) expect(start.stderr).toContain('DISCORD_TOKEN');
+    if (platforms.has('cli')) expect(start.stderr).toContain('npm run chat');
+
+    if (platforms.has('webchat')) {
+      const started = Date.now();
+      await background(dir, env, expect);
+      timings.push(`serve ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    }
+    if (platforms.has('cli')) {
+      const chat = await step('chat', process.execPath, ['dist/chat.js'], 'hello\n/quit\n');
+      expect(chat.code, explain('node dist/chat.js', chat)).toBe(0);
+      expect(chat.stdout).toBe('You said: hello\n');
+    }
+    return `${entry.name}: ${timings.join(', ')}`;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe.concurrent('generated projects', () => {
+  for (const entry of selectedEntries()) {
+    it(`${entry.name}: installs, type-checks, passes its tests, builds and starts`, {
+      timeout: 30 * MINUTES,
+    }, async ({ expect }) => {
+      console.log(await limit(() => checkProject(entry, expect)));
+    });
+  }
 });

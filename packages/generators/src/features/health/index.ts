@@ -1,96 +1,59 @@
 import type { GeneratorModule } from '../../types';
 
-const HEALTH = `import { createServer, type Server } from 'node:http';
+const HEALTH = `import { Hono } from 'hono';
+import { mountRoutes } from './http/server.js';
 import type { Service } from './runtime.js';
 
-/** Answers GET /health with 200 for load balancers and uptime checks; anything else is 404. */
-export function createHealthServer(): Server {
-  return createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
-    const isRead = request.method === 'GET' || request.method === 'HEAD';
-    if (isRead && path === '/health') {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(request.method === 'HEAD' ? undefined : JSON.stringify({ status: 'ok' }));
-      return;
-    }
-    response.writeHead(404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: 'not_found' }));
+/** GET /health answers 200 for load balancers and uptime checks (HEAD works too). */
+export function createHealthRoutes(): Hono {
+  return new Hono().get('/', (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json({ status: 'ok' });
   });
 }
 
-/** The port from PORT (default 3000), rejecting values that are not a TCP port. */
-export function readPort(env: NodeJS.ProcessEnv): number {
-  const raw = env.PORT?.trim() || '3000';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error('PORT must be a whole number from 0 to 65535, got ' + JSON.stringify(raw));
-  }
-  return port;
-}
-
-/** The health endpoint as a service started next to the chat platforms. */
+/** The health endpoint, served by the shared HTTP server on PORT. */
 export const healthService: Service = {
   name: 'Health endpoint',
   kind: 'service',
   requiredEnv: [],
-  async start(_bot, env) {
-    const server = createHealthServer();
-    const port = readPort(env);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, resolve);
-    });
-    console.log('Health endpoint: http://localhost:' + port + '/health');
-    return {
-      stop: () =>
-        new Promise<void>((resolve, reject) => {
-          server.close((error) => (error ? reject(error) : resolve()));
-        }),
-    };
+  async start() {
+    mountRoutes('/health', createHealthRoutes());
+    return { stop: async () => undefined };
   },
 };
 `;
 
-const HEALTH_TEST = `import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createHealthServer, readPort } from '../src/health.js';
+const HEALTH_TEST = `import { describe, expect, it } from 'vitest';
+import { createHealthRoutes } from '../src/health.js';
+import { createHttpApp } from '../src/http/server.js';
 
 describe('health endpoint', () => {
-  let server: Server | undefined;
-  afterEach(() => {
-    server?.closeAllConnections();
-    server?.close();
-  });
-
-  async function url(path: string): Promise<string> {
-    const listening = createHealthServer();
-    server = listening;
-    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
-    const { port } = listening.address() as AddressInfo;
-    return 'http://127.0.0.1:' + port + path;
-  }
+  const app = createHttpApp().route('/health', createHealthRoutes());
 
   it('answers GET /health with 200 and a JSON status', async () => {
-    const response = await fetch(await url('/health'));
+    const response = await app.request('/health');
     expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('answers other paths with 404', async () => {
-    const response = await fetch(await url('/nope'));
-    expect(response.status).toBe(404);
+  it('answers HEAD /health without a body', async () => {
+    const response = await app.request('/health', { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
   });
 
-  it('reads PORT and rejects nonsense', () => {
-    expect(readPort({})).toBe(3000);
-    expect(readPort({ PORT: '8080' })).toBe(8080);
-    expect(() => readPort({ PORT: 'eighty' })).toThrow(/PORT/);
+  it('answers other paths with 404', async () => {
+    expect((await app.request('/nope')).status).toBe(404);
   });
 });
 `;
 
-/** The health feature: `GET /health` on `PORT` for load balancers and uptime checks. */
+/**
+ * The health feature: `GET /health` for load balancers and uptime checks, mounted on the shared
+ * HTTP server (`features/http`) that listens on `PORT`.
+ */
 export const healthFeature: GeneratorModule = {
   id: 'health',
   label: 'Health endpoint',
@@ -100,15 +63,8 @@ export const healthFeature: GeneratorModule = {
       { path: 'src/health.ts', content: HEALTH },
       { path: 'test/health.test.ts', content: HEALTH_TEST },
     ],
+    // PORT and the server itself come from the shared HTTP server module.
     services: [{ module: 'health', exportName: 'healthService' }],
-    envVars: [
-      {
-        name: 'PORT',
-        description: 'Port of the health endpoint GET /health (default 3000).',
-        example: '3000',
-        required: false,
-      },
-    ],
     readme: [
       {
         order: 60,
