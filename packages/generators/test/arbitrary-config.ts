@@ -147,6 +147,8 @@ export function producible(config: BuildConfig): BuildConfig {
       } else throw new Error(`producible(): no fallback for unsupported ${path}`);
     }
     next.platforms = next.platforms.filter((p) => !dropped.platforms.has(p));
+    // None left: the schema's default platform, which every generator version produces.
+    if (next.platforms.length === 0) next.platforms = buildConfigSchema.parse({}).platforms;
     next.features = validFeatures(
       next.features.filter((f) => !dropped.features.has(f)),
       next.platforms,
