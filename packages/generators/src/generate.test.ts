@@ -16,22 +16,33 @@ const DEFAULT_FILES = [
   'README.md',
   'package.json',
   'scripts/deploy-commands.ts',
+  'src/app.ts',
+  'src/commands.ts',
   'src/config.ts',
   'src/core/bot.ts',
   'src/core/built-in-commands.ts',
   'src/core/commands.ts',
   'src/core/index.ts',
+  'src/core/notifier.ts',
+  'src/core/plugin.ts',
   'src/core/types.ts',
   'src/health.ts',
+  'src/i18n/en.ts',
+  'src/i18n/index.ts',
   'src/index.ts',
   'src/platforms/discord.ts',
   'src/runtime.ts',
+  'src/sessions/backend.ts',
   'src/sessions/index.ts',
   'src/sessions/memory-store.ts',
   'src/sessions/session-store.ts',
+  'test/commands.test.ts',
   'test/core.test.ts',
   'test/discord.test.ts',
   'test/health.test.ts',
+  'test/memory-store.test.ts',
+  'test/notifier.test.ts',
+  'test/session-store-contract.ts',
   'test/sessions.test.ts',
   'tsconfig.build.json',
   'tsconfig.json',
@@ -87,7 +98,7 @@ describe('generate', () => {
     });
     expect(file('Dockerfile')).toContain('FROM node:24-slim AS build');
     expect(file('Dockerfile')).toMatch(/^USER node$/m);
-    expect(file('src/config.ts')).toContain('DEFAULT_SESSION_TTL_SECONDS = 600;');
+    expect(file('src/sessions/index.ts')).toContain('DEFAULT_SESSION_TTL_SECONDS = 600;');
   });
 
   it('lists every environment variable the code reads in .env.example, with a comment', () => {
@@ -126,12 +137,10 @@ describe('generate', () => {
   it('refuses, naming the fields, what this version cannot generate yet', () => {
     const config = configOf({
       platforms: ['discord', 'telegram'],
-      sessions: { store: 'redis' },
       automation: { codeql: true },
     });
     expect(unsupportedConfigIssues(config).map((i) => i.path)).toEqual([
       'platforms.1',
-      'sessions.store',
       'automation.codeql',
     ]);
     expect(() => generate(config)).toThrow(UnsupportedConfigError);

@@ -32,11 +32,6 @@ export function unsupportedConfigIssues(config: BuildConfig): ConfigIssue[] {
       });
     }
   });
-  if (config.sessions.store !== 'memory') {
-    issues.push(
-      issue('sessions.store', `the ${config.sessions.store} session store is not supported yet`),
-    );
-  }
   if (config.runtime.packageManager !== 'npm') {
     issues.push(issue('runtime.packageManager', 'only npm is supported yet'));
   }
