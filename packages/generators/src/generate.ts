@@ -3,10 +3,17 @@ import { renderApp, renderCommands } from './assemble/app';
 import { renderEntry } from './assemble/entry';
 import { renderI18n } from './assemble/i18n';
 import { renderReadme } from './assemble/readme';
+import { adminFeature } from './features/admin';
+import { aiFeature } from './features/ai';
+import { analyticsFeature } from './features/analytics';
 import { commandsFeature } from './features/commands';
 import { coreModule } from './features/core';
 import { healthFeature } from './features/health';
+import { i18nFeature } from './features/i18n';
+import { moderationFeature } from './features/moderation';
+import { persistenceFeature } from './features/persistence';
 import { projectModule } from './features/project';
+import { scheduledFeature } from './features/scheduled';
 import { sessionsFeature } from './features/sessions';
 import { renderEnvExample } from './lib/env-file';
 import { FileMap } from './lib/file-map';
@@ -27,6 +34,13 @@ const MODULES: readonly GeneratorModule[] = [
   commandsFeature,
   sessionsFeature,
   ...Object.values(PLATFORM_MODULES),
+  analyticsFeature,
+  moderationFeature,
+  aiFeature,
+  i18nFeature,
+  persistenceFeature,
+  adminFeature,
+  scheduledFeature,
   healthFeature,
   ciModule,
   dependabotModule,

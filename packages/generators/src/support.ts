@@ -3,7 +3,18 @@ import { PLATFORM_MODULES } from './platforms';
 
 // What this generator version can produce beyond the platform modules. Everything else is
 // reported, never silently left out of the project.
-const SUPPORTED_FEATURES = new Set<string>(['commands', 'sessions', 'health']);
+const SUPPORTED_FEATURES = new Set<string>([
+  'commands',
+  'sessions',
+  'health',
+  'ai',
+  'moderation',
+  'i18n',
+  'scheduled',
+  'analytics',
+  'admin',
+  'persistence',
+]);
 const SUPPORTED_AUTOMATION = new Set<string>(['ci', 'dependabot']);
 
 function issue(path: string, message: string): ConfigIssue {

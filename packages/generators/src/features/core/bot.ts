@@ -56,6 +56,12 @@ export function createBot(options: BotOptions): Bot {
   const notifiers = options.notifiers ?? new Notifiers();
   const isAdmin = options.isAdmin ?? (() => false);
 
+  function reportError(error: unknown, message: IncomingMessage): void {
+    // Without an observing plugin (analytics) nothing else would report the failure.
+    if (!plugins.some((plugin) => plugin.observe)) console.error('Failed to handle a message', error);
+    emit({ type: 'error', error, platform: message.platform, userId: message.userId });
+  }
+
   function emit(event: BotEvent): void {
     for (const plugin of plugins) {
       try {
@@ -73,7 +79,18 @@ export function createBot(options: BotOptions): Bot {
     const user = preferences ? await loadUser(preferences, message, now) : undefined;
     const locale = resolveLocale(user?.preferences.locale, message.locale, options.defaultLocale);
     const t: MessageContext['t'] = (key, params) => translate(locale, key, params);
-    return { message, bot: info, locale, t, session, sessions, user, notifiers, isAdmin: isAdmin(message) };
+    return {
+      message,
+      bot: info,
+      locale,
+      t,
+      session,
+      sessions,
+      user,
+      notifiers,
+      isAdmin: isAdmin(message),
+      reportError: (error) => reportError(error, message),
+    };
   }
 
   async function save(context: MessageContext): Promise<void> {
@@ -127,9 +144,7 @@ export function createBot(options: BotOptions): Bot {
     try {
       return await handle(message, text, Date.now());
     } catch (error) {
-      // Without an observing plugin (analytics) nothing else would report the failure.
-      if (!plugins.some((plugin) => plugin.observe)) console.error('Failed to handle a message', error);
-      emit({ type: 'error', error, platform: message.platform, userId: message.userId });
+      reportError(error, message);
       const locale = resolveLocale(message.locale, options.defaultLocale);
       return [{ text: translate(locale, 'error.generic') }];
     }

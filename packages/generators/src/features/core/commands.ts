@@ -107,6 +107,8 @@ export interface MessageContext {
   notifiers: Notifiers;
   /** Whether the sender may run admin-only commands. */
   isAdmin: boolean;
+  /** Reports a failure a plugin recovered from (an AI timeout), so analytics still counts it. */
+  reportError(error: unknown): void;
 }
 
 /** What the bot reports to plugins that observe it (analytics). */

@@ -1,9 +1,11 @@
+import { source } from '../../lib/text';
 import type { GeneratorModule } from '../../types';
 
-const HEALTH = `import { createServer, type Server } from 'node:http';
+const HEALTH_HEAD = `import { createServer, type Server } from 'node:http';
 import type { Service } from './runtime.js';
+`;
 
-/** Answers GET /health with 200 for load balancers and uptime checks; anything else is 404. */
+const HEALTH_SERVER = `/** Answers GET /health with 200 for load balancers and uptime checks; anything else is 404. */
 export function createHealthServer(): Server {
   return createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -17,7 +19,39 @@ export function createHealthServer(): Server {
     response.end(JSON.stringify({ error: 'not_found' }));
   });
 }
+`;
 
+const HEALTH_WITH_METRICS_HEAD = `import { createServer, type Server } from 'node:http';
+import { type Metrics, metrics as processMetrics } from './analytics/index.js';
+import type { Service } from './runtime.js';
+`;
+
+const HEALTH_WITH_METRICS_SERVER = `/**
+ * Answers GET /health with 200 for load balancers and uptime checks, and GET /metrics with the
+ * analytics counters in the Prometheus text format; anything else is 404.
+ */
+export function createHealthServer(metrics: Metrics = processMetrics): Server {
+  return createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    const body = (text: string) => response.end(request.method === 'HEAD' ? undefined : text);
+    if (isRead && path === '/health') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      body(JSON.stringify({ status: 'ok', uptimeSeconds: metrics.snapshot().uptimeSeconds }));
+      return;
+    }
+    if (isRead && path === '/metrics') {
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'cache-control': 'no-store' });
+      body(metrics.toPrometheus());
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ error: 'not_found' }));
+  });
+}
+`;
+
+const HEALTH_SERVICE = `
 /** The port from PORT (default 3000), rejecting values that are not a TCP port. */
 export function readPort(env: NodeJS.ProcessEnv): number {
   const raw = env.PORT?.trim() || '3000';
@@ -51,6 +85,14 @@ export const healthService: Service = {
 };
 `;
 
+function healthSource(withMetrics: boolean): string {
+  return source(
+    withMetrics ? HEALTH_WITH_METRICS_HEAD : HEALTH_HEAD,
+    withMetrics ? HEALTH_WITH_METRICS_SERVER : HEALTH_SERVER,
+    HEALTH_SERVICE,
+  );
+}
+
 const HEALTH_TEST = `import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,7 +116,7 @@ describe('health endpoint', () => {
   it('answers GET /health with 200 and a JSON status', async () => {
     const response = await fetch(await url('/health'));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toMatchObject({ status: 'ok' });
   });
 
   it('answers other paths with 404', async () => {
@@ -87,7 +129,15 @@ describe('health endpoint', () => {
     expect(readPort({ PORT: '8080' })).toBe(8080);
     expect(() => readPort({ PORT: 'eighty' })).toThrow(/PORT/);
   });
-});
+`;
+
+const METRICS_TEST = `
+  it('serves the analytics counters at GET /metrics', async () => {
+    const response = await fetch(await url('/metrics'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\\/plain/);
+    expect(await response.text()).toMatch(/^bot_messages_total \\d+$/m);
+  });
 `;
 
 /** The health feature: `GET /health` on `PORT` for load balancers and uptime checks. */
@@ -95,26 +145,39 @@ export const healthFeature: GeneratorModule = {
   id: 'health',
   label: 'Health endpoint',
   enabled: (config) => config.features.includes('health'),
-  contribute: () => ({
-    files: [
-      { path: 'src/health.ts', content: HEALTH },
-      { path: 'test/health.test.ts', content: HEALTH_TEST },
-    ],
-    services: [{ module: 'health', exportName: 'healthService' }],
-    envVars: [
-      {
-        name: 'PORT',
-        description: 'Port of the health endpoint GET /health (default 3000).',
-        example: '3000',
-        required: false,
-      },
-    ],
-    readme: [
-      {
-        order: 60,
-        title: 'Health endpoint',
-        body: 'The bot answers `GET /health` with `200 {"status":"ok"}` on `PORT` (default 3000), for load balancers, container health checks and uptime monitors.',
-      },
-    ],
-  }),
+  contribute: (config) => {
+    const withMetrics = config.features.includes('analytics');
+    return {
+      files: [
+        { path: 'src/health.ts', content: healthSource(withMetrics) },
+        {
+          path: 'test/health.test.ts',
+          content: source(HEALTH_TEST, withMetrics && METRICS_TEST, '});'),
+        },
+      ],
+      services: [{ module: 'health', exportName: 'healthService' }],
+      envVars: [
+        {
+          name: 'PORT',
+          description: 'Port of the health endpoint GET /health (default 3000).',
+          example: '3000',
+          required: false,
+        },
+      ],
+      readme: [
+        {
+          order: 60,
+          title: 'Health endpoint',
+          body: [
+            'The bot answers `GET /health` with `200 {"status":"ok"}` on `PORT` (default 3000), for load balancers, container health checks and uptime monitors.',
+            withMetrics
+              ? '`GET /metrics` serves the analytics counters in the Prometheus text format.'
+              : '',
+          ]
+            .join(' ')
+            .trim(),
+        },
+      ],
+    };
+  },
 };
