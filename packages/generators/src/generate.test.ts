@@ -137,12 +137,8 @@ describe('generate', () => {
   it('refuses, naming the fields, what this version cannot generate yet', () => {
     const config = configOf({
       platforms: ['discord', 'telegram'],
-      automation: { codeql: true },
     });
-    expect(unsupportedConfigIssues(config).map((i) => i.path)).toEqual([
-      'platforms.1',
-      'automation.codeql',
-    ]);
+    expect(unsupportedConfigIssues(config).map((i) => i.path)).toEqual(['platforms.1']);
     expect(() => generate(config)).toThrow(UnsupportedConfigError);
     expect(unsupportedConfigIssues(configOf())).toEqual([]);
   });

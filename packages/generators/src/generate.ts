@@ -24,6 +24,9 @@ import { UnsupportedConfigError, unsupportedConfigIssues } from './support';
 import { type GeneratedProject, type GeneratorModule, LOCALES } from './types';
 import { ciModule } from './workflows/ci';
 import { dependabotModule } from './workflows/dependabot';
+import { deployModule } from './workflows/deploy';
+import { releaseModule } from './workflows/release';
+import { codeqlModule, dependencyReviewModule } from './workflows/security';
 
 // The fixed order contributions are folded in; it decides the order of services in
 // src/index.ts, of plugins in src/app.ts (observers, then filters, then answers), of commands
@@ -43,6 +46,10 @@ const MODULES: readonly GeneratorModule[] = [
   scheduledFeature,
   healthFeature,
   ciModule,
+  deployModule,
+  codeqlModule,
+  dependencyReviewModule,
+  releaseModule,
   dependabotModule,
 ];
 

@@ -15,7 +15,14 @@ const SUPPORTED_FEATURES = new Set<string>([
   'admin',
   'persistence',
 ]);
-const SUPPORTED_AUTOMATION = new Set<string>(['ci', 'dependabot']);
+const SUPPORTED_AUTOMATION = new Set<string>([
+  'ci',
+  'dependabot',
+  'deploy',
+  'codeql',
+  'dependencyReview',
+  'release',
+]);
 
 function issue(path: string, message: string): ConfigIssue {
   return { path, message, step: path === 'platforms' || path.startsWith('platforms.') ? 1 : 4 };
@@ -43,14 +50,6 @@ export function unsupportedConfigIssues(config: BuildConfig): ConfigIssue[] {
       });
     }
   });
-  if (config.runtime.packageManager !== 'npm') {
-    issues.push(issue('runtime.packageManager', 'only npm is supported yet'));
-  }
-  if (config.deploy.target !== 'none') {
-    issues.push(
-      issue('deploy.target', `deploying to ${config.deploy.target} is not supported yet`),
-    );
-  }
   for (const [name, enabled] of Object.entries(config.automation)) {
     if (enabled && !SUPPORTED_AUTOMATION.has(name)) {
       issues.push(issue(`automation.${name}`, `the ${name} automation is not supported yet`));

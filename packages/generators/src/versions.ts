@@ -43,6 +43,15 @@ export const ACTION_VERSIONS = {
 /** The pnpm major generated projects and workflows use when pnpm is the package manager. */
 export const PNPM_MAJOR = '10';
 
+/** Service containers generated CI runs the session store tests against. */
+export const SERVICE_IMAGES = {
+  redis: 'redis:7-alpine',
+  postgres: 'postgres:17-alpine',
+} as const;
+
+/** The Railway CLI the deploy workflow runs with npx, pinned to its current major. */
+export const RAILWAY_CLI = '@railway/cli@5';
+
 /** The oldest Node version generated projects support (`engines.node`). */
 export const MIN_NODE_VERSION = '20.19';
 
