@@ -1,76 +1,90 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFrom } from './helpers';
-import { type RunResult, run } from './run';
+import type { BuildConfigInput } from '@botsmith/shared';
+import { FEATURE_IDS } from '@botsmith/shared';
+import { describe, expect, it } from 'vitest';
+import { explain, limitConcurrency, storeEnv, userEnv, writeProject } from './generated-projects';
 
-// Installs the default Discord project from the npm registry and runs its own checks, the
-// way a user would. npm's cache is shared (npm_config_cache when set) so reruns are fast.
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// Generates projects, installs them from the npm registry and runs their own checks the way a
+// user would. The npm cache is shared (npm_config_cache when set) and installs prefer it, so
+// reruns are fast. "maximal" and "minimal" always run; BOTSMITH_GENERATED_MATRIX=features adds
+// every session store, both AI providers and pnpm.
 const MINUTES = 60_000;
+const ALL_AUTOMATION = {
+  ci: true,
+  deploy: true,
+  codeql: true,
+  dependencyReview: true,
+  release: true,
+  dependabot: true,
+};
 
-/** The environment without what pnpm injects for the workspace, so npm behaves as for a user. */
-function userEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    const lower = key.toLowerCase();
-    const fromWorkspace =
-      (lower.startsWith('npm_') &&
-        lower !== 'npm_config_cache' &&
-        lower !== 'npm_config_registry') ||
-      lower.startsWith('pnpm_') ||
-      key === 'NODE_OPTIONS' ||
-      key === 'FORCE_COLOR' ||
-      key === 'VITEST' ||
-      key.startsWith('VITEST_');
-    if (!fromWorkspace) env[key] = value;
-  }
-  return { ...env, CI: 'true', NODE_ENV: 'test', NO_COLOR: '1' };
-}
+const DEFAULT_CASES: Record<string, BuildConfigInput> = {
+  maximal: {
+    project: { name: 'maximal-bot' },
+    features: [...FEATURE_IDS],
+    ai: { provider: 'openai' },
+    sessions: { store: 'postgres' },
+    deploy: { target: 'fly' },
+    automation: ALL_AUTOMATION,
+  },
+  minimal: { project: { name: 'minimal-bot' }, features: [], automation: { ci: false } },
+};
 
-function explain(step: string, result: RunResult): string {
-  return `${step} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
-}
+const MATRIX_CASES: Record<string, BuildConfigInput> = {
+  'memory store': { features: ['commands', 'sessions', 'persistence'] },
+  'redis store': {
+    features: ['commands', 'sessions', 'persistence'],
+    sessions: { store: 'redis' },
+  },
+  'postgres store': { features: ['commands', 'sessions'], sessions: { store: 'postgres' } },
+  'openai replies': { features: ['commands', 'sessions', 'ai'], ai: { provider: 'openai' } },
+  'anthropic replies': { features: ['ai', 'i18n'], ai: { provider: 'anthropic' } },
+  'pnpm, everything but AI': {
+    features: FEATURE_IDS.filter((id) => id !== 'ai'),
+    runtime: { packageManager: 'pnpm' },
+    sessions: { store: 'redis' },
+  },
+};
 
-describe('the generated default Discord project', () => {
-  let dir: string;
-  const env = userEnv();
-  const npm = (...args: string[]) => run(NPM, args, { cwd: dir, env });
+const matrix = process.env.BOTSMITH_GENERATED_MATRIX === 'features';
+const cases = { ...DEFAULT_CASES, ...(matrix ? MATRIX_CASES : {}) };
+// Two at a time: each one installs, compiles and runs a test suite on a 2-core machine.
+const limit = limitConcurrency(2);
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'botsmith-generated-'));
-    for (const { path, content } of generateFrom().project.files) {
-      await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), content);
-    }
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+describe.concurrent('generated projects', () => {
+  it.for(Object.entries(cases))(
+    '%s installs, type-checks, passes its tests and builds',
+    { timeout: 10 * MINUTES },
+    ([, input]) =>
+      limit(async () => {
+        const services = await storeEnv();
+        const env = { ...userEnv(), ...services };
+        const project = await writeProject(input, env);
+        try {
+          const install = await project.install();
+          expect(install.code, explain('install', install)).toBe(0);
 
-  it('installs from the registry', { timeout: 5 * MINUTES }, async () => {
-    const result = await npm('install', '--no-audit', '--no-fund', '--prefer-offline');
-    expect(result.code, explain('npm install', result)).toBe(0);
-  });
+          const typecheck = await project.packageManager('run', 'typecheck');
+          expect(typecheck.code, explain('typecheck', typecheck)).toBe(0);
 
-  it('type-checks', { timeout: 2 * MINUTES }, async () => {
-    const result = await npm('run', 'typecheck');
-    expect(result.code, explain('npm run typecheck', result)).toBe(0);
-  });
+          const test = await project.packageManager('test');
+          expect(test.code, explain('test', test)).toBe(0);
+          expect(test.stdout).toMatch(/Tests\s+\d+ passed/);
+          const store = input.features?.includes('sessions') ? input.sessions?.store : undefined;
+          const storeUrl = store === 'redis' ? services.REDIS_URL : services.DATABASE_URL;
+          if (store && store !== 'memory' && storeUrl) {
+            // The real store was reachable, so its tests must have run rather than skipped.
+            expect(test.stdout).toMatch(new RegExp(`✓ test/${store}-store\\.test\\.ts`));
+          }
 
-  it('passes its own tests', { timeout: 3 * MINUTES }, async () => {
-    const result = await npm('test');
-    expect(result.code, explain('npm test', result)).toBe(0);
-    expect(result.stdout).toMatch(/Tests\s+\d+ passed/);
-  });
-
-  it('builds, and the built bot explains what to configure', { timeout: 2 * MINUTES }, async () => {
-    const build = await npm('run', 'build');
-    expect(build.code, explain('npm run build', build)).toBe(0);
-    const { DISCORD_TOKEN: _unset, ...withoutToken } = env;
-    const start = await run(process.execPath, ['dist/index.js'], { cwd: dir, env: withoutToken });
-    expect(start.code, explain('node dist/index.js', start)).toBe(1);
-    expect(start.stderr).toContain('DISCORD_TOKEN');
-  });
+          const build = await project.packageManager('run', 'build');
+          expect(build.code, explain('build', build)).toBe(0);
+          const { DISCORD_TOKEN: _unset, ...withoutToken } = env;
+          const start = await project.node(['dist/index.js'], withoutToken);
+          expect(start.code, explain('node dist/index.js', start)).toBe(1);
+          expect(start.stderr).toContain('DISCORD_TOKEN');
+        } finally {
+          await project.remove();
+        }
+      }),
+  );
 });
