@@ -1,3 +1,4 @@
+import { type BuildConfigInput, FEATURE_IDS } from '@botsmith/shared';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { configOf, generateFrom } from '../test/helpers';
@@ -101,8 +102,14 @@ describe('generate', () => {
     expect(file('src/sessions/index.ts')).toContain('DEFAULT_SESSION_TTL_SECONDS = 600;');
   });
 
-  it('lists every environment variable the code reads in .env.example, with a comment', () => {
-    const { project, file } = generateFrom();
+  it.each([
+    ['the default config', {}],
+    [
+      'every feature',
+      { features: [...FEATURE_IDS], ai: { provider: 'anthropic' }, sessions: { store: 'redis' } },
+    ],
+  ] as const)('lists every environment variable %s reads in .env.example', (_, input) => {
+    const { project, file } = generateFrom(input as BuildConfigInput);
     const envExample = file('.env.example');
     const code = project.files.filter((f) => f.path.endsWith('.ts')).map((f) => f.content);
     const read = new Set(
