@@ -1,5 +1,6 @@
 import type { GeneratorModule, MessageCatalog } from '../../types';
-import { MODERATION_INDEX, RATE_LIMITER, WORD_FILTER } from './sources';
+import { MODERATION_INDEX } from './plugin';
+import { RATE_LIMITER, WORD_FILTER } from './sources';
 import { MODERATION_TEST } from './tests';
 
 const MESSAGES: MessageCatalog = {
