@@ -3,17 +3,17 @@ import { compareStrings } from '../lib/sort';
 import { source } from '../lib/text';
 import type { GeneratedFile, ModuleExport } from '../types';
 
-function importsOf(exports: readonly ModuleExport[]): string[] {
+/** Import lines for named exports plus fixed imports, one per module, sorted by module path. */
+function importsOf(exports: readonly ModuleExport[], fixed: Record<string, string> = {}): string[] {
   const byModule = new Map<string, string[]>();
   for (const { module, exportName } of exports) {
     byModule.set(module, [...(byModule.get(module) ?? []), exportName]);
   }
-  return [...byModule]
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(
-      ([module, names]) =>
-        `import { ${names.sort(compareStrings).join(', ')} } from './${module}.js';`,
-    );
+  const lines = new Map<string, string>(Object.entries(fixed));
+  for (const [module, names] of byModule) {
+    lines.set(module, `import { ${names.sort(compareStrings).join(', ')} } from './${module}.js';`);
+  }
+  return [...lines].sort(([a], [b]) => compareStrings(a, b)).map(([, line]) => line);
 }
 
 /** `src/commands.ts`: every command list contributed, in module order. */
@@ -21,8 +21,7 @@ export function renderCommands(lists: readonly ModuleExport[]): GeneratedFile {
   return {
     path: 'src/commands.ts',
     content: source(
-      ...importsOf(lists),
-      "import type { Command } from './core/index.js';",
+      ...importsOf(lists, { 'core/index': "import type { Command } from './core/index.js';" }),
       '',
       lists.length > 0
         ? '/** Every command the bot understands, in /help order; platforms register these in their menus. */'
@@ -30,6 +29,28 @@ export function renderCommands(lists: readonly ModuleExport[]): GeneratedFile {
       `export const COMMANDS: readonly Command[] = [${lists.map((list) => `...${list.exportName}`).join(', ')}];`,
     ),
   };
+}
+
+function fixedImports(config: BuildConfig): Record<string, string> {
+  const has = (feature: BuildConfig['features'][number]) => config.features.includes(feature);
+  const sessions = has('sessions');
+  const sessionImports = ['openSessionBackend', 'readSessionTtlSeconds', 'type Session'];
+  if (has('persistence')) sessionImports.push('type UserPreferences');
+  const imports: Record<string, string> = {
+    commands: "import { COMMANDS } from './commands.js';",
+    config: "import { BOT_INFO } from './config.js';",
+    'core/index': `import { type Bot, type BotPlugin, createBot, Notifiers${has('admin') ? ', parseTargets' : ''} } from './core/index.js';`,
+  };
+  if (has('admin')) imports['admin/index'] = "import { adminChecker } from './admin/index.js';";
+  if (sessions && has('persistence')) {
+    imports['preferences/index'] =
+      "import { readPreferencesTtlSeconds } from './preferences/index.js';";
+  }
+  if (sessions) {
+    imports['sessions/index'] =
+      `import { ${sessionImports.join(', ')} } from './sessions/index.js';`;
+  }
+  return imports;
 }
 
 /**
@@ -41,18 +62,10 @@ export function renderApp(config: BuildConfig, plugins: readonly ModuleExport[])
   const has = (feature: BuildConfig['features'][number]) => config.features.includes(feature);
   const sessions = has('sessions');
   const preferences = sessions && has('persistence');
-  const sessionImports = ['openSessionBackend', 'readSessionTtlSeconds', 'type Session'];
-  if (preferences) sessionImports.push('type UserPreferences');
   return {
     path: 'src/app.ts',
     content: source(
-      has('admin') && "import { adminChecker } from './admin/index.js';",
-      "import { COMMANDS } from './commands.js';",
-      "import { BOT_INFO } from './config.js';",
-      `import { type Bot, type BotPlugin, createBot, Notifiers${has('admin') ? ', parseTargets' : ''} } from './core/index.js';`,
-      ...importsOf(plugins),
-      preferences && "import { readPreferencesTtlSeconds } from './preferences/index.js';",
-      sessions && `import { ${sessionImports.join(', ')} } from './sessions/index.js';`,
+      ...importsOf(plugins, fixedImports(config)),
       '',
       '/** The bot with every feature chosen in the wizard, and how to release what it holds. */',
       'export interface App {',
