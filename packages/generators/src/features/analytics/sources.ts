@@ -72,8 +72,13 @@ import { type Metrics, metrics } from './metrics.js';
 
 export { Metrics, type MetricsSnapshot, metrics } from './metrics.js';
 
-/** JSON logs on stdout, one object per line; LOG_LEVEL sets the threshold (default info). */
-export const logger: Logger = pino({ name: BOT_ID, level: process.env.LOG_LEVEL?.trim() || 'info' });
+/**
+ * JSON logs on stdout, one object per line; LOG_LEVEL sets the threshold (default info). Read
+ * when the app is created, not at import time, so a LOG_LEVEL from .env applies.
+ */
+export function createLogger(env: NodeJS.ProcessEnv): Logger {
+  return pino({ name: BOT_ID, level: env.LOG_LEVEL?.trim() || 'info' });
+}
 
 /**
  * Counts every event and logs it as structured JSON. User ids and message text stay out of
@@ -96,8 +101,8 @@ export function createAnalyticsPlugin({ metrics, logger }: { metrics: Metrics; l
 }
 
 /** The plugin src/app.ts installs, feeding the shared counters. */
-export function analyticsPlugin(_env: NodeJS.ProcessEnv): BotPlugin {
-  return createAnalyticsPlugin({ metrics, logger });
+export function analyticsPlugin(env: NodeJS.ProcessEnv): BotPlugin {
+  return createAnalyticsPlugin({ metrics, logger: createLogger(env) });
 }
 `;
 
@@ -105,7 +110,7 @@ export function analyticsPlugin(_env: NodeJS.ProcessEnv): BotPlugin {
 export const ANALYTICS_TEST = `import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { Metrics, createAnalyticsPlugin } from '../src/analytics/index.js';
+import { Metrics, createAnalyticsPlugin, createLogger } from '../src/analytics/index.js';
 import { type Command, type IncomingMessage, createBot } from '../src/core/index.js';
 
 function message(text: string): IncomingMessage {
@@ -139,6 +144,11 @@ describe('analytics', () => {
     expect(lines[1]).toMatchObject({ platform: 'test', kind: 'command', command: 'ping' });
     expect(JSON.stringify(lines)).not.toContain('secret text');
     expect(JSON.stringify(lines)).not.toContain('u1');
+  });
+
+  it('logs at LOG_LEVEL', () => {
+    expect(createLogger({ LOG_LEVEL: 'warn' }).level).toBe('warn');
+    expect(createLogger({}).level).toBe('info');
   });
 
   it('renders counters in the Prometheus text format', () => {
