@@ -18,7 +18,7 @@ describe('project skeleton', () => {
     const readme = file('README.md');
     expect(readme).toContain('pnpm install\n');
     expect(readme).toContain('| `pnpm test` |');
-    expect(readme).not.toContain('npm install\n');
+    expect(readme).not.toMatch(/^npm install$/m);
   });
 
   it('describes the session store actually generated in the layout', () => {
