@@ -1,4 +1,9 @@
-import { type BuildConfigInput, FEATURE_IDS } from '@botsmith/shared';
+import {
+  type BuildConfig,
+  type BuildConfigInput,
+  FEATURE_IDS,
+  PLATFORM_IDS,
+} from '@botsmith/shared';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { configOf, generateFrom } from '../test/helpers';
@@ -28,6 +33,7 @@ const DEFAULT_FILES = [
   'src/core/plugin.ts',
   'src/core/types.ts',
   'src/health.ts',
+  'src/http/server.ts',
   'src/i18n/en.ts',
   'src/i18n/index.ts',
   'src/index.ts',
@@ -41,6 +47,7 @@ const DEFAULT_FILES = [
   'test/core.test.ts',
   'test/discord.test.ts',
   'test/health.test.ts',
+  'test/http.test.ts',
   'test/memory-store.test.ts',
   'test/notifier.test.ts',
   'test/session-store-contract.ts',
@@ -104,9 +111,15 @@ describe('generate', () => {
 
   it.each([
     ['the default config', {}],
+    ['every platform', { platforms: [...PLATFORM_IDS] }],
     [
-      'every feature',
-      { features: [...FEATURE_IDS], ai: { provider: 'anthropic' }, sessions: { store: 'redis' } },
+      'every platform and feature',
+      {
+        platforms: [...PLATFORM_IDS],
+        features: [...FEATURE_IDS],
+        ai: { provider: 'anthropic' },
+        sessions: { store: 'redis' },
+      },
     ],
   ] as const)('lists every environment variable %s reads in .env.example', (_, input) => {
     const { project, file } = generateFrom(input as BuildConfigInput);
@@ -115,7 +128,13 @@ describe('generate', () => {
     const read = new Set(
       code.flatMap((c) => [...c.matchAll(/env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1])),
     );
-    read.add('DISCORD_TOKEN'); // read through the adapter's requiredEnv list
+    // Also those read through the adapters' requiredEnv lists.
+    for (const c of code) {
+      for (const list of c.matchAll(/requiredEnv: \[([^\]]*)\]/g)) {
+        for (const name of (list[1] ?? '').matchAll(/'([A-Z0-9_]+)'/g)) read.add(name[1]);
+      }
+    }
+    expect(read.size).toBeGreaterThan(3);
     for (const name of read) {
       expect(envExample).toMatch(new RegExp(`# .+\\n${name}=`));
     }
@@ -141,12 +160,31 @@ describe('generate', () => {
     }
   });
 
-  it('refuses, naming the fields, what this version cannot generate yet', () => {
-    const config = configOf({
-      platforms: ['discord', 'telegram'],
+  it('supports everything the config schema offers: all platforms, features and automations', () => {
+    const everything = configOf({
+      platforms: [...PLATFORM_IDS],
+      features: [...FEATURE_IDS],
+      ai: { provider: 'openai' },
+      sessions: { store: 'postgres' },
+      runtime: { packageManager: 'pnpm' },
+      deploy: { target: 'fly' },
+      automation: {
+        ci: true,
+        dependabot: true,
+        deploy: true,
+        codeql: true,
+        dependencyReview: true,
+        release: true,
+      },
     });
-    expect(unsupportedConfigIssues(config).map((i) => i.path)).toEqual(['platforms.1']);
-    expect(() => generate(config)).toThrow(UnsupportedConfigError);
+    expect(unsupportedConfigIssues(everything)).toEqual([]);
     expect(unsupportedConfigIssues(configOf())).toEqual([]);
+  });
+
+  it('refuses, naming the fields, what this version cannot generate', () => {
+    // Only reachable when a config bypasses the schema, e.g. from a newer catalog.
+    const config = { ...configOf(), features: ['commands', 'teleport'] } as unknown as BuildConfig;
+    expect(unsupportedConfigIssues(config).map((i) => i.path)).toEqual(['features.1']);
+    expect(() => generate(config)).toThrow(UnsupportedConfigError);
   });
 });

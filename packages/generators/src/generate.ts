@@ -9,6 +9,7 @@ import { analyticsFeature } from './features/analytics';
 import { commandsFeature } from './features/commands';
 import { coreModule } from './features/core';
 import { healthFeature } from './features/health';
+import { httpServerModule } from './features/http';
 import { i18nFeature } from './features/i18n';
 import { moderationFeature } from './features/moderation';
 import { persistenceFeature } from './features/persistence';
@@ -20,6 +21,7 @@ import { FileMap } from './lib/file-map';
 import { assemblePackageJson } from './lib/package-json';
 import { toYaml } from './lib/yaml';
 import { PLATFORM_MODULES } from './platforms';
+import { splitTextModule } from './platforms/shared/split-text';
 import { UnsupportedConfigError, unsupportedConfigIssues } from './support';
 import { type GeneratedProject, type GeneratorModule, LOCALES } from './types';
 import { ciModule } from './workflows/ci';
@@ -37,6 +39,7 @@ const MODULES: readonly GeneratorModule[] = [
   commandsFeature,
   sessionsFeature,
   ...Object.values(PLATFORM_MODULES),
+  splitTextModule,
   analyticsFeature,
   moderationFeature,
   aiFeature,
@@ -45,6 +48,8 @@ const MODULES: readonly GeneratorModule[] = [
   adminFeature,
   scheduledFeature,
   healthFeature,
+  // Last of the services: it listens once every other service has mounted its routes.
+  httpServerModule,
   ciModule,
   deployModule,
   codeqlModule,
@@ -108,6 +113,12 @@ export function generate(config: BuildConfig): GeneratedProject {
         envVars,
       ),
     )
-    .add('src/index.ts', renderEntry(contributions.flatMap((c) => c.services ?? [])));
+    .add(
+      'src/index.ts',
+      renderEntry(
+        contributions.flatMap((c) => c.services ?? []),
+        contributions.flatMap((c) => c.startHints ?? []),
+      ),
+    );
   return { files: files.toSortedList() };
 }

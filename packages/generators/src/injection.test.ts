@@ -1,4 +1,4 @@
-import { FEATURE_IDS } from '@botsmith/shared';
+import { FEATURE_IDS, PLATFORM_IDS } from '@botsmith/shared';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -38,7 +38,9 @@ const count = (text: string, word: string) => text.split(word).length - 1;
 const HOSTILE_PROMPT = `${HOSTILE_NAME}\n${HOSTILE_DESCRIPTION}\n\u2028 --- \n# heading`;
 
 describe('hostile display name, description and system prompt', () => {
+  // Every platform and feature, so every template that could embed user text is covered.
   const input = {
+    platforms: [...PLATFORM_IDS],
     project: { displayName: HOSTILE_NAME, description: HOSTILE_DESCRIPTION },
     features: [...FEATURE_IDS],
     ai: { provider: 'openai' as const, systemPrompt: HOSTILE_PROMPT },
@@ -73,6 +75,9 @@ describe('hostile display name, description and system prompt', () => {
 
   it('stay data in JSON', () => {
     expect(JSON.parse(file('package.json')).description).toBe(HOSTILE_DESCRIPTION);
+    const slack = JSON.parse(file('slack-app-manifest.json'));
+    expect(HOSTILE_NAME.startsWith(slack.display_information.name)).toBe(true);
+    expect(HOSTILE_DESCRIPTION.startsWith(slack.display_information.description)).toBe(true);
     expect(JSON.parse(file('.botsmith.json')).config.project.displayName).toBe(HOSTILE_NAME);
   });
 
@@ -81,8 +86,10 @@ describe('hostile display name, description and system prompt', () => {
     const [title, , description] = readme.split('\n');
     expect(title?.startsWith('# INJECTED')).toBe(true);
     expect(description?.startsWith('INJECTED')).toBe(true);
+    // The README may hold such constructs itself (an embed snippet): the names add none.
+    const plain = generateFrom({ platforms: [...PLATFORM_IDS] }).file('README.md');
     for (const raw of ['</script>', '<script>', '[x](javascript', '<b>', '`${']) {
-      expect(readme).not.toContain(raw);
+      expect(count(readme, raw), raw).toBe(count(plain, raw));
     }
   });
 

@@ -73,6 +73,11 @@ export interface Contribution {
   envVars?: EnvVar[];
   workflows?: WorkflowContribution[];
   services?: ServiceEntry[];
+  /**
+   * Lines `src/index.ts` prints when no platform is configured, such as how to start the
+   * terminal chat. Generator-authored text only.
+   */
+  startHints?: string[];
   readme?: ReadmeSection[];
   /** Command lists (`readonly Command[]`) joined into `src/commands.ts`, in module order. */
   commands?: ModuleExport[];

@@ -1,90 +1,85 @@
-import type { BuildConfigInput } from '@botsmith/shared';
-import { FEATURE_IDS } from '@botsmith/shared';
-import { describe, expect, it } from 'vitest';
-import { explain, limitConcurrency, storeEnv, userEnv, writeProject } from './generated-projects';
+import { describe, type ExpectStatic, it } from 'vitest';
+import { background } from './background-checks';
+import {
+  createLimiter,
+  explain,
+  type MatrixEntry,
+  selectedEntries,
+  storeEnv,
+  userEnv,
+  writeProject,
+} from './generated-projects';
+import { configOf } from './helpers';
 
 // Generates projects, installs them from the npm registry and runs their own checks the way a
-// user would. The npm cache is shared (npm_config_cache when set) and installs prefer it, so
-// reruns are fast. "maximal" and "minimal" always run; BOTSMITH_GENERATED_MATRIX=features adds
-// every session store, both AI providers and pnpm.
+// user would: install, typecheck, test, build, then starts the built bot. The default run
+// checks Discord alone, all seven platforms, all seven with every feature and automation, and
+// the smallest project; BOTSMITH_GENERATED_MATRIX=platforms adds each platform alone and
+// =features every session store, both AI providers and pnpm (see generated-projects.ts).
+// The npm cache is shared (npm_config_cache when set) and used offline first.
 const MINUTES = 60_000;
-const ALL_AUTOMATION = {
-  ci: true,
-  deploy: true,
-  codeql: true,
-  dependencyReview: true,
-  release: true,
-  dependabot: true,
-};
+// Two at a time: each install and Vitest run keeps a core busy.
+const limit = createLimiter(2);
 
-const DEFAULT_CASES: Record<string, BuildConfigInput> = {
-  maximal: {
-    project: { name: 'maximal-bot' },
-    features: [...FEATURE_IDS],
-    ai: { provider: 'openai' },
-    sessions: { store: 'postgres' },
-    deploy: { target: 'fly' },
-    automation: ALL_AUTOMATION,
-  },
-  minimal: { project: { name: 'minimal-bot' }, features: [], automation: { ci: false } },
-};
+async function checkProject(entry: MatrixEntry, expect: ExpectStatic): Promise<string> {
+  const config = configOf(entry.input);
+  const platforms = new Set<string>(config.platforms);
+  const features = new Set<string>(config.features);
+  const services = await storeEnv();
+  const env = { ...userEnv(), ...services };
+  const project = await writeProject(entry.input, env);
+  const timings: string[] = [];
+  const step = async <T>(name: string, action: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const result = await action();
+    timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    return result;
+  };
+  const pm = project.packageManagerName;
+  try {
+    const install = await step('install', () => project.install());
+    expect(install.code, explain(`${pm} install`, install)).toBe(0);
+    for (const script of ['typecheck', 'test', 'build']) {
+      const result = await step(script, () => project.packageManager('run', script));
+      expect(result.code, explain(`${pm} run ${script}`, result)).toBe(0);
+      if (script !== 'test') continue;
+      expect(result.stdout).toMatch(/Tests\s+\d+ passed/);
+      const store = features.has('sessions') ? config.sessions.store : 'memory';
+      const storeUrl = store === 'redis' ? services.REDIS_URL : services.DATABASE_URL;
+      if (store !== 'memory' && storeUrl) {
+        // The real store was reachable, so its tests must have run rather than skipped.
+        expect(result.stdout).toMatch(new RegExp(`✓ test/${store}-store\\.test\\.ts`));
+      }
+    }
 
-const MATRIX_CASES: Record<string, BuildConfigInput> = {
-  'memory store': { features: ['commands', 'sessions', 'persistence'] },
-  'redis store': {
-    features: ['commands', 'sessions', 'persistence'],
-    sessions: { store: 'redis' },
-  },
-  'postgres store': { features: ['commands', 'sessions'], sessions: { store: 'postgres' } },
-  'openai replies': { features: ['commands', 'sessions', 'ai'], ai: { provider: 'openai' } },
-  'anthropic replies': { features: ['ai', 'i18n'], ai: { provider: 'anthropic' } },
-  'pnpm, everything but AI': {
-    features: FEATURE_IDS.filter((id) => id !== 'ai'),
-    runtime: { packageManager: 'pnpm' },
-    sessions: { store: 'redis' },
-  },
-};
+    // Without credentials the built bot names what to set and exits 1.
+    const start = await step('start', () => project.node(['dist/index.js'], env));
+    expect(start.code, explain('node dist/index.js', start)).toBe(1);
+    expect(start.stderr).toContain('No chat platform is configured');
+    if (platforms.has('discord')) expect(start.stderr).toContain('DISCORD_TOKEN');
+    if (platforms.has('cli')) expect(start.stderr).toContain(`${pm} run chat`);
 
-const matrix = process.env.BOTSMITH_GENERATED_MATRIX === 'features';
-const cases = { ...DEFAULT_CASES, ...(matrix ? MATRIX_CASES : {}) };
-// Two at a time: each one installs, compiles and runs a test suite on a 2-core machine.
-const limit = limitConcurrency(2);
+    // The echo reply is what the bot says without AI; with it, the reply needs a provider.
+    if (platforms.has('webchat') && features.has('health') && !features.has('ai')) {
+      await step('serve', () => background(project.dir, env, expect));
+    }
+    if (platforms.has('cli') && !features.has('ai')) {
+      const chat = await step('chat', () => project.node(['dist/chat.js'], env, 'hello\n/quit\n'));
+      expect(chat.code, explain('node dist/chat.js', chat)).toBe(0);
+      expect(chat.stdout).toBe('You said: hello\n');
+    }
+    return `${entry.name}: ${timings.join(', ')}`;
+  } finally {
+    await project.remove();
+  }
+}
 
 describe.concurrent('generated projects', () => {
-  it.for(Object.entries(cases))(
-    '%s installs, type-checks, passes its tests and builds',
-    { timeout: 10 * MINUTES },
-    ([, input]) =>
-      limit(async () => {
-        const services = await storeEnv();
-        const env = { ...userEnv(), ...services };
-        const project = await writeProject(input, env);
-        try {
-          const install = await project.install();
-          expect(install.code, explain('install', install)).toBe(0);
-
-          const typecheck = await project.packageManager('run', 'typecheck');
-          expect(typecheck.code, explain('typecheck', typecheck)).toBe(0);
-
-          const test = await project.packageManager('test');
-          expect(test.code, explain('test', test)).toBe(0);
-          expect(test.stdout).toMatch(/Tests\s+\d+ passed/);
-          const store = input.features?.includes('sessions') ? input.sessions?.store : undefined;
-          const storeUrl = store === 'redis' ? services.REDIS_URL : services.DATABASE_URL;
-          if (store && store !== 'memory' && storeUrl) {
-            // The real store was reachable, so its tests must have run rather than skipped.
-            expect(test.stdout).toMatch(new RegExp(`✓ test/${store}-store\\.test\\.ts`));
-          }
-
-          const build = await project.packageManager('run', 'build');
-          expect(build.code, explain('build', build)).toBe(0);
-          const { DISCORD_TOKEN: _unset, ...withoutToken } = env;
-          const start = await project.node(['dist/index.js'], withoutToken);
-          expect(start.code, explain('node dist/index.js', start)).toBe(1);
-          expect(start.stderr).toContain('DISCORD_TOKEN');
-        } finally {
-          await project.remove();
-        }
-      }),
-  );
+  for (const entry of selectedEntries()) {
+    it(`${entry.name}: installs, type-checks, passes its tests, builds and starts`, {
+      timeout: 30 * MINUTES,
+    }, async ({ expect }) => {
+      console.log(await limit(() => checkProject(entry, expect)));
+    });
+  }
 });

@@ -1,3 +1,4 @@
+import { tsString } from '../lib/escape';
 import { compareStrings } from '../lib/sort';
 import { source } from '../lib/text';
 import type { ServiceEntry } from '../types';
@@ -5,9 +6,13 @@ import type { ServiceEntry } from '../types';
 /**
  * The generated `src/index.ts`: builds the app (src/app.ts) and starts every contributed service. Platforms
  * start when their environment variables are set; with none configured it says what to set
- * and exits 1, since a bot without a platform has nothing to do.
+ * (plus any `startHints`, such as how to start the terminal chat) and exits 1, since a bot
+ * without a platform has nothing to do.
  */
-export function renderEntry(services: readonly ServiceEntry[]): string {
+export function renderEntry(
+  services: readonly ServiceEntry[],
+  startHints: readonly string[] = [],
+): string {
   const imports = [...services]
     .sort((a, b) => compareStrings(a.module, b.module))
     .map((service) => `import { ${service.exportName} } from './${service.module}.js';`);
@@ -36,6 +41,7 @@ export function renderEntry(services: readonly ServiceEntry[]): string {
     '    console.error(',
     "      'No chat platform is configured, so there is nothing to run. Copy .env.example to .env, fill it in (README.md explains each value) and start again.',",
     '    );',
+    ...startHints.map((hint) => `    console.error(${tsString(hint)});`),
     '    process.exitCode = 1;',
     '    return;',
     '  }',

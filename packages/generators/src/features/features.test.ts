@@ -97,7 +97,7 @@ describe('feature modules', () => {
 
   it('analytics: pino logs and counters served at /metrics by the health endpoint', () => {
     const with_ = projectWith(['analytics', 'health']);
-    expect(with_.file('src/health.ts')).toContain("path === '/metrics'");
+    expect(with_.file('src/health.ts')).toContain(".get('/metrics'");
     expect(with_.env).toMatch(/^LOG_LEVEL=info$/m);
     expect(projectWith(['health']).file('src/health.ts')).not.toContain('/metrics');
   });

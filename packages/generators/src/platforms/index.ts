@@ -1,11 +1,23 @@
 import type { PlatformId } from '@botsmith/shared';
 import type { GeneratorModule } from '../types';
+import { cliPlatform } from './cli';
 import { discordPlatform } from './discord';
+import { slackPlatform } from './slack';
+import { telegramPlatform } from './telegram';
+import { twitterPlatform } from './twitter';
+import { webchatPlatform } from './webchat';
+import { whatsappPlatform } from './whatsapp';
 
 /**
- * Platform modules by id. A platform missing here is reported by `unsupportedConfigIssues`
- * instead of being silently left out; adding one is one module and one line.
+ * Platform modules by id, one per platform of the catalog (SPEC §5.1). Every adapter maps its
+ * platform's events onto the one bot core; `generate` folds them in this order.
  */
-export const PLATFORM_MODULES: Partial<Record<PlatformId, GeneratorModule>> = {
+export const PLATFORM_MODULES: Record<PlatformId, GeneratorModule> = {
   discord: discordPlatform,
+  telegram: telegramPlatform,
+  whatsapp: whatsappPlatform,
+  slack: slackPlatform,
+  twitter: twitterPlatform,
+  webchat: webchatPlatform,
+  cli: cliPlatform,
 };

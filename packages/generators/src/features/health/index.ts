@@ -2,86 +2,52 @@ import { source } from '../../lib/text';
 import type { GeneratorModule } from '../../types';
 import { HEALTH_TEST, METRICS_TEST } from './tests';
 
-const HEALTH_HEAD = `import { createServer, type Server } from 'node:http';
+const HEALTH_HEAD = `import { Hono } from 'hono';
+import { mountRoutes } from './http/server.js';
 import type { Service } from './runtime.js';
 `;
 
-const HEALTH_SERVER = `/** Answers GET /health with 200 for load balancers and uptime checks; anything else is 404. */
-export function createHealthServer(): Server {
-  return createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
-    const isRead = request.method === 'GET' || request.method === 'HEAD';
-    if (isRead && path === '/health') {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(request.method === 'HEAD' ? undefined : JSON.stringify({ status: 'ok' }));
-      return;
-    }
-    response.writeHead(404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: 'not_found' }));
+const HEALTH_ROUTES = `/** GET /health answers 200 for load balancers and uptime checks (HEAD works too). */
+export function createHealthRoutes(): Hono {
+  return new Hono().get('/health', (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json({ status: 'ok' });
   });
 }
 `;
 
-const HEALTH_WITH_METRICS_HEAD = `import { createServer, type Server } from 'node:http';
+const HEALTH_WITH_METRICS_HEAD = `import { Hono } from 'hono';
 import { type Metrics, metrics as processMetrics } from './analytics/index.js';
+import { mountRoutes } from './http/server.js';
 import type { Service } from './runtime.js';
 `;
 
-const HEALTH_WITH_METRICS_SERVER = `/**
- * Answers GET /health with 200 for load balancers and uptime checks, and GET /metrics with the
- * analytics counters in the Prometheus text format; anything else is 404.
+const HEALTH_WITH_METRICS_ROUTES = `/**
+ * GET /health answers 200 for load balancers and uptime checks, GET /metrics serves the
+ * analytics counters in the Prometheus text format (HEAD works for both).
  */
-export function createHealthServer(metrics: Metrics = processMetrics): Server {
-  return createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
-    const isRead = request.method === 'GET' || request.method === 'HEAD';
-    const body = (text: string) => response.end(request.method === 'HEAD' ? undefined : text);
-    if (isRead && path === '/health') {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      body(JSON.stringify({ status: 'ok', uptimeSeconds: metrics.snapshot().uptimeSeconds }));
-      return;
-    }
-    if (isRead && path === '/metrics') {
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'cache-control': 'no-store' });
-      body(metrics.toPrometheus());
-      return;
-    }
-    response.writeHead(404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: 'not_found' }));
-  });
+export function createHealthRoutes(metrics: Metrics = processMetrics): Hono {
+  return new Hono()
+    .get('/health', (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json({ status: 'ok', uptimeSeconds: metrics.snapshot().uptimeSeconds });
+    })
+    .get('/metrics', (c) => {
+      c.header('cache-control', 'no-store');
+      c.header('content-type', 'text/plain; version=0.0.4');
+      return c.body(metrics.toPrometheus());
+    });
 }
 `;
 
-const HEALTH_SERVICE = `
-/** The port from PORT (default 3000), rejecting values that are not a TCP port. */
-export function readPort(env: NodeJS.ProcessEnv): number {
-  const raw = env.PORT?.trim() || '3000';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error('PORT must be a whole number from 0 to 65535, got ' + JSON.stringify(raw));
-  }
-  return port;
-}
-
-/** The health endpoint as a service started next to the chat platforms. */
+const HEALTH_SERVICE = `/** The health endpoint, served by the shared HTTP server on PORT. */
 export const healthService: Service = {
   name: 'Health endpoint',
   kind: 'service',
   requiredEnv: [],
-  async start(_bot, env) {
-    const server = createHealthServer();
-    const port = readPort(env);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, resolve);
-    });
-    console.log('Health endpoint: http://localhost:' + port + '/health');
-    return {
-      stop: () =>
-        new Promise<void>((resolve, reject) => {
-          server.close((error) => (error ? reject(error) : resolve()));
-        }),
-    };
+  async start() {
+    mountRoutes('/', createHealthRoutes());
+    return { stop: async () => undefined };
   },
 };
 `;
@@ -89,12 +55,15 @@ export const healthService: Service = {
 function healthSource(withMetrics: boolean): string {
   return source(
     withMetrics ? HEALTH_WITH_METRICS_HEAD : HEALTH_HEAD,
-    withMetrics ? HEALTH_WITH_METRICS_SERVER : HEALTH_SERVER,
+    withMetrics ? HEALTH_WITH_METRICS_ROUTES : HEALTH_ROUTES,
     HEALTH_SERVICE,
   );
 }
 
-/** The health feature: `GET /health` on `PORT` for load balancers and uptime checks. */
+/**
+ * The health feature: `GET /health` for load balancers and uptime checks, and with analytics
+ * `GET /metrics`, mounted on the shared HTTP server (`features/http`) that listens on `PORT`.
+ */
 export const healthFeature: GeneratorModule = {
   id: 'health',
   label: 'Health endpoint',
@@ -109,15 +78,8 @@ export const healthFeature: GeneratorModule = {
           content: source(HEALTH_TEST, withMetrics && METRICS_TEST, '});'),
         },
       ],
+      // PORT and the server itself come from the shared HTTP server module.
       services: [{ module: 'health', exportName: 'healthService' }],
-      envVars: [
-        {
-          name: 'PORT',
-          description: 'Port of the health endpoint GET /health (default 3000).',
-          example: '3000',
-          required: false,
-        },
-      ],
       readme: [
         {
           order: 60,

@@ -1,6 +1,7 @@
 import type { BuildConfig } from '@botsmith/shared';
 import { INSTALL_PNPM, packageManagerOf } from '../../lib/package-manager';
 import { source } from '../../lib/text';
+import { needsHttpServer } from '../http';
 
 // Node 20's image has no curl, so the health check uses Node's own fetch.
 const HEALTHCHECK =
@@ -38,7 +39,7 @@ export function dockerfile(config: BuildConfig): string {
     'COPY --from=build /app/node_modules ./node_modules',
     'COPY --from=build /app/dist ./dist',
     'USER node',
-    health && 'EXPOSE 3000',
+    needsHttpServer(config) && 'EXPOSE 3000',
     health && HEALTHCHECK,
     'CMD ["node", "dist/index.js"]',
   );

@@ -38,7 +38,7 @@ export const scheduledFeature: GeneratorModule = {
           'SCHEDULED_MESSAGES=\'[{"cron":"0 9 * * 1-5","targets":"discord:123456789012345678","text":"Good morning!","timezone":"Europe/Berlin"}]\'',
           '```',
           '',
-          'The schedule is checked when the bot starts, so a typo fails fast. Posts go through the platform adapters that can send to channels (their `Notifier`); a channel that cannot be reached is logged and the others still get the message.',
+          'The schedule is checked when the bot starts, so a typo fails fast. Posts go through the platform adapters that can send to channels (their `Notifier`): Discord (`discord:` channel id), Telegram (`telegram:` chat id, negative for groups) and Slack (`slack:` channel id, with the bot a member). A channel that cannot be reached is logged and the others still get the message.',
         ].join('\n'),
       },
     ],

@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { toast } from '../../../components/ui/toast';
 import { downloadProjectZip } from '../api/download-zip';
-import { configIssuesOf, usePreview } from '../api/use-preview';
+import { usePreview } from '../api/use-preview';
 import { buildFileTree } from '../state/file-tree';
 import { CodeViewer } from './code-viewer';
 import { FileTreeView } from './file-tree-view';
@@ -21,8 +21,8 @@ export function GenerateStep({
   config: BuildConfig;
   onGoToStep: (step: number) => void;
 }) {
-  const preview = usePreview(config);
-  const files = preview.data?.files;
+  const { preview, updating } = usePreview(config);
+  const files = preview.ok ? preview.files : undefined;
   const tree = useMemo(() => buildFileTree(files?.map((file) => file.path) ?? []), [files]);
   const [chosen, setChosen] = useState<string | null>(null);
   const selected =
@@ -48,25 +48,13 @@ export function GenerateStep({
     }
   };
 
-  const issues = preview.isError ? configIssuesOf(preview.error) : null;
-  if (issues && issues.length > 0) {
+  if (!preview.ok) {
     return (
       <IssueList
-        issues={issues}
+        issues={preview.issues}
         onGoToStep={onGoToStep}
         title="The configuration has problems, so nothing was generated"
       />
-    );
-  }
-  if (preview.isError) {
-    return (
-      <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-5 text-red-900">
-        <p className="font-semibold">The preview could not be generated.</p>
-        <p className="mt-1 text-sm">{preview.error.message}</p>
-        <Button className="mt-4" onClick={() => preview.refetch()}>
-          Try again
-        </Button>
-      </div>
     );
   }
 
@@ -74,24 +62,12 @@ export function GenerateStep({
     <div className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" aria-live="polite">
-          {preview.isPending ? (
-            'Generating…'
-          ) : (
-            <>
-              <strong className="text-slate-900">{files?.length ?? 0} files</strong> for{' '}
-              <code className="rounded bg-slate-100 px-1">{config.project.name}</code>
-              {preview.data && (
-                <span className="text-slate-400"> · generator {preview.data.generatorVersion}</span>
-              )}
-              {preview.isFetching && <span className="text-slate-400"> · updating…</span>}
-            </>
-          )}
+          <strong className="text-slate-900">{preview.files.length} files</strong> for{' '}
+          <code className="rounded bg-slate-100 px-1">{config.project.name}</code>
+          <span className="text-slate-400"> · generator {preview.generatorVersion}</span>
+          {updating && <span className="text-slate-400"> · updating…</span>}
         </p>
-        <Button
-          variant="primary"
-          onClick={() => download.mutate()}
-          disabled={download.isPending || !files}
-        >
+        <Button variant="primary" onClick={() => download.mutate()} disabled={download.isPending}>
           <DownloadIcon />
           {download.isPending ? 'Preparing zip…' : 'Download zip'}
         </Button>
@@ -99,11 +75,7 @@ export function GenerateStep({
 
       <Card className="grid min-h-[32rem] overflow-hidden md:grid-cols-[16rem_1fr]">
         <div className="max-h-[40rem] overflow-auto border-b border-slate-200 bg-slate-50 p-2 md:border-r md:border-b-0">
-          {preview.isPending ? (
-            <p className="p-2 text-sm text-slate-500">Loading files…</p>
-          ) : (
-            <FileTreeView nodes={tree} selected={selected?.path ?? null} onSelect={setChosen} />
-          )}
+          <FileTreeView nodes={tree} selected={selected?.path ?? null} onSelect={setChosen} />
         </div>
         <div className="flex min-w-0 flex-col bg-[#0d1117]">
           {selected ? (

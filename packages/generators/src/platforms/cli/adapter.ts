@@ -1,0 +1,77 @@
+/** `src/platforms/cli.ts` of the generated project: chat in a terminal or through a pipe. */
+export const CLI_ADAPTER = `import { createInterface } from 'node:readline/promises';
+import type { Bot, IncomingMessage } from '../core/index.js';
+
+/** Typed by the user to leave; Ctrl+D (end of input) and Ctrl+C work too. */
+export const QUIT_WORDS: readonly string[] = ['/quit', '/exit'];
+
+export interface CliOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Shows a prompt and a greeting; false for piped input, so output is only the replies. */
+  interactive: boolean;
+  userName?: string;
+}
+
+/** Maps a typed line to the core's message; one conversation per terminal session. */
+export function lineToIncoming(line: string, userName?: string): IncomingMessage {
+  return {
+    platform: 'cli',
+    conversationId: 'cli:local',
+    userId: 'local',
+    ...(userName ? { userName } : {}),
+    text: line,
+  };
+}
+
+/**
+ * Reads lines until the input ends or the user types /quit, and writes each reply on its own
+ * line. Lines are answered one after another, in order, also when piped in all at once.
+ */
+export async function runCli(bot: Bot, options: CliOptions): Promise<void> {
+  const { input, output, interactive } = options;
+  const lines = createInterface({ input, ...(interactive ? { output, terminal: true } : { terminal: false }) });
+  lines.on('SIGINT', () => lines.close());
+  const write = (text: string) => output.write(text + '\\n');
+  if (interactive) {
+    const help = bot.commands.some((command) => command.name === 'help') ? 'Type /help for commands, ' : 'Type ';
+    write('Chatting with ' + bot.info.name + '. ' + help + '/quit to leave.');
+    lines.setPrompt('> ');
+    lines.prompt();
+  }
+  for await (const line of lines) {
+    const text = line.trim();
+    if (QUIT_WORDS.includes(text.toLowerCase())) break;
+    if (text !== '') {
+      for (const reply of await bot.handleMessage(lineToIncoming(text, options.userName))) write(reply.text);
+    }
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}
+`;
+
+/** `src/chat.ts`: the entry point of `npm run chat`. */
+export const CLI_ENTRY = `import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { createApp } from './app.js';
+import { runCli } from './platforms/cli.js';
+
+// Chat with the bot in this terminal: npm run chat (or, after npm run build, node dist/chat.js).
+// Piped input works too: echo /help | npm run chat --silent
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+// The same bot as src/index.ts builds, with every feature and the configured session store.
+// Logs (analytics) would share stdout with the replies, so only warnings and errors show.
+const app = await createApp({ ...process.env, LOG_LEVEL: 'warn' });
+try {
+  await runCli(app.bot, {
+    input: process.stdin,
+    output: process.stdout,
+    interactive: process.stdin.isTTY === true,
+    userName: userInfo().username,
+  });
+} finally {
+  await app.close();
+}
+`;

@@ -1,0 +1,126 @@
+/** `src/platforms/slack.ts` of the generated project: the Bolt adapter. */
+export const SLACK_ADAPTER = `import { App, LogLevel, type webApi } from '@slack/bolt';
+import type { Bot, IncomingMessage, Notifier, Reply } from '../core/index.js';
+import { mountRoutes } from '../http/server.js';
+import type { Service } from '../runtime.js';
+import { HonoReceiver } from './slack-receiver.js';
+
+/** Where Slack sends events, commands and interactions in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Escapes the three characters Slack's mrkdwn treats as markup, so echoed text cannot ping <!channel>. */
+export function escapeSlackText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** All replies as one Slack message, escaped. */
+export function toSlackText(replies: readonly Reply[]): string {
+  return replies.map((reply) => escapeSlackText(reply.text)).join('\\n');
+}
+
+/** Removes user mentions such as <@U0123> from the text of an app_mention. */
+export function stripMentions(text: string): string {
+  return text.replace(/<@[A-Z0-9]+(?:\\|[^>]*)?>/g, ' ').replace(/\\s+/g, ' ').trim();
+}
+
+/**
+ * Maps the app's slash command to the core: "/mybot help" runs /help when the first word names
+ * a core command, "/mybot" alone asks for /help, anything else is free text.
+ */
+export function slashCommandToIncoming(
+  command: { text: string; user_id: string; user_name: string; channel_id: string },
+  commandNames: readonly string[],
+): IncomingMessage {
+  const text = command.text.trim();
+  const [first = '', ...rest] = text.split(/\\s+/);
+  const name = first.replace(/^\\//, '').toLowerCase();
+  const core = text === '' ? '/help' : commandNames.includes(name) ? ['/' + name, ...rest].join(' ') : text;
+  return {
+    platform: 'slack',
+    conversationId: 'slack:' + command.channel_id + ':' + command.user_id,
+    userId: command.user_id,
+    userName: command.user_name,
+    text: core,
+  };
+}
+
+/** Maps a mention or a direct message; a bare mention asks for /help. */
+export function messageToIncoming(message: { text?: string | undefined; user: string; channel: string }): IncomingMessage {
+  const text = stripMentions(message.text ?? '');
+  return {
+    platform: 'slack',
+    conversationId: 'slack:' + message.channel + ':' + message.user,
+    userId: message.user,
+    text: text === '' ? '/help' : text,
+  };
+}
+
+/** Posts scheduled messages and broadcasts to a channel id (C0123...); the bot must be a member. */
+export function slackNotifier(client: webApi.WebClient): Notifier {
+  return {
+    platform: 'slack',
+    async send(channelId, replies) {
+      const text = toSlackText(replies);
+      if (text !== '') await client.chat.postMessage({ channel: channelId, text });
+    },
+  };
+}
+
+/** Routes the app's slash command, mentions (answered in thread) and direct messages to the bot. */
+export function registerSlackHandlers(app: App, bot: Bot): void {
+  const commandNames = bot.commands.map((command) => command.name);
+  app.command(/.*/, async ({ command, ack, respond }) => {
+    // Acknowledge first: Slack shows an error when a command is not acknowledged within 3 seconds.
+    await ack();
+    const replies = await bot.handleMessage(slashCommandToIncoming(command, commandNames));
+    await respond({ response_type: 'ephemeral', text: toSlackText(replies) || 'Done.' });
+  });
+  app.event('app_mention', async ({ event, say }) => {
+    if (!event.user || event.bot_id) return;
+    const replies = await bot.handleMessage(messageToIncoming({ ...event, user: event.user }));
+    if (replies.length > 0) await say({ text: toSlackText(replies), thread_ts: event.thread_ts ?? event.ts });
+  });
+  app.message(async ({ message, say }) => {
+    // Only plain messages from people in direct messages; edits, joins and bots have a subtype or bot_id.
+    if (message.subtype !== undefined || message.channel_type !== 'im' || message.bot_id) return;
+    const replies = await bot.handleMessage(messageToIncoming(message));
+    if (replies.length > 0) await say(toSlackText(replies));
+  });
+  app.error(async (error) => {
+    console.error('Slack: a listener failed', error);
+  });
+}
+
+/** Socket Mode with SLACK_APP_TOKEN, else HTTP mode with SLACK_SIGNING_SECRET. */
+export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
+
+export function readSlackMode(env: NodeJS.ProcessEnv): SlackMode {
+  if (env.SLACK_APP_TOKEN) return { kind: 'socket', appToken: env.SLACK_APP_TOKEN };
+  if (env.SLACK_SIGNING_SECRET) return { kind: 'http', signingSecret: env.SLACK_SIGNING_SECRET };
+  throw new Error('Slack: set SLACK_APP_TOKEN for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode (see README.md)');
+}
+
+/** The Slack adapter: Socket Mode needs no public URL; HTTP mode serves /slack/events. */
+export const slackAdapter: Service = {
+  name: 'Slack',
+  kind: 'platform',
+  requiredEnv: ['SLACK_BOT_TOKEN'],
+  async start(bot, env) {
+    const mode = readSlackMode(env);
+    const token = env.SLACK_BOT_TOKEN;
+    const logLevel = LogLevel.INFO;
+    let app: App;
+    if (mode.kind === 'socket') {
+      app = new App({ token, appToken: mode.appToken, socketMode: true, logLevel });
+    } else {
+      const receiver = new HonoReceiver(mode.signingSecret);
+      app = new App({ token, receiver, logLevel });
+      mountRoutes(SLACK_EVENTS_PATH, receiver.routes);
+    }
+    registerSlackHandlers(app, bot);
+    await app.start();
+    console.log('Slack: ' + (mode.kind === 'socket' ? 'connected in Socket Mode' : 'receiving events at ' + SLACK_EVENTS_PATH));
+    return { stop: () => app.stop().then(() => undefined), notifier: slackNotifier(app.client) };
+  },
+};
+`;

@@ -1,0 +1,136 @@
+/** `test/slack.test.ts`: signatures, mapping, and Bolt end to end against a local fake Slack API. */
+export const SLACK_TEST = `import { createHmac } from 'node:crypto';
+import { App, webApi } from '@slack/bolt';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Command, createBot } from '../src/core/index.js';
+import { listen } from '../src/http/server.js';
+import {
+  escapeSlackText,
+  messageToIncoming,
+  readSlackMode,
+  registerSlackHandlers,
+  slackNotifier,
+  slashCommandToIncoming,
+} from '../src/platforms/slack.js';
+import { HonoReceiver, isValidSlackSignature } from '../src/platforms/slack-receiver.js';
+
+const SECRET = 'signing-secret';
+const now = () => Math.floor(Date.now() / 1000);
+const sign = (body: string, timestamp: number, secret = SECRET) =>
+  'v0=' + createHmac('sha256', secret).update('v0:' + timestamp + ':' + body).digest('hex');
+
+function signedRequest(body: string, contentType: string, timestamp = now(), secret = SECRET): Request {
+  return new Request('http://localhost/slack/events', {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, secret) },
+    body,
+  });
+}
+
+describe('Slack request verification', () => {
+  const body = 'token=x&command=%2Fmybot&text=help';
+  const check = (rawBody: string, signature: string, timestamp: number) =>
+    isValidSlackSignature({ signingSecret: SECRET, rawBody, signature, timestamp: String(timestamp) });
+
+  it('accepts a fresh request signed with the signing secret', () => {
+    expect(check(body, sign(body, now()), now())).toBe(true);
+  });
+
+  it('rejects a tampered body, a wrong secret, a stale timestamp and missing headers', () => {
+    expect(check(body + '&x=1', sign(body, now()), now())).toBe(false);
+    expect(check(body, sign(body, now(), 'other'), now())).toBe(false);
+    const stale = now() - 6 * 60;
+    expect(check(body, sign(body, stale), stale)).toBe(false);
+    expect(isValidSlackSignature({ signingSecret: SECRET, rawBody: body, signature: undefined, timestamp: undefined })).toBe(false);
+  });
+
+  it('answers url_verification and refuses unsigned requests before parsing', async () => {
+    const receiver = new HonoReceiver(SECRET);
+    const challenge = JSON.stringify({ type: 'url_verification', challenge: 'abc' });
+    const ok = await receiver.handle(signedRequest(challenge, 'application/json'));
+    expect(await ok.json()).toEqual({ challenge: 'abc' });
+    expect((await receiver.handle(signedRequest(challenge, 'application/json', now(), 'wrong'))).status).toBe(401);
+    expect((await receiver.handle(signedRequest(challenge, 'application/json', now() - 301))).status).toBe(401);
+  });
+});
+
+describe('Slack mapping', () => {
+  const command = { text: 'help', user_id: 'U1', user_name: 'ada', channel_id: 'C1' };
+  it('maps the slash command to core commands or free text', () => {
+    const names = ['start', 'help', 'reset'];
+    expect(slashCommandToIncoming(command, names)).toEqual({ platform: 'slack', conversationId: 'slack:C1:U1', userId: 'U1', userName: 'ada', text: '/help' });
+    expect(slashCommandToIncoming({ ...command, text: '' }, names).text).toBe('/help');
+    expect(slashCommandToIncoming({ ...command, text: 'RESET now' }, names).text).toBe('/reset now');
+    expect(slashCommandToIncoming({ ...command, text: 'hello there' }, names).text).toBe('hello there');
+  });
+
+  it('strips mentions, escapes markup and picks the mode', () => {
+    expect(messageToIncoming({ text: '<@U0BOT> hi <@U2|bob>', user: 'U1', channel: 'C1' }).text).toBe('hi');
+    expect(messageToIncoming({ text: '<@U0BOT>', user: 'U1', channel: 'C1' }).text).toBe('/help');
+    expect(escapeSlackText('<!channel> & <@U1>')).toBe('&lt;!channel&gt; &amp; &lt;@U1&gt;');
+    expect(readSlackMode({ SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 's' })).toEqual({ kind: 'socket', appToken: 'xapp-1' });
+    expect(readSlackMode({ SLACK_SIGNING_SECRET: 's' })).toEqual({ kind: 'http', signingSecret: 's' });
+    expect(() => readSlackMode({})).toThrow(/SLACK_APP_TOKEN/);
+  });
+});
+
+describe('Slack HTTP mode end to end', () => {
+  // A local stand-in for slack.com: records chat.postMessage calls and response_url posts.
+  const posted: Record<string, unknown>[] = [];
+  let base = '';
+  let close: () => Promise<unknown> = async () => undefined;
+  const receiver = new HonoReceiver(SECRET);
+
+  beforeAll(async () => {
+    const fake = new Hono()
+      .post('/api/chat.postMessage', async (c) => {
+        posted.push(Object.fromEntries(new URLSearchParams(await c.req.text())));
+        return c.json({ ok: true, channel: 'D1', ts: '2.0' });
+      })
+      .post('/respond', async (c) => {
+        posted.push(await c.req.json());
+        return c.text('ok');
+      });
+    const { server, port } = await listen(fake, 0);
+    base = 'http://127.0.0.1:' + port;
+    close = () => new Promise((resolve) => server.close(resolve));
+    const app = new App({
+      receiver,
+      authorize: async () => ({ botToken: 'xoxb-test', botId: 'B1', botUserId: 'U0BOT' }),
+      clientOptions: { slackApiUrl: base + '/api/' },
+    });
+    // Commands of its own, so the test holds whichever features the project has.
+    const help: Command = { name: 'help', description: 'List commands', run: ({ commands }) => [{ text: commands.map((c) => '/' + c.name).join(' ') }] };
+    const reset: Command = { name: 'reset', description: 'Forget', run: () => [{ text: 'Forgotten.' }] };
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, commands: [help, reset] });
+    registerSlackHandlers(app, bot);
+  });
+  afterAll(() => close());
+
+  it('answers a direct message through chat.postMessage', async () => {
+    posted.length = 0;
+    const event = { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'hello <!channel>', ts: '1.0' };
+    const body = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'Ev1', event_time: 1, event });
+    expect((await receiver.handle(signedRequest(body, 'application/json'))).status).toBe(200);
+    await expect.poll(() => posted.length).toBe(1);
+    expect(posted[0]).toMatchObject({ channel: 'D1', text: 'You said: hello &lt;!channel&gt;' });
+  });
+
+  it('acknowledges a slash command at once and responds through response_url', async () => {
+    posted.length = 0;
+    const form = new URLSearchParams({ command: '/mybot', text: 'help', user_id: 'U1', user_name: 'ada', channel_id: 'C1', team_id: 'T1', api_app_id: 'A1', response_url: base + '/respond', trigger_id: '1' });
+    const response = await receiver.handle(signedRequest(form.toString(), 'application/x-www-form-urlencoded'));
+    expect(response.status).toBe(200);
+    await expect.poll(() => posted.length).toBe(1);
+    expect(posted[0]).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('/reset') });
+  });
+
+  it('posts scheduled messages and broadcasts with chat.postMessage', async () => {
+    posted.length = 0;
+    const client = new webApi.WebClient('xoxb-test', { slackApiUrl: base + '/api/' });
+    await slackNotifier(client).send('C42', [{ text: 'Good <morning>' }]);
+    expect(posted).toEqual([expect.objectContaining({ channel: 'C42', text: 'Good &lt;morning&gt;' })]);
+  });
+});
+`;

@@ -1,0 +1,42 @@
+import type { GeneratorModule } from '../../types';
+import { TELEGRAM_ADAPTER } from './adapter';
+import { telegramReadme } from './readme';
+import { TELEGRAM_TEST } from './tests';
+
+/**
+ * Telegram through grammY 1.x (SPEC §5.1): long polling while developing, a webhook verified
+ * by its secret token in production, the core commands registered with setMyCommands.
+ */
+export const telegramPlatform: GeneratorModule = {
+  id: 'telegram',
+  label: 'Telegram',
+  enabled: (config) => config.platforms.includes('telegram'),
+  contribute: () => ({
+    files: [
+      { path: 'src/platforms/telegram.ts', content: TELEGRAM_ADAPTER },
+      { path: 'test/telegram.test.ts', content: TELEGRAM_TEST },
+    ],
+    dependencies: ['grammy'],
+    services: [{ module: 'platforms/telegram', exportName: 'telegramAdapter' }],
+    envVars: [
+      {
+        name: 'TELEGRAM_BOT_TOKEN',
+        description: 'Telegram bot token from @BotFather (/newbot).',
+        required: true,
+      },
+      {
+        name: 'TELEGRAM_WEBHOOK_URL',
+        description:
+          'Public https URL of /webhooks/telegram to receive updates by webhook (production); empty uses long polling.',
+        required: false,
+      },
+      {
+        name: 'TELEGRAM_WEBHOOK_SECRET',
+        description:
+          'Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -); required with TELEGRAM_WEBHOOK_URL.',
+        required: false,
+      },
+    ],
+    readme: [telegramReadme()],
+  }),
+};

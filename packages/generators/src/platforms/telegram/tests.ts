@@ -1,0 +1,120 @@
+/** `test/telegram.test.ts`: mapping, configuration and the verified webhook, with a fake Bot API. */
+export const TELEGRAM_TEST = `import type { UserFromGetMe } from 'grammy/types';
+import { describe, expect, it } from 'vitest';
+import { type Command, createBot } from '../src/core/index.js';
+import {
+  createTelegramBot,
+  createTelegramWebhookRoutes,
+  messageToIncoming,
+  readTelegramMode,
+  telegramAdapter,
+  telegramCommands,
+  telegramNotifier,
+  toTelegramMessages,
+} from '../src/platforms/telegram.js';
+
+// Only what the adapter reads; the cast keeps the test valid when Telegram adds fields.
+const BOT_INFO = { id: 42, is_bot: true, first_name: 'Test', username: 'test_bot' } as UserFromGetMe;
+const from = { id: 7, is_bot: false, first_name: 'Ada' };
+const WEBHOOK = 'https://bot.example.com/webhooks/telegram';
+
+describe('Telegram adapter mapping', () => {
+  it('maps a text message, dropping a mention of the bot', () => {
+    expect(messageToIncoming({ text: '@test_bot hello', chat: { id: -100 }, from }, 'test_bot')).toEqual({
+      platform: 'telegram',
+      conversationId: 'telegram:-100:7',
+      userId: '7',
+      userName: 'Ada',
+      text: 'hello',
+    });
+    expect(messageToIncoming({ text: '@test_bot', chat: { id: 7 }, from }, 'test_bot')?.text).toBe('/help');
+  });
+
+  it('ignores bots and messages without text or sender', () => {
+    expect(messageToIncoming({ text: 'hi', chat: { id: 1 }, from: { ...from, is_bot: true } }, 'test_bot')).toBeNull();
+    expect(messageToIncoming({ chat: { id: 1 }, from }, 'test_bot')).toBeNull();
+    expect(messageToIncoming({ text: 'hi', chat: { id: 1 } }, 'test_bot')).toBeNull();
+  });
+
+  it('splits long replies at the message limit', () => {
+    const messages = toTelegramMessages([{ text: 'a '.repeat(3000) }, { text: 'short' }]);
+    expect(messages.length).toBe(3);
+    expect(messages.every((m) => m.length <= 4096)).toBe(true);
+  });
+
+  it('passes the user language on as the locale', () => {
+    const incoming = messageToIncoming({ text: 'hola', chat: { id: 7 }, from: { ...from, language_code: 'es' } }, 'test_bot');
+    expect(incoming?.locale).toBe('es');
+    expect(messageToIncoming({ text: 'hi', chat: { id: 7 }, from }, 'test_bot')).not.toHaveProperty('locale');
+  });
+
+  it('registers the commands everyone may run, with valid Telegram names', () => {
+    const help: Command = { name: 'help', description: 'List the commands', run: () => [] };
+    const stats: Command = { name: 'stats', description: 'Show counters', adminOnly: true, run: () => [] };
+    expect(telegramCommands([help, stats])).toEqual([{ command: 'help', description: 'List the commands' }]);
+    expect(() => telegramCommands([{ ...help, name: 'Bad-Name' }])).toThrow(/Bad-Name/);
+  });
+});
+
+describe('Telegram configuration', () => {
+  it('polls without a webhook URL and needs the token', () => {
+    expect(readTelegramMode({})).toEqual({ kind: 'polling' });
+    expect(telegramAdapter.requiredEnv).toEqual(['TELEGRAM_BOT_TOKEN']);
+  });
+
+  it('uses a webhook with a valid secret', () => {
+    const env = { TELEGRAM_WEBHOOK_URL: WEBHOOK, TELEGRAM_WEBHOOK_SECRET: 'abc_DEF-123' };
+    expect(readTelegramMode(env)).toEqual({ kind: 'webhook', url: WEBHOOK, secretToken: 'abc_DEF-123' });
+  });
+
+  it('rejects an insecure or misplaced URL and a missing or invalid secret', () => {
+    const secret = { TELEGRAM_WEBHOOK_SECRET: 'ok' };
+    expect(() => readTelegramMode({ ...secret, TELEGRAM_WEBHOOK_URL: 'http://bot.example.com/webhooks/telegram' })).toThrow(/https/);
+    expect(() => readTelegramMode({ ...secret, TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/' })).toThrow(/webhooks/);
+    expect(() => readTelegramMode({ TELEGRAM_WEBHOOK_URL: WEBHOOK })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => readTelegramMode({ TELEGRAM_WEBHOOK_URL: WEBHOOK, TELEGRAM_WEBHOOK_SECRET: 'no spaces' })).toThrow(/SECRET/);
+  });
+});
+
+describe('Telegram webhook', () => {
+  // A fake Bot API: grammY's transformer sees every call instead of the network.
+  function setup() {
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' } });
+    const telegram = createTelegramBot(bot, '123:TEST', BOT_INFO);
+    const calls: { method: string; payload: unknown }[] = [];
+    telegram.api.config.use(async (_prev, method, payload) => {
+      calls.push({ method, payload });
+      return { ok: true, result: { message_id: calls.length, date: 0, chat: { id: 7, type: 'private' } } as never };
+    });
+    const routes = createTelegramWebhookRoutes(telegram, 's3cret');
+    const post = (headers: Record<string, string>) =>
+      routes.request('/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 7, type: 'private', first_name: 'Ada' }, from, text: 'hi' } }),
+      });
+    return { calls, post, telegram };
+  }
+
+  it('answers an update carrying the right secret token', async () => {
+    const { calls, post } = setup();
+    const response = await post({ 'x-telegram-bot-api-secret-token': 's3cret' });
+    expect(response.status).toBe(200);
+    expect(calls).toEqual([{ method: 'sendMessage', payload: { chat_id: 7, text: 'You said: hi' } }]);
+  });
+
+  it('rejects a missing or wrong secret token without handling the update', async () => {
+    const { calls, post } = setup();
+    expect((await post({})).status).toBe(401);
+    expect((await post({ 'x-telegram-bot-api-secret-token': 's3cre' })).status).toBe(401);
+    expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong!' })).status).toBe(401);
+    expect(calls).toEqual([]);
+  });
+
+  it('posts scheduled messages and broadcasts through the Bot API', async () => {
+    const { calls, telegram } = setup();
+    await telegramNotifier(telegram).send('-100123', [{ text: 'Good morning' }]);
+    expect(calls).toEqual([{ method: 'sendMessage', payload: { chat_id: '-100123', text: 'Good morning' } }]);
+  });
+});
+`;

@@ -1,0 +1,49 @@
+import type { GeneratorModule } from '../../types';
+import { TWITTER_ADAPTER } from './adapter';
+import { TWITTER_CLIENT } from './client';
+import { twitterReadme } from './readme';
+import { TWITTER_TEST } from './tests';
+
+/**
+ * Twitter / X through twitter-api-v2 (SPEC §5.1): polls mentions with `since_id` and replies,
+ * backing off until the rate limit window resets on 429.
+ */
+export const twitterPlatform: GeneratorModule = {
+  id: 'twitter',
+  label: 'Twitter / X',
+  enabled: (config) => config.platforms.includes('twitter'),
+  contribute: () => ({
+    files: [
+      { path: 'src/platforms/twitter-client.ts', content: TWITTER_CLIENT },
+      { path: 'src/platforms/twitter.ts', content: TWITTER_ADAPTER },
+      { path: 'test/twitter.test.ts', content: TWITTER_TEST },
+    ],
+    dependencies: ['twitter-api-v2'],
+    services: [{ module: 'platforms/twitter', exportName: 'twitterAdapter' }],
+    envVars: [
+      {
+        name: 'TWITTER_API_KEY',
+        description: 'X app API Key (developer portal > Keys and tokens).',
+        required: true,
+      },
+      { name: 'TWITTER_API_SECRET', description: 'X app API Key Secret.', required: true },
+      {
+        name: 'TWITTER_ACCESS_TOKEN',
+        description: 'Access Token of the bot account, with Read and write permission.',
+        required: true,
+      },
+      {
+        name: 'TWITTER_ACCESS_SECRET',
+        description: 'Access Token Secret of the bot account.',
+        required: true,
+      },
+      {
+        name: 'TWITTER_POLL_INTERVAL_SECONDS',
+        description: 'Seconds between polls of the mentions timeline (default 60, at least 15).',
+        example: '60',
+        required: false,
+      },
+    ],
+    readme: [twitterReadme()],
+  }),
+};

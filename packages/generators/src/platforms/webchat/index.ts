@@ -1,0 +1,43 @@
+import type { GeneratorModule } from '../../types';
+import { WEBCHAT_ADAPTER } from './adapter';
+import { WEBCHAT_RATE_LIMIT } from './rate-limit';
+import { webchatReadme } from './readme';
+import { WEBCHAT_TEST } from './tests';
+import { WEBCHAT_WIDGET } from './widget';
+import { WEBCHAT_WIDGET_TEST } from './widget-tests';
+
+/**
+ * The web chat with Hono (SPEC §5.1): `POST /api/chat` with validation, a CORS allow-list and
+ * a per-client token bucket, `GET /widget.js` rendering into Shadow DOM with `textContent`
+ * only, and a demo page. It shares the HTTP server on `PORT` and starts when `PORT` is set.
+ */
+export const webchatPlatform: GeneratorModule = {
+  id: 'webchat',
+  label: 'Web chat',
+  enabled: (config) => config.platforms.includes('webchat'),
+  contribute: () => ({
+    files: [
+      { path: 'src/platforms/webchat-rate-limit.ts', content: WEBCHAT_RATE_LIMIT },
+      { path: 'src/platforms/webchat-widget.ts', content: WEBCHAT_WIDGET },
+      { path: 'src/platforms/webchat.ts', content: WEBCHAT_ADAPTER },
+      { path: 'test/webchat-widget.test.ts', content: WEBCHAT_WIDGET_TEST },
+      { path: 'test/webchat.test.ts', content: WEBCHAT_TEST },
+    ],
+    services: [{ module: 'platforms/webchat', exportName: 'webchatAdapter' }],
+    envVars: [
+      {
+        name: 'WEBCHAT_ALLOWED_ORIGINS',
+        description:
+          'Comma-separated origins of sites embedding the chat widget, such as https://www.example.com.',
+        required: false,
+      },
+      {
+        name: 'WEBCHAT_RATE_LIMIT_PER_MINUTE',
+        description: 'Chat messages one client and session may send per minute (default 20).',
+        example: '20',
+        required: false,
+      },
+    ],
+    readme: [webchatReadme()],
+  }),
+};

@@ -1,0 +1,18 @@
+import type { ReadmeSection } from '../../types';
+
+/** The README's web chat section: demo page, embedding, allowed origins, limits. */
+export function webchatReadme(): ReadmeSection {
+  return {
+    order: 25,
+    title: 'Web chat setup',
+    body: [
+      'The web chat needs no account or token: it is served by the bot itself on `PORT`.',
+      '',
+      '1. Set `PORT` (`.env.example` has `3000`) and run `npm run dev`, then open `http://localhost:3000/`: the demo page embeds the widget.',
+      '2. To add the chat to your site, list the site\'s origin in `WEBCHAT_ALLOWED_ORIGINS` (comma-separated, such as `https://www.example.com,https://example.com`) and add `<script src="https://YOUR_BOT_HOST/widget.js" defer></script>` to its pages. The widget renders in a closed Shadow DOM, so your CSS and its CSS do not mix, and it inserts text only with `textContent`, so a reply can never inject HTML.',
+      '3. `POST /api/chat` takes `{"sessionId": "...", "text": "..."}` (session id: 8-64 letters, digits, `_` or `-`; text: up to 2000 characters; body up to 8 KiB) and answers `{"replies": [{"text": "..."}]}`. Browsers may call it only from the listed origins and from the bot\'s own host; requests with any other `Origin` are refused with 403.',
+      "4. Each client (IP address and session id) may send `WEBCHAT_RATE_LIMIT_PER_MINUTE` messages a minute (default 20) before getting 429 with `Retry-After`. Limits live in memory, per process. Behind a reverse proxy every client shares the proxy's address, so the session id does the separating.",
+      "5. In production, put the bot behind HTTPS (your platform's load balancer usually does this) and use that URL in the script tag.",
+    ].join('\n'),
+  };
+}

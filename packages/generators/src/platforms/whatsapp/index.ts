@@ -1,0 +1,58 @@
+import type { GeneratorModule } from '../../types';
+import { WHATSAPP_ADAPTER } from './adapter';
+import { WHATSAPP_GRAPH } from './graph';
+import { whatsappReadme } from './readme';
+import { WHATSAPP_TEST } from './tests';
+import { WHATSAPP_WEBHOOK } from './webhook';
+
+/**
+ * WhatsApp through the Cloud API with plain fetch (SPEC §5.1): a webhook with the GET
+ * verify-token handshake and `X-Hub-Signature-256` checked on the raw body, replies through
+ * POST /{phone-number-id}/messages on the Graph API version from the environment.
+ */
+export const whatsappPlatform: GeneratorModule = {
+  id: 'whatsapp',
+  label: 'WhatsApp',
+  enabled: (config) => config.platforms.includes('whatsapp'),
+  contribute: () => ({
+    files: [
+      { path: 'src/platforms/whatsapp-graph.ts', content: WHATSAPP_GRAPH },
+      { path: 'src/platforms/whatsapp-webhook.ts', content: WHATSAPP_WEBHOOK },
+      { path: 'src/platforms/whatsapp.ts', content: WHATSAPP_ADAPTER },
+      { path: 'test/whatsapp.test.ts', content: WHATSAPP_TEST },
+    ],
+    services: [{ module: 'platforms/whatsapp', exportName: 'whatsappAdapter' }],
+    envVars: [
+      {
+        name: 'WHATSAPP_ACCESS_TOKEN',
+        description:
+          'WhatsApp Cloud API access token (a system user token from Meta Business Settings).',
+        required: true,
+      },
+      {
+        name: 'WHATSAPP_PHONE_NUMBER_ID',
+        description: 'Phone number ID from the app dashboard, WhatsApp > API Setup.',
+        required: true,
+      },
+      {
+        name: 'WHATSAPP_APP_SECRET',
+        description:
+          'App secret (App settings > Basic); verifies X-Hub-Signature-256 on every webhook.',
+        required: true,
+      },
+      {
+        name: 'WHATSAPP_VERIFY_TOKEN',
+        description:
+          'Any random string; enter the same one as verify token in the webhook configuration.',
+        required: true,
+      },
+      {
+        name: 'WHATSAPP_GRAPH_VERSION',
+        description: 'Graph API version (default v23.0).',
+        example: 'v23.0',
+        required: false,
+      },
+    ],
+    readme: [whatsappReadme()],
+  }),
+};

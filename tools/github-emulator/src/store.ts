@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { filesAtCommit, firstParentLog } from './git/database';
+import { seedState } from './seed';
+import {
+  type AccessToken,
+  createEmptyState,
+  type EmulatorState,
+  findRepo,
+  type Repo,
+} from './state';
+
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A GitHub-looking token: prefix (`gho_` OAuth, `ghp_` personal) and 36 alphanumerics. */
+export function newToken(prefix: 'gho_' | 'ghp_'): string {
+  const bytes = randomBytes(36);
+  let out = prefix;
+  for (const byte of bytes) out += TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length];
+  return out;
+}
+
+/** A repository's files at a ref, and its first-parent history (newest first). */
+export interface RepoSnapshot {
+  ref: string;
+  sha: string;
+  files: Record<string, string>;
+  commits: { sha: string; message: string; parents: string[]; tree: string }[];
+}
+
+/**
+ * The emulator's in-memory store: the state object (replaced on reset) plus the helpers tests
+ * use directly — reading files, secrets, minting tokens, and waiting for background work.
+ *
+ * @example
+ *   const { store } = await startGitHubEmulator();
+ *   const token = store.mintToken('octocat', ['repo', 'workflow']).token;
+ */
+export class EmulatorStore {
+  #state: EmulatorState;
+  readonly #pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly seed: boolean) {
+    this.#state = this.#fresh();
+  }
+
+  /** The current state; do not keep it across `reset()`. */
+  get state(): EmulatorState {
+    return this.#state;
+  }
+
+  /** Back to the seed (or to empty when started with `seed: false`). */
+  reset(): void {
+    this.#state = this.#fresh();
+  }
+
+  #fresh(): EmulatorState {
+    const state = createEmptyState();
+    if (this.seed) seedState(state);
+    return state;
+  }
+
+  /** Keeps a background task (webhook delivery, simulated run) for `idle()`; never rejects. */
+  track(task: Promise<unknown>): void {
+    const settled = task.catch(() => undefined);
+    this.#pending.add(settled);
+    void settled.finally(() => this.#pending.delete(settled));
+  }
+
+  /** Resolves once every background delivery and simulated run has finished. */
+  async idle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  /** Issues a token for `login` without the OAuth dance. */
+  mintToken(login: string, scopes: string[], clientId: string | null = null): AccessToken {
+    const token: AccessToken = {
+      token: newToken(clientId ? 'gho_' : 'ghp_'),
+      login: login.toLowerCase(),
+      scopes,
+      clientId,
+      createdAt: new Date().toISOString(),
+    };
+    this.#state.tokens.set(token.token, token);
+    return token;
+  }
+
+  /** The repository, or undefined. */
+  repo(owner: string, name: string): Repo | undefined {
+    return findRepo(this.#state, owner, name);
+  }
+
+  /** Files (path → UTF-8) at a branch or commit sha, plus the first-parent commit list. */
+  snapshot(owner: string, name: string, ref?: string): RepoSnapshot | undefined {
+    const repo = this.repo(owner, name);
+    if (!repo) return undefined;
+    const branch = ref ?? repo.defaultBranch;
+    const sha =
+      repo.git.refs.get(`refs/heads/${branch}`) ??
+      (repo.git.objects.has(branch) ? branch : undefined);
+    if (!sha) return { ref: branch, sha: '', files: {}, commits: [] };
+    const commits = firstParentLog(repo.git, sha).map((c) => ({
+      sha: c.sha,
+      message: c.message,
+      parents: c.parents,
+      tree: c.tree,
+    }));
+    return { ref: branch, sha, files: filesAtCommit(repo.git, sha), commits };
+  }
+
+  /** The decrypted value of an Actions secret. */
+  secret(owner: string, name: string, secretName: string): string | undefined {
+    return this.repo(owner, name)?.secrets.get(secretName)?.value;
+  }
+}
