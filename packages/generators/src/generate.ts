@@ -1,10 +1,21 @@
 import type { BuildConfig } from '@botsmith/shared';
+import { renderApp, renderCommands } from './assemble/app';
 import { renderEntry } from './assemble/entry';
+import { renderI18n } from './assemble/i18n';
 import { renderReadme } from './assemble/readme';
+import { adminFeature } from './features/admin';
+import { aiFeature } from './features/ai';
+import { analyticsFeature } from './features/analytics';
+import { commandsFeature } from './features/commands';
 import { coreModule } from './features/core';
 import { healthFeature } from './features/health';
 import { httpServerModule } from './features/http';
+import { i18nFeature } from './features/i18n';
+import { moderationFeature } from './features/moderation';
+import { persistenceFeature } from './features/persistence';
 import { projectModule } from './features/project';
+import { scheduledFeature } from './features/scheduled';
+import { sessionsFeature } from './features/sessions';
 import { renderEnvExample } from './lib/env-file';
 import { FileMap } from './lib/file-map';
 import { assemblePackageJson } from './lib/package-json';
@@ -12,21 +23,38 @@ import { toYaml } from './lib/yaml';
 import { PLATFORM_MODULES } from './platforms';
 import { splitTextModule } from './platforms/shared/split-text';
 import { UnsupportedConfigError, unsupportedConfigIssues } from './support';
-import type { GeneratedProject, GeneratorModule } from './types';
+import { type GeneratedProject, type GeneratorModule, LOCALES } from './types';
 import { ciModule } from './workflows/ci';
 import { dependabotModule } from './workflows/dependabot';
+import { deployModule } from './workflows/deploy';
+import { releaseModule } from './workflows/release';
+import { codeqlModule, dependencyReviewModule } from './workflows/security';
 
 // The fixed order contributions are folded in; it decides the order of services in
-// src/index.ts and of variables in .env.example. Files are sorted by path regardless.
+// src/index.ts, of plugins in src/app.ts (observers, then filters, then answers), of commands
+// in /help and of variables in .env.example. Files are sorted by path regardless.
 const MODULES: readonly GeneratorModule[] = [
   projectModule,
   coreModule,
+  commandsFeature,
+  sessionsFeature,
   ...Object.values(PLATFORM_MODULES),
   splitTextModule,
+  analyticsFeature,
+  moderationFeature,
+  aiFeature,
+  i18nFeature,
+  persistenceFeature,
+  adminFeature,
+  scheduledFeature,
   healthFeature,
   // Last of the services: it listens once every other service has mounted its routes.
   httpServerModule,
   ciModule,
+  deployModule,
+  codeqlModule,
+  dependencyReviewModule,
+  releaseModule,
   dependabotModule,
 ];
 
@@ -59,6 +87,21 @@ export function generate(config: BuildConfig): GeneratedProject {
     }
   }
   const envVars = contributions.flatMap((c) => c.envVars ?? []);
+  const locales = config.features.includes('i18n') ? LOCALES : (['en'] as const);
+  files
+    .addAll(
+      renderI18n(
+        locales,
+        contributions.flatMap((c) => (c.messages ? [c.messages] : [])),
+      ),
+    )
+    .addAll([
+      renderCommands(contributions.flatMap((c) => c.commands ?? [])),
+      renderApp(
+        config,
+        contributions.flatMap((c) => c.plugins ?? []),
+      ),
+    ]);
   files
     .add('package.json', assemblePackageJson(config, contributions))
     .add('.env.example', renderEnvExample(envVars))

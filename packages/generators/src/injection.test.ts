@@ -1,4 +1,4 @@
-import { PLATFORM_IDS } from '@botsmith/shared';
+import { FEATURE_IDS, PLATFORM_IDS } from '@botsmith/shared';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -34,11 +34,18 @@ function stringLiterals(path: string, content: string): { raw: string; value: st
 
 const count = (text: string, word: string) => text.split(word).length - 1;
 
-describe('hostile display name and description', () => {
-  // Every platform, so every template that could embed user text is covered.
+// Multi-line, with every terminator the generated files could have.
+const HOSTILE_PROMPT = `${HOSTILE_NAME}\n${HOSTILE_DESCRIPTION}\n\u2028 --- \n# heading`;
+
+describe('hostile display name, description and system prompt', () => {
+  // Every platform and feature, so every template that could embed user text is covered.
   const input = {
     platforms: [...PLATFORM_IDS],
     project: { displayName: HOSTILE_NAME, description: HOSTILE_DESCRIPTION },
+    features: [...FEATURE_IDS],
+    ai: { provider: 'openai' as const, systemPrompt: HOSTILE_PROMPT },
+    deploy: { target: 'fly' as const },
+    automation: { deploy: true, codeql: true, dependencyReview: true, release: true },
   };
   const { project, file } = generateFrom(input);
 
@@ -62,6 +69,8 @@ describe('hostile display name and description', () => {
     const values = stringLiterals('src/config.ts', file('src/config.ts')).map((l) => l.value);
     expect(values).toContain(HOSTILE_NAME);
     expect(values).toContain(HOSTILE_DESCRIPTION);
+    const prompt = stringLiterals('src/ai/system-prompt.ts', file('src/ai/system-prompt.ts'));
+    expect(prompt.map((l) => l.value)).toContain(HOSTILE_PROMPT);
   });
 
   it('stay data in JSON', () => {
@@ -84,15 +93,14 @@ describe('hostile display name and description', () => {
     }
   });
 
-  it('do not reach YAML, Dockerfile or .env.example', () => {
-    for (const path of [
-      '.github/workflows/ci.yml',
-      '.github/dependabot.yml',
-      'Dockerfile',
-      '.env.example',
-    ]) {
-      expect(file(path)).not.toContain('INJECTED');
+  it('do not reach YAML, TOML, Dockerfile or .env.example', () => {
+    const untouched = project.files.filter(
+      (f) => /\.(ya?ml|toml)$/.test(f.path) || f.path === 'Dockerfile' || f.path === '.env.example',
+    );
+    expect(untouched.map((f) => f.path)).toContain('.github/workflows/deploy.yml');
+    for (const { path, content } of untouched) {
+      expect(content, path).not.toContain('INJECTED');
+      if (path.endsWith('.yml')) expect(() => parseYaml(content), path).not.toThrow();
     }
-    expect(() => parseYaml(file('.github/workflows/ci.yml'))).not.toThrow();
   });
 });

@@ -3,8 +3,26 @@ import { PLATFORM_MODULES } from './platforms';
 
 // What this generator version can produce beyond the platform modules. Everything else is
 // reported, never silently left out of the project.
-const SUPPORTED_FEATURES = new Set<string>(['commands', 'sessions', 'health']);
-const SUPPORTED_AUTOMATION = new Set<string>(['ci', 'dependabot']);
+const SUPPORTED_FEATURES = new Set<string>([
+  'commands',
+  'sessions',
+  'health',
+  'ai',
+  'moderation',
+  'i18n',
+  'scheduled',
+  'analytics',
+  'admin',
+  'persistence',
+]);
+const SUPPORTED_AUTOMATION = new Set<string>([
+  'ci',
+  'dependabot',
+  'deploy',
+  'codeql',
+  'dependencyReview',
+  'release',
+]);
 
 function issue(path: string, message: string): ConfigIssue {
   return { path, message, step: path === 'platforms' || path.startsWith('platforms.') ? 1 : 4 };
@@ -32,19 +50,6 @@ export function unsupportedConfigIssues(config: BuildConfig): ConfigIssue[] {
       });
     }
   });
-  if (config.sessions.store !== 'memory') {
-    issues.push(
-      issue('sessions.store', `the ${config.sessions.store} session store is not supported yet`),
-    );
-  }
-  if (config.runtime.packageManager !== 'npm') {
-    issues.push(issue('runtime.packageManager', 'only npm is supported yet'));
-  }
-  if (config.deploy.target !== 'none') {
-    issues.push(
-      issue('deploy.target', `deploying to ${config.deploy.target} is not supported yet`),
-    );
-  }
   for (const [name, enabled] of Object.entries(config.automation)) {
     if (enabled && !SUPPORTED_AUTOMATION.has(name)) {
       issues.push(issue(`automation.${name}`, `the ${name} automation is not supported yet`));

@@ -22,6 +22,23 @@ export interface EnvVar {
   required: boolean;
 }
 
+/** A named export of a generated module: `module` is relative to `src/`, without extension. */
+export interface ModuleExport {
+  module: string;
+  exportName: string;
+}
+
+/** The languages every built-in text is written in; `en` is the fallback. */
+export const LOCALES = ['en', 'es', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * Built-in texts of the generated bot by message key, in every language. They are assembled
+ * into `src/i18n/<locale>.ts`: English only, or every locale with the i18n feature.
+ * Placeholders are written `{name}`. Generator-authored, never user text.
+ */
+export type MessageCatalog = Record<string, Record<Locale, string>>;
+
 /**
  * A service the generated `src/index.ts` starts: a platform adapter or a supporting service.
  * The module exports a `Service` (see the generated `src/runtime.ts`) under `exportName`.
@@ -62,6 +79,12 @@ export interface Contribution {
    */
   startHints?: string[];
   readme?: ReadmeSection[];
+  /** Command lists (`readonly Command[]`) joined into `src/commands.ts`, in module order. */
+  commands?: ModuleExport[];
+  /** Plugin factories (`(env) => BotPlugin`) the bot runs, in module order. */
+  plugins?: ModuleExport[];
+  /** Texts the module's generated code passes to `t()`. */
+  messages?: MessageCatalog;
 }
 
 /**

@@ -19,7 +19,7 @@ export async function background(
   try {
     const base = `http://127.0.0.1:${bot.ready[1]}`;
     const health = await fetch(`${base}/health`);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toMatchObject({ status: 'ok' });
     const chat = await fetch(`${base}/api/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -4,7 +4,7 @@ import { source } from '../lib/text';
 import type { ServiceEntry } from '../types';
 
 /**
- * The generated `src/index.ts`: builds the bot and starts every contributed service. Platforms
+ * The generated `src/index.ts`: builds the app (src/app.ts) and starts every contributed service. Platforms
  * start when their environment variables are set; with none configured it says what to set
  * (plus any `startHints`, such as how to start the terminal chat) and exits 1, since a bot
  * without a platform has nothing to do.
@@ -19,11 +19,9 @@ export function renderEntry(
   const list = services.map((service) => service.exportName).join(', ');
   return source(
     "import { existsSync } from 'node:fs';",
-    "import { BOT_INFO, readSessionTtlSeconds } from './config.js';",
-    "import { createBot } from './core/index.js';",
+    "import { createApp } from './app.js';",
     ...imports,
     "import { missingEnv, type Running, type Service } from './runtime.js';",
-    "import { createSessionStore } from './sessions/index.js';",
     '',
     '// Node 20.12+ reads .env files itself; in production real environment variables are used.',
     "if (existsSync('.env')) process.loadEnvFile('.env');",
@@ -48,20 +46,22 @@ export function renderEntry(
     '    return;',
     '  }',
     '',
-    '  const bot = createBot({',
-    '    info: BOT_INFO,',
-    '    sessions: createSessionStore({ ttlSeconds: readSessionTtlSeconds() }),',
-    '  });',
+    '  const app = await createApp(process.env);',
     "  const toStart = services.filter((service) => service.kind === 'service' || ready.includes(service));",
     '  const running: Running[] = [];',
     '  for (const service of toStart) {',
-    '    running.push(await service.start(bot, process.env));',
+    '    const started = await service.start(app.bot, process.env);',
+    '    running.push(started);',
+    '    // Platforms that can post outside conversations serve scheduled messages and broadcasts.',
+    '    if (started.notifier) app.bot.notifiers.add(started.notifier);',
     "    console.log(service.name + ' started.');",
     '  }',
     '',
     '  const shutdown = (signal: string) => {',
     "    console.log(signal + ' received, shutting down.');",
-    '    void Promise.allSettled(running.map((service) => service.stop())).then(() => process.exit(0));',
+    '    void Promise.allSettled(running.map((service) => service.stop()))',
+    '      .then(() => app.close())',
+    '      .finally(() => process.exit(0));',
     '  };',
     "  process.once('SIGINT', shutdown);",
     "  process.once('SIGTERM', shutdown);",

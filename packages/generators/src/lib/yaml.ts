@@ -19,7 +19,8 @@ export function quoted(value: string): Scalar<string> {
  * @example toYaml({ version: 2 }, 'Managed by Botsmith') // "# Managed by Botsmith\nversion: 2\n"
  */
 export function toYaml(value: unknown, header?: string): string {
-  const document = new Document(value);
+  // No anchors and aliases for objects used twice (a shared step): GitHub rejects aliases.
+  const document = new Document(value, { aliasDuplicateObjects: false });
   if (header) document.commentBefore = header.replace(/^/gm, ' ');
   // lineWidth 0: never fold long `run:` commands or expressions onto several lines.
   return document.toString({ lineWidth: 0, minContentWidth: 0 });

@@ -1,4 +1,4 @@
-import { PLATFORM_IDS, type PlatformId } from '@botsmith/shared';
+import { FEATURE_IDS, PLATFORM_IDS, type PlatformId } from '@botsmith/shared';
 import { describe, expect, it } from 'vitest';
 import { configOf, generateFrom } from '../../test/helpers';
 import { unsupportedConfigIssues } from '../support';
@@ -153,5 +153,41 @@ describe('platforms together', () => {
     expect(paths).not.toContain('src/http/server.ts');
     expect(file('package.json')).not.toContain('hono');
     expect(file('Dockerfile')).not.toContain('EXPOSE');
+  });
+
+  it('use the core contracts: the command list, locales, notifiers, the composition root', () => {
+    const everything = generateFrom({
+      platforms: [...PLATFORM_IDS],
+      features: [...FEATURE_IDS],
+      ai: { provider: 'openai' },
+    });
+    expect(everything.file('src/platforms/telegram.ts')).toContain('locale: from.language_code');
+    expect(everything.file('src/platforms/telegram.ts')).toContain('!command.adminOnly');
+    for (const platform of ['discord', 'telegram', 'slack']) {
+      expect(everything.file(`src/platforms/${platform}.ts`)).toMatch(
+        /notifier(: \w+Notifier\(| \})/,
+      );
+    }
+    expect(everything.file('src/chat.ts')).toContain('await createApp(');
+    expect(everything.file('src/commands.ts')).toContain('...adminCommands');
+  });
+
+  it('work without the sessions feature: nothing imports the memory store', () => {
+    const { project } = generateFrom({ platforms: [...PLATFORM_IDS], features: ['commands'] });
+    for (const { path, content } of project.files) {
+      expect(content, path).not.toContain('MemorySessionStore');
+      // The command list comes from src/commands.ts, no longer from the core.
+      expect(content, path).not.toMatch(/builtInCommands[^}]*\} from '[./]+\/core\/index\.js'/);
+    }
+  });
+
+  it('say how to chat with the package manager of the project', () => {
+    const pnpm = generateFrom({
+      platforms: ['cli'],
+      features: [],
+      runtime: { packageManager: 'pnpm' },
+    });
+    expect(pnpm.file('src/index.ts')).toContain('pnpm run chat');
+    expect(pnpm.file('README.md')).toContain('`pnpm run chat`');
   });
 });

@@ -1,26 +1,30 @@
 import type { BuildConfig } from '@botsmith/shared';
+import { packageManagerOf } from '../lib/package-manager';
 import { compareStrings } from '../lib/sort';
 import { expression } from '../lib/yaml';
 import type { GeneratorModule } from '../types';
-import { ACTION_VERSIONS, CI_NODE_MAJORS } from '../versions';
+import { CI_NODE_MAJORS, SERVICE_IMAGES } from '../versions';
+import { checkoutStep, setupNodeSteps, verifySteps } from './steps';
 
-// No lockfile is generated (it would need the registry), so CI installs with `npm ci` once
-// the user commits package-lock.json and with `npm install` until then.
-const INSTALL =
-  'if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi';
+/** The name deploy workflows wait for (`workflow_run`); keep in sync with `ciWorkflow`. */
+export const CI_WORKFLOW_NAME = 'CI';
 
-function nodeMatrix(config: BuildConfig): string[] {
+/** The Node majors CI tests on: every supported one plus the configured one. */
+export function nodeMatrix(config: BuildConfig): string[] {
   const majors = new Set<string>([...CI_NODE_MAJORS, config.runtime.nodeVersion]);
   return [...majors].sort((a, b) => compareStrings(a.padStart(3, '0'), b.padStart(3, '0')));
 }
 
 /**
- * The CI workflow object: type-check, test and build on every supported Node major, with
- * read-only permissions, superseded runs cancelled and credentials not persisted.
+ * The CI workflow object: lint (when the project has a lint script), type-check, test and
+ * build on every supported Node major, with read-only permissions, superseded runs cancelled,
+ * credentials not persisted and the package manager's cache. No lockfile is generated (that
+ * needs the registry), so installs use the lockfile only once the user commits one.
  */
 export function ciWorkflow(config: BuildConfig): Record<string, unknown> {
+  const pm = packageManagerOf(config);
   return {
-    name: 'CI',
+    name: CI_WORKFLOW_NAME,
     on: {
       push: { branches: ['main'] },
       pull_request: {},
@@ -37,25 +41,52 @@ export function ciWorkflow(config: BuildConfig): Record<string, unknown> {
         'runs-on': 'ubuntu-latest',
         'timeout-minutes': 15,
         strategy: { 'fail-fast': false, matrix: { node: nodeMatrix(config) } },
+        ...servicesFor(config),
         steps: [
-          { uses: ACTION_VERSIONS.checkout, with: { 'persist-credentials': false } },
-          {
-            uses: ACTION_VERSIONS.setupNode,
-            with: {
-              'node-version': expression('matrix.node'),
-              cache: 'npm',
-              // Hashes package.json, and package-lock.json once it is committed.
-              'cache-dependency-path': 'package*.json',
-            },
-          },
-          { name: 'Install dependencies', run: INSTALL },
-          { name: 'Type-check', run: 'npm run typecheck' },
-          { name: 'Test', run: 'npm test' },
-          { name: 'Build', run: 'npm run build' },
+          checkoutStep(),
+          ...setupNodeSteps(config, expression('matrix.node')),
+          ...verifySteps(config),
+          { name: 'Build', run: pm.run('build') },
         ],
       },
     },
   };
+}
+
+/**
+ * Service containers for the chosen session store, so its tests run in CI against a real
+ * server instead of being skipped (they read REDIS_URL / DATABASE_URL).
+ */
+function servicesFor(config: BuildConfig): Record<string, unknown> {
+  if (!config.features.includes('sessions')) return {};
+  if (config.sessions.store === 'redis') {
+    return {
+      env: { REDIS_URL: 'redis://localhost:6379' },
+      services: {
+        redis: {
+          image: SERVICE_IMAGES.redis,
+          ports: ['6379:6379'],
+          options:
+            '--health-cmd "redis-cli ping" --health-interval 5s --health-timeout 3s --health-retries 10',
+        },
+      },
+    };
+  }
+  if (config.sessions.store === 'postgres') {
+    return {
+      env: { DATABASE_URL: 'postgres://postgres:postgres@localhost:5432/bot' },
+      services: {
+        postgres: {
+          image: SERVICE_IMAGES.postgres,
+          env: { POSTGRES_PASSWORD: 'postgres', POSTGRES_DB: 'bot' },
+          ports: ['5432:5432'],
+          options:
+            '--health-cmd pg_isready --health-interval 5s --health-timeout 3s --health-retries 10',
+        },
+      },
+    };
+  }
+  return {};
 }
 
 /** `.github/workflows/ci.yml` when the CI automation is chosen. */
@@ -69,7 +100,7 @@ export const ciModule: GeneratorModule = {
       {
         order: 80,
         title: 'Continuous integration',
-        body: `\`.github/workflows/ci.yml\` type-checks, tests and builds every push to \`main\` and every pull request on Node ${nodeMatrix(config).join(', ')}. Commit \`package-lock.json\` after your first \`npm install\` so CI installs exactly what you tested with.`,
+        body: `\`.github/workflows/ci.yml\` type-checks, tests and builds every push to \`main\` and every pull request on Node ${nodeMatrix(config).join(', ')}${config.sessions.store === 'memory' || !config.features.includes('sessions') ? '' : `, with a ${config.sessions.store === 'redis' ? 'Redis' : 'PostgreSQL'} service container so the session store tests run against a real server`}. Commit \`${packageManagerOf(config).lockfile}\` after your first \`${packageManagerOf(config).name} install\` so CI installs exactly what you tested with.`,
       },
     ],
   }),

@@ -1,26 +1,30 @@
 import type { GeneratorModule } from '../../types';
-import { coreFiles } from './bot';
+import { botFiles } from './bot';
+import { commandAndPluginFiles } from './commands';
+import { contractFiles } from './contracts';
+import { CORE_MESSAGES } from './messages';
 import { runtimeFiles } from './runtime';
-import { sessionFiles } from './sessions';
+import { sessionContractFiles } from './session-contract';
 import { coreTestFiles } from './tests';
 
 /**
  * The platform-independent bot every project gets: `src/core` (message → replies, command
- * registry with /start, /help, /reset), `src/sessions` (store interface and in-memory store
- * with TTL), the service contract adapters implement, and their tests.
+ * registry, plugin hooks, notifiers), the session store contract, the service contract
+ * adapters implement, and their tests. Features plug into it through `src/app.ts`.
  */
 export const coreModule: GeneratorModule = {
   id: 'core',
-  label: 'Bot core and sessions',
+  label: 'Bot core',
   enabled: () => true,
   contribute: (config) => ({
-    files: [...coreFiles(), ...sessionFiles(), ...runtimeFiles(config), ...coreTestFiles()],
-    envVars: [
-      {
-        name: 'SESSION_TTL_SECONDS',
-        description: `Seconds a conversation is remembered without activity (default ${config.sessions.ttlSeconds}).`,
-        required: false,
-      },
+    files: [
+      ...contractFiles(),
+      ...commandAndPluginFiles(),
+      ...botFiles(),
+      ...sessionContractFiles(),
+      ...runtimeFiles(config),
+      ...coreTestFiles(),
     ],
+    messages: CORE_MESSAGES,
   }),
 };

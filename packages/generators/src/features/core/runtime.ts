@@ -2,11 +2,13 @@ import type { BuildConfig } from '@botsmith/shared';
 import { tsString } from '../../lib/escape';
 import type { GeneratedFile } from '../../types';
 
-const RUNTIME = `import type { Bot } from './core/index.js';
+const RUNTIME = `import type { Bot, Notifier } from './core/index.js';
 
 /** Something started by src/index.ts and stopped on shutdown. */
 export interface Running {
   stop(): Promise<void>;
+  /** Lets the bot post outside conversations (scheduled messages, broadcasts), if the platform can. */
+  notifier?: Notifier;
 }
 
 /**
@@ -37,23 +39,12 @@ export const BOT_INFO: BotInfo = {
   description: ${tsString(config.project.description || 'A chat bot.')},
 };
 
-/** How long a conversation is remembered without activity, unless SESSION_TTL_SECONDS says otherwise. */
-export const DEFAULT_SESSION_TTL_SECONDS = ${config.sessions.ttlSeconds};
-
-/** The session time-to-live from the environment, or the default; rejects nonsense early. */
-export function readSessionTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.SESSION_TTL_SECONDS;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_SESSION_TTL_SECONDS;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error('SESSION_TTL_SECONDS must be a positive whole number, got ' + JSON.stringify(raw));
-  }
-  return value;
-}
+/** Identifies this bot in shared infrastructure, such as the key prefix of stored sessions. */
+export const BOT_ID = ${tsString(config.project.name)};
 `;
 }
 
-/** `src/runtime.ts` (the service contract) and `src/config.ts` (bot identity, session TTL). */
+/** `src/runtime.ts` (the service contract) and `src/config.ts` (bot identity). */
 export function runtimeFiles(config: BuildConfig): GeneratedFile[] {
   return [
     { path: 'src/config.ts', content: configSource(config) },

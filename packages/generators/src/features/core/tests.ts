@@ -1,56 +1,111 @@
 import type { GeneratedFile } from '../../types';
 
-const CORE_TEST = `import { beforeEach, describe, expect, it } from 'vitest';
-import { type Bot, type IncomingMessage, createBot, parseCommand } from '../src/core/index.js';
-import { MemorySessionStore } from '../src/sessions/index.js';
+// The core is tested on its own terms: commands, plugins and stores defined in the test, so
+// these tests hold whichever features were generated.
+const CORE_TEST = `import { describe, expect, it } from 'vitest';
+import {
+  type BotEvent,
+  type BotOptions,
+  type Command,
+  type IncomingMessage,
+  createBot,
+  parseCommand,
+} from '../src/core/index.js';
+import type { Session, SessionStore, UserPreferences } from '../src/sessions/session-store.js';
 
-function message(text: string, conversationId = 'test:1'): IncomingMessage {
-  return { platform: 'test', conversationId, userId: 'u1', userName: 'Ada', text };
+function message(text: string, conversationId = 'test:1', userId = 'u1'): IncomingMessage {
+  return { platform: 'test', conversationId, userId, userName: 'Ada', text };
+}
+
+/** A store backed by a Map: enough to test the core without any store feature. */
+function mapStore<T>(): SessionStore<T> & { values: Map<string, T> } {
+  const values = new Map<string, T>();
+  return {
+    values,
+    get: async (id) => values.get(id),
+    set: async (id, value) => void values.set(id, value),
+    delete: async (id) => void values.delete(id),
+  };
+}
+
+const info = { name: 'Test Bot', description: 'Helps with tests.' };
+const echoArgs: Command = { name: 'echo', description: 'Repeat', run: ({ args }) => [{ text: 'echo:' + args }] };
+const secret: Command = { name: 'secret', description: 'Admins only', adminOnly: true, run: () => [{ text: 'ok' }] };
+
+function bot(options: Partial<BotOptions> = {}) {
+  return createBot({ info, commands: [echoArgs, secret], ...options });
 }
 
 describe('bot core', () => {
-  let sessions: MemorySessionStore;
-  let bot: Bot;
-
-  beforeEach(() => {
-    sessions = new MemorySessionStore({ ttlSeconds: 60 });
-    bot = createBot({ info: { name: 'Test Bot', description: 'Helps with tests.' }, sessions });
-  });
-
-  it('greets on /start with the bot name and description', async () => {
-    const replies = await bot.handleMessage(message('/start'));
-    expect(replies[0]?.text).toBe('Hi Ada, I am Test Bot.');
-    expect(replies.map((r) => r.text)).toContain('Helps with tests.');
-  });
-
-  it('lists every command on /help', async () => {
-    const [reply] = await bot.handleMessage(message('/help'));
-    for (const name of ['start', 'help', 'reset']) expect(reply?.text).toContain('/' + name);
-  });
-
-  it('answers an unknown command with a hint', async () => {
-    const [reply] = await bot.handleMessage(message('/nope'));
-    expect(reply?.text).toMatch(/\\/help/);
-  });
-
-  it('remembers the previous message of the same conversation only', async () => {
-    await bot.handleMessage(message('first'));
-    const replies = await bot.handleMessage(message('second'));
+  it('echoes free text and remembers the previous message of the same conversation', async () => {
+    const sessions = mapStore<Session>();
+    const subject = bot({ sessions });
+    expect(await subject.handleMessage(message('first'))).toEqual([{ text: 'You said: first' }]);
+    const replies = await subject.handleMessage(message('second'));
     expect(replies.map((r) => r.text)).toEqual(['You said: second', 'Before that you said: first']);
-    const other = await bot.handleMessage(message('hello', 'test:2'));
-    expect(other).toEqual([{ text: 'You said: hello' }]);
+    expect(await subject.handleMessage(message('hello', 'test:2'))).toEqual([{ text: 'You said: hello' }]);
+    expect((await sessions.get('test:1'))?.messageCount).toBe(2);
   });
 
-  it('forgets the conversation on /reset', async () => {
-    await bot.handleMessage(message('remember me'));
-    expect((await sessions.get('test:1'))?.messageCount).toBe(1);
-    await bot.handleMessage(message('/reset'));
-    expect(await sessions.get('test:1')).toBeUndefined();
-    expect(await bot.handleMessage(message('again'))).toEqual([{ text: 'You said: again' }]);
+  it('forgets everything between messages without a session store', async () => {
+    const subject = bot();
+    await subject.handleMessage(message('first'));
+    expect(await subject.handleMessage(message('second'))).toEqual([{ text: 'You said: second' }]);
+  });
+
+  it('runs commands with arguments and hints at unknown ones', async () => {
+    expect(await bot().handleMessage(message('/echo  a b '))).toEqual([{ text: 'echo:a b' }]);
+    const [reply] = await bot().handleMessage(message('/nope'));
+    expect(reply?.text).toMatch(/\\/nope/);
+  });
+
+  it('treats "/text" as free text when no commands are registered', async () => {
+    const subject = createBot({ info });
+    expect(subject.commands).toEqual([]);
+    expect(await subject.handleMessage(message('/start'))).toEqual([{ text: 'You said: /start' }]);
+  });
+
+  it('lets only admins run admin-only commands', async () => {
+    expect((await bot().handleMessage(message('/secret')))[0]?.text).toMatch(/admin/i);
+    const admin = bot({ isAdmin: (m) => m.userId === 'u1' });
+    expect(await admin.handleMessage(message('/secret'))).toEqual([{ text: 'ok' }]);
+  });
+
+  it('lets a plugin stop a message, another answer it, and reports events', async () => {
+    const events: BotEvent[] = [];
+    const subject = bot({
+      plugins: [
+        { name: 'observer', observe: (event) => events.push(event) },
+        { name: 'filter', before: ({ message }) => (message.text.includes('spam') ? { reason: 'spam', replies: [] } : undefined) },
+        { name: 'answerer', answer: async ({ message }) => [{ text: 'answer to ' + message.text }] },
+      ],
+    });
+    expect(await subject.handleMessage(message('buy spam'))).toEqual([]);
+    expect(await subject.handleMessage(message('hi'))).toEqual([{ text: 'answer to hi' }]);
+    await subject.handleMessage(message('/echo x'));
+    expect(events.map((e) => e.type)).toEqual(['blocked', 'message', 'message']);
+    expect(events[2]).toMatchObject({ kind: 'command', command: 'echo' });
+  });
+
+  it('answers failures with a friendly message and an error event', async () => {
+    const events: BotEvent[] = [];
+    const broken: Command = { name: 'broken', description: 'Fails', run: () => { throw new Error('boom'); } };
+    const subject = createBot({ info, commands: [broken], plugins: [{ name: 'o', observe: (e) => events.push(e) }] });
+    const [reply] = await subject.handleMessage(message('/broken'));
+    expect(reply?.text).toMatch(/went wrong/);
+    expect(events[0]).toMatchObject({ type: 'error' });
+  });
+
+  it('keeps per-user preferences across conversations when given a store', async () => {
+    const preferences = mapStore<UserPreferences>();
+    const subject = bot({ preferences });
+    await subject.handleMessage(message('one', 'test:1'));
+    await subject.handleMessage(message('two', 'test:2'));
+    expect(preferences.values.get('test:u1')?.messageCount).toBe(2);
   });
 
   it('ignores empty messages', async () => {
-    expect(await bot.handleMessage(message('   '))).toEqual([]);
+    expect(await bot().handleMessage(message('   '))).toEqual([]);
   });
 
   it('parses commands with arguments and a bot name suffix', () => {
@@ -60,75 +115,35 @@ describe('bot core', () => {
 });
 `;
 
-const SESSIONS_TEST = `import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MemorySessionStore } from '../src/sessions/index.js';
+const NOTIFIER_TEST = `import { describe, expect, it } from 'vitest';
+import { type Notifier, Notifiers, type Reply, parseTargets } from '../src/core/index.js';
 
-describe('MemorySessionStore', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  const session = { messageCount: 1, startedAt: 0 };
-
-  it('returns a session until its TTL passes', async () => {
-    const store = new MemorySessionStore({ ttlSeconds: 60 });
-    await store.set('c1', session);
-    vi.advanceTimersByTime(59_999);
-    expect(await store.get('c1')).toEqual(session);
-    vi.advanceTimersByTime(1);
-    expect(await store.get('c1')).toBeUndefined();
+describe('notifiers', () => {
+  it('parses "platform:channel" targets and rejects malformed ones', () => {
+    expect(parseTargets(' discord:1, telegram:-100:2 ,')).toEqual([
+      { platform: 'discord', channelId: '1' },
+      { platform: 'telegram', channelId: '-100:2' },
+    ]);
+    expect(parseTargets(undefined)).toEqual([]);
+    expect(() => parseTargets('nochannel')).toThrow(/platform:channelId/);
   });
 
-  it('slides the TTL forward on every write', async () => {
-    const store = new MemorySessionStore({ ttlSeconds: 60 });
-    await store.set('c1', session);
-    vi.advanceTimersByTime(50_000);
-    await store.set('c1', { ...session, messageCount: 2 });
-    vi.advanceTimersByTime(50_000);
-    expect((await store.get('c1'))?.messageCount).toBe(2);
-  });
-
-  it('deletes sessions', async () => {
-    const store = new MemorySessionStore({ ttlSeconds: 60 });
-    await store.set('c1', session);
-    await store.delete('c1');
-    expect(await store.get('c1')).toBeUndefined();
-  });
-
-  it('returns copies, so callers cannot change stored sessions by accident', async () => {
-    const store = new MemorySessionStore({ ttlSeconds: 60 });
-    await store.set('c1', session);
-    const copy = await store.get('c1');
-    if (copy) copy.messageCount = 99;
-    expect((await store.get('c1'))?.messageCount).toBe(1);
-  });
-
-  it('drops expired and then the oldest sessions beyond maxEntries', async () => {
-    const store = new MemorySessionStore({ ttlSeconds: 60, maxEntries: 2 });
-    await store.set('old', session);
-    vi.advanceTimersByTime(61_000);
-    await store.set('a', session);
-    await store.set('b', session);
-    expect(store.size).toBe(2);
-    await store.set('c', session);
-    expect(store.size).toBe(2);
-    expect(await store.get('a')).toBeUndefined();
-    expect(await store.get('c')).toEqual(session);
-  });
-
-  it('rejects a TTL that is not positive', () => {
-    expect(() => new MemorySessionStore({ ttlSeconds: 0 })).toThrow(RangeError);
+  it('sends through the running platform and reports targets it cannot reach', async () => {
+    const sent: [string, readonly Reply[]][] = [];
+    const discord: Notifier = { platform: 'discord', send: async (id, replies) => void sent.push([id, replies]) };
+    const notifiers = new Notifiers();
+    notifiers.add(discord);
+    const failed = await notifiers.sendAll(parseTargets('discord:1,slack:2'), [{ text: 'hi' }]);
+    expect(sent).toEqual([['1', [{ text: 'hi' }]]]);
+    expect(failed).toEqual([{ platform: 'slack', channelId: '2' }]);
   });
 });
 `;
 
-/** `test/core.test.ts` and `test/sessions.test.ts` of the generated project. */
+/** `test/core.test.ts` and `test/notifier.test.ts` of the generated project. */
 export function coreTestFiles(): GeneratedFile[] {
   return [
     { path: 'test/core.test.ts', content: CORE_TEST },
-    { path: 'test/sessions.test.ts', content: SESSIONS_TEST },
+    { path: 'test/notifier.test.ts', content: NOTIFIER_TEST },
   ];
 }

@@ -1,76 +1,99 @@
+import { source } from '../../lib/text';
 import type { GeneratorModule } from '../../types';
+import { HEALTH_TEST, METRICS_TEST } from './tests';
 
-const HEALTH = `import { Hono } from 'hono';
+const HEALTH_HEAD = `import { Hono } from 'hono';
 import { mountRoutes } from './http/server.js';
 import type { Service } from './runtime.js';
+`;
 
-/** GET /health answers 200 for load balancers and uptime checks (HEAD works too). */
+const HEALTH_ROUTES = `/** GET /health answers 200 for load balancers and uptime checks (HEAD works too). */
 export function createHealthRoutes(): Hono {
-  return new Hono().get('/', (c) => {
+  return new Hono().get('/health', (c) => {
     c.header('cache-control', 'no-store');
     return c.json({ status: 'ok' });
   });
 }
+`;
 
-/** The health endpoint, served by the shared HTTP server on PORT. */
+const HEALTH_WITH_METRICS_HEAD = `import { Hono } from 'hono';
+import { type Metrics, metrics as processMetrics } from './analytics/index.js';
+import { mountRoutes } from './http/server.js';
+import type { Service } from './runtime.js';
+`;
+
+const HEALTH_WITH_METRICS_ROUTES = `/**
+ * GET /health answers 200 for load balancers and uptime checks, GET /metrics serves the
+ * analytics counters in the Prometheus text format (HEAD works for both).
+ */
+export function createHealthRoutes(metrics: Metrics = processMetrics): Hono {
+  return new Hono()
+    .get('/health', (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json({ status: 'ok', uptimeSeconds: metrics.snapshot().uptimeSeconds });
+    })
+    .get('/metrics', (c) => {
+      c.header('cache-control', 'no-store');
+      c.header('content-type', 'text/plain; version=0.0.4');
+      return c.body(metrics.toPrometheus());
+    });
+}
+`;
+
+const HEALTH_SERVICE = `/** The health endpoint, served by the shared HTTP server on PORT. */
 export const healthService: Service = {
   name: 'Health endpoint',
   kind: 'service',
   requiredEnv: [],
   async start() {
-    mountRoutes('/health', createHealthRoutes());
+    mountRoutes('/', createHealthRoutes());
     return { stop: async () => undefined };
   },
 };
 `;
 
-const HEALTH_TEST = `import { describe, expect, it } from 'vitest';
-import { createHealthRoutes } from '../src/health.js';
-import { createHttpApp } from '../src/http/server.js';
-
-describe('health endpoint', () => {
-  const app = createHttpApp().route('/health', createHealthRoutes());
-
-  it('answers GET /health with 200 and a JSON status', async () => {
-    const response = await app.request('/health');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual({ status: 'ok' });
-  });
-
-  it('answers HEAD /health without a body', async () => {
-    const response = await app.request('/health', { method: 'HEAD' });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe('');
-  });
-
-  it('answers other paths with 404', async () => {
-    expect((await app.request('/nope')).status).toBe(404);
-  });
-});
-`;
+function healthSource(withMetrics: boolean): string {
+  return source(
+    withMetrics ? HEALTH_WITH_METRICS_HEAD : HEALTH_HEAD,
+    withMetrics ? HEALTH_WITH_METRICS_ROUTES : HEALTH_ROUTES,
+    HEALTH_SERVICE,
+  );
+}
 
 /**
- * The health feature: `GET /health` for load balancers and uptime checks, mounted on the shared
- * HTTP server (`features/http`) that listens on `PORT`.
+ * The health feature: `GET /health` for load balancers and uptime checks, and with analytics
+ * `GET /metrics`, mounted on the shared HTTP server (`features/http`) that listens on `PORT`.
  */
 export const healthFeature: GeneratorModule = {
   id: 'health',
   label: 'Health endpoint',
   enabled: (config) => config.features.includes('health'),
-  contribute: () => ({
-    files: [
-      { path: 'src/health.ts', content: HEALTH },
-      { path: 'test/health.test.ts', content: HEALTH_TEST },
-    ],
-    // PORT and the server itself come from the shared HTTP server module.
-    services: [{ module: 'health', exportName: 'healthService' }],
-    readme: [
-      {
-        order: 60,
-        title: 'Health endpoint',
-        body: 'The bot answers `GET /health` with `200 {"status":"ok"}` on `PORT` (default 3000), for load balancers, container health checks and uptime monitors.',
-      },
-    ],
-  }),
+  contribute: (config) => {
+    const withMetrics = config.features.includes('analytics');
+    return {
+      files: [
+        { path: 'src/health.ts', content: healthSource(withMetrics) },
+        {
+          path: 'test/health.test.ts',
+          content: source(HEALTH_TEST, withMetrics && METRICS_TEST, '});'),
+        },
+      ],
+      // PORT and the server itself come from the shared HTTP server module.
+      services: [{ module: 'health', exportName: 'healthService' }],
+      readme: [
+        {
+          order: 60,
+          title: 'Health endpoint',
+          body: [
+            'The bot answers `GET /health` with `200 {"status":"ok"}` on `PORT` (default 3000), for load balancers, container health checks and uptime monitors.',
+            withMetrics
+              ? '`GET /metrics` serves the analytics counters in the Prometheus text format.'
+              : '',
+          ]
+            .join(' ')
+            .trim(),
+        },
+      ],
+    };
+  },
 };

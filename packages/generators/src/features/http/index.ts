@@ -13,6 +13,7 @@ export const HTTP_PLATFORMS: ReadonlySet<PlatformId> = new Set<PlatformId>([
 // The routes each part mounts on the shared server, for the README.
 const ROUTES: [string, string][] = [
   ['health', '`GET /health`: health endpoint'],
+  ['metrics', '`GET /metrics`: analytics counters, Prometheus text format'],
   ['telegram', '`POST /webhooks/telegram`: Telegram webhook (when `TELEGRAM_WEBHOOK_URL` is set)'],
   ['whatsapp', '`GET`/`POST /webhooks/whatsapp`: WhatsApp webhook'],
   ['slack', '`POST /slack/events`: Slack in HTTP mode (when `SLACK_APP_TOKEN` is empty)'],
@@ -21,6 +22,7 @@ const ROUTES: [string, string][] = [
 
 function routesReadme(config: BuildConfig): string {
   const chosen = new Set<string>([...config.platforms, ...config.features]);
+  if (chosen.has('health') && chosen.has('analytics')) chosen.add('metrics');
   return [
     'Everything that receives HTTP shares one server on `PORT` (`src/http/server.ts`), so a host that exposes a single port serves it all:',
     '',

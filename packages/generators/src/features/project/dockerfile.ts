@@ -1,4 +1,5 @@
 import type { BuildConfig } from '@botsmith/shared';
+import { INSTALL_PNPM, packageManagerOf } from '../../lib/package-manager';
 import { source } from '../../lib/text';
 import { needsHttpServer } from '../http';
 
@@ -14,17 +15,20 @@ const HEALTHCHECK =
 export function dockerfile(config: BuildConfig): string {
   const image = `node:${config.runtime.nodeVersion}-slim`;
   const health = config.features.includes('health');
+  const pm = packageManagerOf(config);
+  const pnpm = pm.name === 'pnpm';
   return source(
     '# syntax=docker/dockerfile:1',
     '',
     '# Build stage: install every dependency and compile TypeScript to dist/.',
     `FROM ${image} AS build`,
     'WORKDIR /app',
-    'COPY package*.json ./',
-    'RUN if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi',
+    pnpm && `RUN ${INSTALL_PNPM}`,
+    pnpm ? 'COPY package.json pnpm-lock.yaml* ./' : 'COPY package*.json ./',
+    `RUN ${pm.install}`,
     'COPY tsconfig.json tsconfig.build.json ./',
     'COPY src ./src',
-    'RUN npm run build && npm prune --omit=dev',
+    `RUN ${pm.run('build')} && ${pm.pruneProduction}`,
     '',
     '# Runtime stage: production dependencies and compiled code only. Files stay owned by root',
     '# and the process runs as the unprivileged "node" user, so it cannot modify its own code.',

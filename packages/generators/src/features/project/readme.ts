@@ -1,21 +1,24 @@
 import type { BuildConfig } from '@botsmith/shared';
 import { markdownText } from '../../lib/escape';
+import { packageManagerOf } from '../../lib/package-manager';
 import type { ReadmeSection } from '../../types';
 
 /** README sections every project has; user text goes through `markdownText`. */
 export function projectReadme(config: BuildConfig): ReadmeSection[] {
   const name = config.project.name; // validated as [a-z0-9._-]: safe inside code spans
+  const pm = packageManagerOf(config);
+  const run = (script: string) => `\`${pm.run(script)}\``;
   return [
     {
       order: 10,
       title: 'Quick start',
       body: [
-        `Requires Node.js 20.19 or newer (the Docker image uses Node ${config.runtime.nodeVersion}).`,
+        `Requires Node.js 20.19 or newer (the Docker image uses Node ${config.runtime.nodeVersion})${pm.name === 'pnpm' ? ' and pnpm 10' : ''}.`,
         '',
         '```sh',
-        'npm install',
+        `${pm.name} install`,
         'cp .env.example .env   # then fill in the values, see below',
-        'npm run dev            # restarts on every change',
+        `${pm.run('dev')}   # restarts on every change`,
         '```',
         '',
         'Without any platform credentials in `.env` the bot explains what is missing and exits.',
@@ -27,19 +30,23 @@ export function projectReadme(config: BuildConfig): ReadmeSection[] {
       body: [
         '| Command | What it does |',
         '| --- | --- |',
-        '| `npm run dev` | Runs `src/index.ts` with tsx and restarts on changes. |',
-        '| `npm run build` | Compiles to `dist/` with `tsconfig.build.json`. |',
-        '| `npm start` | Runs the compiled bot from `dist/`. |',
-        '| `npm test` | Runs the Vitest suite in `test/`: no network or tokens needed. |',
-        '| `npm run typecheck` | Type-checks sources, tests and scripts. |',
+        `| ${run('dev')} | Runs \`src/index.ts\` with tsx and restarts on changes. |`,
+        `| ${run('build')} | Compiles to \`dist/\` with \`tsconfig.build.json\`. |`,
+        `| \`${pm.name} start\` | Runs the compiled bot from \`dist/\`. |`,
+        `| ${run('test')} | Runs the Vitest suite in \`test/\`: no network or tokens needed. |`,
+        `| ${run('typecheck')} | Type-checks sources, tests and scripts. |`,
       ].join('\n'),
     },
     {
       order: 55,
       title: 'Project layout',
       body: [
-        '- `src/core/`: the platform-independent bot: `handleMessage(message)` returns replies; commands live in a registry (`/start`, `/help`, `/reset`). Add commands in `src/core/built-in-commands.ts`.',
-        `- \`src/sessions/\`: the \`SessionStore\` interface and the in-memory store; conversations are forgotten after ${config.sessions.ttlSeconds} seconds without activity (\`SESSION_TTL_SECONDS\`).`,
+        '- `src/core/`: the platform-independent bot: `handleMessage(message)` returns replies. Commands live in a registry, features hook in as plugins (filter, answer, observe), and platforms that can post to channels register a `Notifier`.',
+        '- `src/app.ts`: wires the core to the chosen features; `src/commands.ts` lists every command.',
+        '- `src/i18n/`: every text the bot says, by language; code calls `t(key)`.',
+        config.features.includes('sessions')
+          ? `- \`src/sessions/\`: the \`SessionStore\` interface and the ${config.sessions.store} store; conversations are forgotten after ${config.sessions.ttlSeconds} seconds without activity (\`SESSION_TTL_SECONDS\`).`
+          : '- `src/sessions/session-store.ts`: the `SessionStore` interface, for adding conversation memory later.',
         '- `src/platforms/`: one adapter per chat platform, mapping platform events to the core.',
         '- `src/index.ts`: starts every platform whose environment variables are set.',
         '- `test/`: unit tests of the core, the sessions and each adapter.',

@@ -34,7 +34,8 @@ export async function runCli(bot: Bot, options: CliOptions): Promise<void> {
   lines.on('SIGINT', () => lines.close());
   const write = (text: string) => output.write(text + '\\n');
   if (interactive) {
-    write('Chatting with ' + bot.info.name + '. Type /help for commands, /quit to leave.');
+    const help = bot.commands.some((command) => command.name === 'help') ? 'Type /help for commands, ' : 'Type ';
+    write('Chatting with ' + bot.info.name + '. ' + help + '/quit to leave.');
     lines.setPrompt('> ');
     lines.prompt();
   }
@@ -53,23 +54,24 @@ export async function runCli(bot: Bot, options: CliOptions): Promise<void> {
 /** `src/chat.ts`: the entry point of `npm run chat`. */
 export const CLI_ENTRY = `import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { BOT_INFO, readSessionTtlSeconds } from './config.js';
-import { createBot } from './core/index.js';
+import { createApp } from './app.js';
 import { runCli } from './platforms/cli.js';
-import { createSessionStore } from './sessions/index.js';
 
 // Chat with the bot in this terminal: npm run chat (or, after npm run build, node dist/chat.js).
 // Piped input works too: echo /help | npm run chat --silent
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-const bot = createBot({
-  info: BOT_INFO,
-  sessions: createSessionStore({ ttlSeconds: readSessionTtlSeconds() }),
-});
-await runCli(bot, {
-  input: process.stdin,
-  output: process.stdout,
-  interactive: process.stdin.isTTY === true,
-  userName: userInfo().username,
-});
+// The same bot as src/index.ts builds, with every feature and the configured session store.
+// Logs (analytics) would share stdout with the replies, so only warnings and errors show.
+const app = await createApp({ ...process.env, LOG_LEVEL: 'warn' });
+try {
+  await runCli(app.bot, {
+    input: process.stdin,
+    output: process.stdout,
+    interactive: process.stdin.isTTY === true,
+    userName: userInfo().username,
+  });
+} finally {
+  await app.close();
+}
 `;

@@ -1,5 +1,6 @@
 /** `src/platforms/discord.ts` of the generated project: the discord.js 14 gateway adapter. */
 export const DISCORD_ADAPTER = `import {
+  ApplicationCommandOptionType,
   ApplicationCommandType,
   Client,
   Events,
@@ -8,7 +9,7 @@ export const DISCORD_ADAPTER = `import {
   Partials,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Bot, Command, IncomingMessage, Reply } from '../core/index.js';
+import type { Bot, Command, IncomingMessage, Notifier, Reply } from '../core/index.js';
 import type { Service } from '../runtime.js';
 
 /** Discord rejects messages longer than this many characters. */
@@ -21,7 +22,11 @@ const NO_MENTIONS = { parse: [] };
 export interface SlashCommandLike {
   commandName: string;
   channelId: string;
+  /** The user's client language, such as "es-ES". */
+  locale?: string;
   user: { id: string; username: string; globalName?: string | null };
+  /** The command's free-text argument, when it has one. */
+  options?: { data: readonly { name: string; value?: unknown }[] };
 }
 
 /** The parts of a message the adapter reads. */
@@ -39,15 +44,17 @@ function conversationId(channelId: string, userId: string): string {
   return 'discord:' + channelId + ':' + userId;
 }
 
-/** Maps a slash command to the core's message: /help becomes the text "/help". */
+/** Maps a slash command to the core's message: /lang with option "es" becomes the text "/lang es". */
 export function interactionToIncoming(interaction: SlashCommandLike): IncomingMessage {
   const { user } = interaction;
+  const argument = interaction.options?.data.find((option) => typeof option.value === 'string');
   return {
     platform: 'discord',
     conversationId: conversationId(interaction.channelId, user.id),
     userId: user.id,
     userName: user.globalName ?? user.username,
-    text: '/' + interaction.commandName,
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
+    text: '/' + interaction.commandName + (argument ? ' ' + String(argument.value) : ''),
   };
 }
 
@@ -105,7 +112,36 @@ export function slashCommandPayloads(
     type: ApplicationCommandType.ChatInput,
     name: command.name,
     description: command.description,
+    // "0": hidden from members without Administrator until a server admin grants it; the bot
+    // still checks ADMIN_USER_IDS when the command runs.
+    ...(command.adminOnly ? { default_member_permissions: '0' } : {}),
+    ...(command.argument
+      ? {
+          options: [
+            {
+              type: ApplicationCommandOptionType.String,
+              name: command.argument.name,
+              description: command.argument.description,
+              required: command.argument.required,
+            },
+          ],
+        }
+      : {}),
   }));
+}
+
+/** Posts to a channel by id: how scheduled messages and broadcasts reach Discord. */
+export function discordNotifier(client: Client): Notifier {
+  return {
+    platform: 'discord',
+    async send(channelId, replies) {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isSendable()) throw new Error('Discord channel ' + channelId + ' cannot receive messages');
+      for (const content of toDiscordMessages(replies)) {
+        await channel.send({ content, allowedMentions: NO_MENTIONS });
+      }
+    },
+  };
 }
 
 /**
@@ -170,7 +206,7 @@ export const discordAdapter: Service = {
     });
 
     await client.login(env.DISCORD_TOKEN);
-    return { stop: () => client.destroy() };
+    return { stop: () => client.destroy(), notifier: discordNotifier(client) };
   },
 };
 `;

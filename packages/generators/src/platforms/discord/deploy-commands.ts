@@ -3,7 +3,7 @@ export const DEPLOY_COMMANDS = `// Registers the bot's slash commands with Disco
 //   npm run deploy-commands
 import { existsSync } from 'node:fs';
 import { REST, Routes } from 'discord.js';
-import { builtInCommands } from '../src/core/index.js';
+import { COMMANDS } from '../src/commands.js';
 import { slashCommandPayloads } from '../src/platforms/discord.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -16,7 +16,7 @@ if (!token || !clientId) {
   process.exit(1);
 }
 
-const body = slashCommandPayloads(builtInCommands);
+const body = slashCommandPayloads(COMMANDS);
 // Commands registered for one server (DISCORD_GUILD_ID) are handy while developing;
 // without it they are registered globally, for every server the bot is in.
 const route = guildId

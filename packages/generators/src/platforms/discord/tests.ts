@@ -1,6 +1,7 @@
 /** `test/discord.test.ts`: the adapter's mapping logic, without a network connection. */
 export const DISCORD_TEST = `import { describe, expect, it } from 'vitest';
-import { builtInCommands } from '../src/core/index.js';
+import { COMMANDS } from '../src/commands.js';
+import type { Command } from '../src/core/index.js';
 import {
   type MessageLike,
   createDiscordClient,
@@ -70,14 +71,37 @@ describe('Discord adapter mapping', () => {
     expect(toDiscordMessages([{ text: 'x'.repeat(25) }], 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
   });
 
+  it('passes the option value and the user locale on to the core', () => {
+    const incoming = interactionToIncoming({
+      commandName: 'lang',
+      channelId: 'c1',
+      locale: 'es-ES',
+      user: { id: 'u1', username: 'ada' },
+      options: { data: [{ name: 'language', value: 'es' }] },
+    });
+    expect(incoming).toMatchObject({ text: '/lang es', locale: 'es-ES' });
+  });
+
   it('registers one valid slash command per core command', () => {
-    const payloads = slashCommandPayloads(builtInCommands);
-    expect(payloads.map((p) => p.name)).toEqual(['start', 'help', 'reset']);
+    const payloads = slashCommandPayloads(COMMANDS);
+    expect(payloads.map((p) => p.name)).toEqual(COMMANDS.map((c) => c.name));
     for (const payload of payloads) {
       expect(payload.name).toMatch(/^[-_a-z0-9]{1,32}$/);
       expect(payload.description.length).toBeGreaterThan(0);
       expect(payload.description.length).toBeLessThanOrEqual(100);
     }
+  });
+
+  it('describes arguments as string options and hides admin commands from members', () => {
+    const command: Command = {
+      name: 'say',
+      description: 'Say something',
+      adminOnly: true,
+      argument: { name: 'text', description: 'What to say', required: true },
+      run: () => [],
+    };
+    const [payload] = slashCommandPayloads([command]);
+    expect(payload).toMatchObject({ default_member_permissions: '0', options: [{ name: 'text', required: true }] });
   });
 
   it('needs DISCORD_TOKEN and builds a client without connecting', async () => {

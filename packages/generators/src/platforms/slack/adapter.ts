@@ -1,6 +1,6 @@
 /** `src/platforms/slack.ts` of the generated project: the Bolt adapter. */
-export const SLACK_ADAPTER = `import { App, LogLevel } from '@slack/bolt';
-import type { Bot, IncomingMessage, Reply } from '../core/index.js';
+export const SLACK_ADAPTER = `import { App, LogLevel, type webApi } from '@slack/bolt';
+import type { Bot, IncomingMessage, Notifier, Reply } from '../core/index.js';
 import { mountRoutes } from '../http/server.js';
 import type { Service } from '../runtime.js';
 import { HonoReceiver } from './slack-receiver.js';
@@ -52,6 +52,17 @@ export function messageToIncoming(message: { text?: string | undefined; user: st
     conversationId: 'slack:' + message.channel + ':' + message.user,
     userId: message.user,
     text: text === '' ? '/help' : text,
+  };
+}
+
+/** Posts scheduled messages and broadcasts to a channel id (C0123...); the bot must be a member. */
+export function slackNotifier(client: webApi.WebClient): Notifier {
+  return {
+    platform: 'slack',
+    async send(channelId, replies) {
+      const text = toSlackText(replies);
+      if (text !== '') await client.chat.postMessage({ channel: channelId, text });
+    },
   };
 }
 
@@ -109,7 +120,7 @@ export const slackAdapter: Service = {
     registerSlackHandlers(app, bot);
     await app.start();
     console.log('Slack: ' + (mode.kind === 'socket' ? 'connected in Socket Mode' : 'receiving events at ' + SLACK_EVENTS_PATH));
-    return { stop: () => app.stop().then(() => undefined) };
+    return { stop: () => app.stop().then(() => undefined), notifier: slackNotifier(app.client) };
   },
 };
 `;

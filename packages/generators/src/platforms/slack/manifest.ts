@@ -21,6 +21,8 @@ export function slackCommandName(config: BuildConfig): string {
  */
 export function slackManifest(config: BuildConfig): string {
   const name = truncate(config.project.displayName, MAX_NAME);
+  // The first word of the slash command runs a command of src/commands.ts when it names one.
+  const withCommands = config.features.includes('commands') || config.features.includes('admin');
   const manifest = {
     display_information: {
       name,
@@ -32,8 +34,10 @@ export function slackManifest(config: BuildConfig): string {
       slash_commands: [
         {
           command: slackCommandName(config),
-          description: 'Talk to the bot: help, start, reset or any text',
-          usage_hint: '[help | start | reset | message]',
+          description: withCommands
+            ? 'Talk to the bot: a command such as help, or any text'
+            : 'Talk to the bot',
+          usage_hint: withCommands ? '[command | message]' : '[message]',
           should_escape: false,
         },
       ],

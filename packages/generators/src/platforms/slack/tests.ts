@@ -1,12 +1,18 @@
 /** `test/slack.test.ts`: signatures, mapping, and Bolt end to end against a local fake Slack API. */
 export const SLACK_TEST = `import { createHmac } from 'node:crypto';
-import { App } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../src/core/index.js';
+import { type Command, createBot } from '../src/core/index.js';
 import { listen } from '../src/http/server.js';
-import { MemorySessionStore } from '../src/sessions/index.js';
-import { escapeSlackText, messageToIncoming, readSlackMode, registerSlackHandlers, slashCommandToIncoming } from '../src/platforms/slack.js';
+import {
+  escapeSlackText,
+  messageToIncoming,
+  readSlackMode,
+  registerSlackHandlers,
+  slackNotifier,
+  slashCommandToIncoming,
+} from '../src/platforms/slack.js';
 import { HonoReceiver, isValidSlackSignature } from '../src/platforms/slack-receiver.js';
 
 const SECRET = 'signing-secret';
@@ -94,7 +100,10 @@ describe('Slack HTTP mode end to end', () => {
       authorize: async () => ({ botToken: 'xoxb-test', botId: 'B1', botUserId: 'U0BOT' }),
       clientOptions: { slackApiUrl: base + '/api/' },
     });
-    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: new MemorySessionStore({ ttlSeconds: 60 }) });
+    // Commands of its own, so the test holds whichever features the project has.
+    const help: Command = { name: 'help', description: 'List commands', run: ({ commands }) => [{ text: commands.map((c) => '/' + c.name).join(' ') }] };
+    const reset: Command = { name: 'reset', description: 'Forget', run: () => [{ text: 'Forgotten.' }] };
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, commands: [help, reset] });
     registerSlackHandlers(app, bot);
   });
   afterAll(() => close());
@@ -115,6 +124,13 @@ describe('Slack HTTP mode end to end', () => {
     expect(response.status).toBe(200);
     await expect.poll(() => posted.length).toBe(1);
     expect(posted[0]).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('/reset') });
+  });
+
+  it('posts scheduled messages and broadcasts with chat.postMessage', async () => {
+    posted.length = 0;
+    const client = new webApi.WebClient('xoxb-test', { slackApiUrl: base + '/api/' });
+    await slackNotifier(client).send('C42', [{ text: 'Good <morning>' }]);
+    expect(posted).toEqual([expect.objectContaining({ channel: 'C42', text: 'Good &lt;morning&gt;' })]);
   });
 });
 `;

@@ -2,7 +2,7 @@
 export const TELEGRAM_ADAPTER = `import { Bot as TelegramBot, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { Hono } from 'hono';
-import type { Bot, Command, IncomingMessage, Reply } from '../core/index.js';
+import type { Bot, Command, IncomingMessage, Notifier, Reply } from '../core/index.js';
 import { mountRoutes } from '../http/server.js';
 import type { Service } from '../runtime.js';
 import { splitText } from './split-text.js';
@@ -20,13 +20,13 @@ const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
 export interface TelegramMessageLike {
   text?: string;
   chat: { id: number };
-  from?: { id: number; is_bot: boolean; first_name: string };
+  from?: { id: number; is_bot: boolean; first_name: string; language_code?: string };
 }
 
 /**
  * Maps a text message to the core's message, or null when it is not for the bot (no text, or
  * from a bot). In groups people write "@my_bot hi"; the mention is dropped, and a bare mention
- * asks for /help. One conversation per chat and user.
+ * asks for /help. One conversation per chat and user; the user's app language is the locale.
  */
 export function messageToIncoming(message: TelegramMessageLike, botUsername: string): IncomingMessage | null {
   const { from, text } = message;
@@ -37,6 +37,7 @@ export function messageToIncoming(message: TelegramMessageLike, botUsername: str
     conversationId: 'telegram:' + message.chat.id + ':' + from.id,
     userId: String(from.id),
     userName: from.first_name,
+    ...(from.language_code ? { locale: from.language_code } : {}),
     text: stripped === '' ? '/help' : stripped,
   };
 }
@@ -46,12 +47,25 @@ export function toTelegramMessages(replies: readonly Reply[]): string[] {
   return replies.flatMap((reply) => splitText(reply.text, TELEGRAM_MESSAGE_LIMIT));
 }
 
-/** The command menu setMyCommands registers; throws on a name Telegram would refuse. */
+/**
+ * The command menu setMyCommands registers for everyone, so admin-only commands stay out of it
+ * (the core still refuses them to others); throws on a name Telegram would refuse.
+ */
 export function telegramCommands(commands: readonly Command[]): { command: string; description: string }[] {
-  return commands.map(({ name, description }) => {
+  return commands.filter((command) => !command.adminOnly).map(({ name, description }) => {
     if (!COMMAND_NAME.test(name)) throw new Error('Telegram cannot register the command ' + JSON.stringify(name));
     return { command: name, description };
   });
+}
+
+/** Posts scheduled messages and broadcasts to a chat id (a group is negative, like -100123). */
+export function telegramNotifier(telegram: TelegramBot): Notifier {
+  return {
+    platform: 'telegram',
+    async send(channelId, replies) {
+      for (const text of toTelegramMessages(replies)) await telegram.api.sendMessage(channelId, text);
+    },
+  };
 }
 
 /** Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set. */
@@ -108,13 +122,16 @@ export const telegramAdapter: Service = {
     const mode = readTelegramMode(env);
     const telegram = createTelegramBot(bot, env.TELEGRAM_BOT_TOKEN ?? '');
     await telegram.init();
-    await telegram.api.setMyCommands(telegramCommands(bot.commands));
+    const menu = telegramCommands(bot.commands);
+    // An empty menu clears one left by an earlier version of the bot.
+    await (menu.length > 0 ? telegram.api.setMyCommands(menu) : telegram.api.deleteMyCommands());
+    const notifier = telegramNotifier(telegram);
     if (mode.kind === 'webhook') {
       mountRoutes(TELEGRAM_WEBHOOK_PATH, createTelegramWebhookRoutes(telegram, mode.secretToken));
       await telegram.api.setWebhook(mode.url, { secret_token: mode.secretToken, allowed_updates: ['message'] });
       console.log('Telegram: @' + telegram.botInfo.username + ' receives updates at ' + mode.url);
       // The webhook stays registered across restarts; Telegram queues updates meanwhile.
-      return { stop: async () => undefined };
+      return { stop: async () => undefined, notifier };
     }
     // start() removes a webhook left from production, then polls until stop().
     void telegram
@@ -123,7 +140,7 @@ export const telegramAdapter: Service = {
         onStart: (me) => console.log('Telegram: @' + me.username + ' is polling for updates'),
       })
       .catch((error: unknown) => console.error('Telegram: long polling stopped', error));
-    return { stop: () => telegram.stop() };
+    return { stop: () => telegram.stop(), notifier };
   },
 };
 `;

@@ -1,8 +1,7 @@
 /** `test/telegram.test.ts`: mapping, configuration and the verified webhook, with a fake Bot API. */
 export const TELEGRAM_TEST = `import type { UserFromGetMe } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { builtInCommands, createBot } from '../src/core/index.js';
-import { MemorySessionStore } from '../src/sessions/index.js';
+import { type Command, createBot } from '../src/core/index.js';
 import {
   createTelegramBot,
   createTelegramWebhookRoutes,
@@ -10,6 +9,7 @@ import {
   readTelegramMode,
   telegramAdapter,
   telegramCommands,
+  telegramNotifier,
   toTelegramMessages,
 } from '../src/platforms/telegram.js';
 
@@ -42,10 +42,17 @@ describe('Telegram adapter mapping', () => {
     expect(messages.every((m) => m.length <= 4096)).toBe(true);
   });
 
-  it('registers the core commands with valid Telegram names', () => {
-    expect(telegramCommands(builtInCommands).map((c) => c.command)).toEqual(['start', 'help', 'reset']);
-    const bad = { ...builtInCommands[0]!, name: 'Bad-Name' };
-    expect(() => telegramCommands([bad])).toThrow(/Bad-Name/);
+  it('passes the user language on as the locale', () => {
+    const incoming = messageToIncoming({ text: 'hola', chat: { id: 7 }, from: { ...from, language_code: 'es' } }, 'test_bot');
+    expect(incoming?.locale).toBe('es');
+    expect(messageToIncoming({ text: 'hi', chat: { id: 7 }, from }, 'test_bot')).not.toHaveProperty('locale');
+  });
+
+  it('registers the commands everyone may run, with valid Telegram names', () => {
+    const help: Command = { name: 'help', description: 'List the commands', run: () => [] };
+    const stats: Command = { name: 'stats', description: 'Show counters', adminOnly: true, run: () => [] };
+    expect(telegramCommands([help, stats])).toEqual([{ command: 'help', description: 'List the commands' }]);
+    expect(() => telegramCommands([{ ...help, name: 'Bad-Name' }])).toThrow(/Bad-Name/);
   });
 });
 
@@ -72,7 +79,7 @@ describe('Telegram configuration', () => {
 describe('Telegram webhook', () => {
   // A fake Bot API: grammY's transformer sees every call instead of the network.
   function setup() {
-    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: new MemorySessionStore({ ttlSeconds: 60 }) });
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' } });
     const telegram = createTelegramBot(bot, '123:TEST', BOT_INFO);
     const calls: { method: string; payload: unknown }[] = [];
     telegram.api.config.use(async (_prev, method, payload) => {
@@ -86,7 +93,7 @@ describe('Telegram webhook', () => {
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 7, type: 'private', first_name: 'Ada' }, from, text: 'hi' } }),
       });
-    return { calls, post };
+    return { calls, post, telegram };
   }
 
   it('answers an update carrying the right secret token', async () => {
@@ -102,6 +109,12 @@ describe('Telegram webhook', () => {
     expect((await post({ 'x-telegram-bot-api-secret-token': 's3cre' })).status).toBe(401);
     expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong!' })).status).toBe(401);
     expect(calls).toEqual([]);
+  });
+
+  it('posts scheduled messages and broadcasts through the Bot API', async () => {
+    const { calls, telegram } = setup();
+    await telegramNotifier(telegram).send('-100123', [{ text: 'Good morning' }]);
+    expect(calls).toEqual([{ method: 'sendMessage', payload: { chat_id: '-100123', text: 'Good morning' } }]);
   });
 });
 `;

@@ -2,7 +2,6 @@
 export const TWITTER_TEST = `import { ApiResponseError } from 'twitter-api-v2';
 import { describe, expect, it, vi } from 'vitest';
 import { createBot } from '../src/core/index.js';
-import { MemorySessionStore } from '../src/sessions/index.js';
 import { MentionPoller, mentionToIncoming, readPollIntervalMs, toPosts } from '../src/platforms/twitter.js';
 import { type Mention, retryDelayMs, type XClient } from '../src/platforms/twitter-client.js';
 
@@ -39,7 +38,7 @@ function fakeClient(pages: Mention[][]) {
   return { client, replies, sinceIds };
 }
 
-const newBot = () => createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: new MemorySessionStore({ ttlSeconds: 60 }) });
+const newBot = () => createBot({ info: { name: 'Test', description: 'Test bot.' } });
 
 describe('X mention mapping', () => {
   it('drops leading handles and ignores the bot itself', () => {

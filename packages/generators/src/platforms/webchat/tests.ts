@@ -1,15 +1,25 @@
 /** `test/webchat.test.ts`: the API through app.request(), CORS, rate limits and the widget. */
 export const WEBCHAT_TEST = `import { describe, expect, it } from 'vitest';
 import { createBot } from '../src/core/index.js';
-import { MemorySessionStore } from '../src/sessions/index.js';
+import type { Session, SessionStore } from '../src/sessions/session-store.js';
 import { createWebchatRoutes, isAllowedOrigin, parseAllowedOrigins, parseChatRequest, readRateLimit } from '../src/platforms/webchat.js';
 import { RateLimiter } from '../src/platforms/webchat-rate-limit.js';
 
 const SITE = 'https://shop.example.com';
 
+/** A store backed by a Map, so the test needs no session feature. */
+function mapStore(): SessionStore<Session> {
+  const values = new Map<string, Session>();
+  return {
+    get: async (id) => values.get(id),
+    set: async (id, value) => void values.set(id, value),
+    delete: async (id) => void values.delete(id),
+  };
+}
+
 function setup(rateLimitPerMinute = 20) {
   let now = 0;
-  const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: new MemorySessionStore({ ttlSeconds: 60 }) });
+  const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: mapStore() });
   const app = createWebchatRoutes(bot, { allowedOrigins: [SITE], rateLimitPerMinute, now: () => now, clientAddress: () => '203.0.113.7' });
   const chat = (body: unknown, headers: Record<string, string> = {}) =>
     app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', host: 'bot.example.com', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });

@@ -3,7 +3,6 @@ export const WEBCHAT_WIDGET_TEST = `import { Script, createContext } from 'node:
 import { describe, expect, it } from 'vitest';
 import { createWebchatRoutes } from '../src/platforms/webchat.js';
 import { createBot } from '../src/core/index.js';
-import { MemorySessionStore } from '../src/sessions/index.js';
 import { widgetScript } from '../src/platforms/webchat-widget.js';
 
 /** Just enough DOM for the widget; innerHTML throws, so any use of it fails the test. */
@@ -55,7 +54,7 @@ describe('web chat widget', () => {
   });
 
   it('renders into a closed shadow root and shows replies as text', async () => {
-    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: new MemorySessionStore({ ttlSeconds: 60 }) });
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' } });
     const api = createWebchatRoutes(bot, { allowedOrigins: [], rateLimitPerMinute: 20 });
     const body = new FakeElement('body');
     const storage = new Map<string, string>();

@@ -2,7 +2,6 @@
 export const WHATSAPP_TEST = `import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { createBot } from '../src/core/index.js';
-import { MemorySessionStore } from '../src/sessions/index.js';
 import { createWhatsAppRoutes, toIncoming, whatsappAdapter } from '../src/platforms/whatsapp.js';
 import { createGraphClient, GraphApiError, readGraphVersion } from '../src/platforms/whatsapp-graph.js';
 import { isValidSignature, textMessages, verifySubscription } from '../src/platforms/whatsapp-webhook.js';
@@ -39,7 +38,7 @@ describe('WhatsApp signature verification', () => {
 
 describe('WhatsApp webhook', () => {
   function setup() {
-    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: new MemorySessionStore({ ttlSeconds: 60 }) });
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' } });
     const sent: { to: string; text: string }[] = [];
     const tasks: Promise<void>[] = [];
     const routes = createWhatsAppRoutes(bot, {

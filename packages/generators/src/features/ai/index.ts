@@ -1,0 +1,90 @@
+import type { BuildConfig } from '@botsmith/shared';
+import type { Contribution, GeneratorModule, MessageCatalog } from '../../types';
+import { AI_CLIENT, ANTHROPIC_CLIENT, OPENAI_CLIENT } from './clients';
+import { type AiProviderInfo, aiIndexSource, systemPromptSource } from './plugin';
+import { AI_TEST, providerClientTest } from './tests';
+
+const PROVIDERS: Record<AiProviderInfo['id'], AiProviderInfo> = {
+  openai: { id: 'openai', label: 'OpenAI', keyVariable: 'OPENAI_API_KEY' },
+  anthropic: { id: 'anthropic', label: 'Anthropic', keyVariable: 'ANTHROPIC_API_KEY' },
+};
+
+const MESSAGES: MessageCatalog = {
+  'ai.unavailable': {
+    en: 'Sorry, I cannot answer right now. Please try again in a moment.',
+    es: 'Lo siento, ahora no puedo responder. Inténtalo de nuevo en un momento.',
+    de: 'Entschuldigung, ich kann gerade nicht antworten. Bitte versuche es gleich noch einmal.',
+  },
+  'ai.empty': {
+    en: 'I have nothing to add to that.',
+    es: 'No tengo nada que añadir a eso.',
+    de: 'Dazu habe ich nichts hinzuzufügen.',
+  },
+};
+
+function providerOf(config: BuildConfig): AiProviderInfo {
+  // The schema guarantees a provider whenever the feature is on.
+  return PROVIDERS[config.ai.provider === 'anthropic' ? 'anthropic' : 'openai'];
+}
+
+/**
+ * AI replies: free text is answered by OpenAI or Anthropic through their official SDKs, behind
+ * an `AiClient` interface (tests use a fake), with the wizard's system prompt, the session's
+ * recent history, a timeout and a friendly fallback.
+ */
+export const aiFeature: GeneratorModule = {
+  id: 'ai',
+  label: 'AI replies',
+  enabled: (config) => config.features.includes('ai') && config.ai.provider !== 'none',
+  contribute: (config): Contribution => {
+    const provider = providerOf(config);
+    const clientSource = provider.id === 'openai' ? OPENAI_CLIENT : ANTHROPIC_CLIENT;
+    return {
+      files: [
+        { path: 'src/ai/ai-client.ts', content: AI_CLIENT },
+        { path: `src/ai/${provider.id}-client.ts`, content: clientSource },
+        { path: 'src/ai/index.ts', content: aiIndexSource(provider) },
+        { path: 'src/ai/system-prompt.ts', content: systemPromptSource(config.ai.systemPrompt) },
+        { path: 'test/ai.test.ts', content: AI_TEST },
+        { path: `test/${provider.id}-client.test.ts`, content: providerClientTest(provider) },
+      ],
+      dependencies: [provider.id === 'openai' ? 'openai' : '@anthropic-ai/sdk'],
+      plugins: [{ module: 'ai/index', exportName: 'aiPlugin' }],
+      messages: MESSAGES,
+      envVars: [
+        {
+          name: provider.keyVariable,
+          description: `${provider.label} API key for AI replies.`,
+          required: true,
+        },
+        {
+          name: 'AI_MODEL',
+          description: `${provider.label} model for AI replies (default in src/ai/${provider.id}-client.ts).`,
+          required: false,
+        },
+        {
+          name: 'AI_TIMEOUT_MS',
+          description:
+            'Milliseconds to wait for an AI reply before answering with an apology (default 20000).',
+          required: false,
+        },
+        {
+          name: 'AI_HISTORY_TURNS',
+          description: 'Recent conversation turns sent with each AI request (default 20).',
+          required: false,
+        },
+      ],
+      readme: [
+        {
+          order: 58,
+          title: 'AI replies',
+          body: [
+            `Free text is answered by ${provider.label} through its official SDK (\`src/ai/${provider.id}-client.ts\`). Set \`${provider.keyVariable}\`; \`AI_MODEL\` picks the model.`,
+            `The system prompt is in \`src/ai/system-prompt.ts\`. ${config.features.includes('sessions') ? "Each request carries the conversation's recent turns from the session store (`AI_HISTORY_TURNS`)." : 'Without conversation memory each message is answered on its own.'}`,
+            'A reply slower than `AI_TIMEOUT_MS` or a provider error becomes a friendly apology. Tests use a fake `AiClient`, so they need no key and no network.',
+          ].join(' '),
+        },
+      ],
+    };
+  },
+};

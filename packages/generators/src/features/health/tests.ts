@@ -1,0 +1,35 @@
+/** `test/health.test.ts` without its closing line, so the metrics case can be appended. */
+export const HEALTH_TEST = `import { describe, expect, it } from 'vitest';
+import { createHealthRoutes } from '../src/health.js';
+import { createHttpApp } from '../src/http/server.js';
+
+describe('health endpoint', () => {
+  const app = createHttpApp().route('/', createHealthRoutes());
+
+  it('answers GET /health with 200 and a JSON status', async () => {
+    const response = await app.request('/health');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('answers HEAD /health without a body', async () => {
+    const response = await app.request('/health', { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+  });
+
+  it('answers other paths with 404', async () => {
+    expect((await app.request('/nope')).status).toBe(404);
+  });
+`;
+
+/** The `/metrics` case, with the analytics feature. */
+export const METRICS_TEST = `
+  it('serves the analytics counters at GET /metrics', async () => {
+    const response = await app.request('/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\\/plain/);
+    expect(await response.text()).toMatch(/^bot_messages_total \\d+$/m);
+  });
+`;

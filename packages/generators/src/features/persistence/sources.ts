@@ -1,0 +1,77 @@
+import { source } from '../../lib/text';
+
+/** `src/preferences/index.ts`: how long preferences are kept. */
+export function preferencesIndexSource(withCommands: boolean): string {
+  return source(
+    withCommands && "export { preferenceCommands } from './commands.js';",
+    withCommands && '',
+    '/** Preferences outlive conversations: kept 180 days after the user was last seen by default. */',
+    'export const DEFAULT_PREFERENCES_TTL_SECONDS = 180 * 24 * 60 * 60;',
+    '',
+    '/** PREFERENCES_TTL_SECONDS, or the default; rejects nonsense early. */',
+    'export function readPreferencesTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {',
+    '  const raw = env.PREFERENCES_TTL_SECONDS?.trim();',
+    '  if (!raw) return DEFAULT_PREFERENCES_TTL_SECONDS;',
+    '  const value = Number(raw);',
+    '  if (!Number.isInteger(value) || value <= 0) {',
+    "    throw new Error('PREFERENCES_TTL_SECONDS must be a positive whole number, got ' + JSON.stringify(raw));",
+    '  }',
+    '  return value;',
+    '}',
+  );
+}
+
+const LANG = [
+  '',
+  '/** /lang [code]: shows or sets the reply language, remembered across conversations and restarts. */',
+  'export const langCommand: Command = {',
+  "  name: 'lang',",
+  "  description: 'Show or choose the language I reply in',",
+  "  descriptionKey: 'lang.description',",
+  "  argument: { name: 'language', description: 'Language code, such as en, es or de', required: false },",
+  '  run: async ({ args, locale, t, user }) => {',
+  "    const available = LOCALES.join(', ');",
+  "    if (args === '') return [{ text: t('lang.current', { locale, available }) }];",
+  '    const chosen = args.toLowerCase();',
+  "    if (!isLocale(chosen)) return [{ text: t('lang.unknown', { locale: args, available }) }];",
+  "    if (!user) return [{ text: t('prefs.unavailable') }];",
+  '    await user.store.set(user.key, { ...user.preferences, locale: chosen });',
+  "    return [{ text: translate(chosen, 'lang.set', { locale: chosen }) }];",
+  '  },',
+  '};',
+];
+
+/** `src/preferences/commands.ts`: /me, /forgetme and, with translations, /lang. */
+export function preferenceCommandsSource(withLanguages: boolean): string {
+  return source(
+    "import type { Command } from '../core/index.js';",
+    withLanguages && "import { LOCALES, isLocale, translate } from '../i18n/index.js';",
+    '',
+    '/** /me: what the bot remembers about the sender. */',
+    'export const meCommand: Command = {',
+    "  name: 'me',",
+    "  description: 'Show what I remember about you',",
+    "  descriptionKey: 'me.description',",
+    '  run: ({ user, locale, t }) => {',
+    "    if (!user) return [{ text: t('prefs.unavailable') }];",
+    '    const since = new Date(user.preferences.firstSeenAt).toISOString().slice(0, 10);',
+    "    return [{ text: t('me.summary', { since, count: user.preferences.messageCount, locale }) }];",
+    '  },',
+    '};',
+    '',
+    "/** /forgetme: deletes the sender's stored preferences. */",
+    'export const forgetMeCommand: Command = {',
+    "  name: 'forgetme',",
+    "  description: 'Delete everything I remember about you',",
+    "  descriptionKey: 'forgetme.description',",
+    '  run: async ({ user, t }) => {',
+    '    await user?.store.delete(user.key);',
+    "    return [{ text: t('forgetme.done') }];",
+    '  },',
+    '};',
+    ...(withLanguages ? LANG : []),
+    '',
+    '/** The commands of the persistence feature. */',
+    `export const preferenceCommands: readonly Command[] = [meCommand, forgetMeCommand${withLanguages ? ', langCommand' : ''}];`,
+  );
+}
