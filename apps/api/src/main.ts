@@ -1,5 +1,5 @@
-// The API process: environment → database → migrations → HTTP server, and a graceful exit
-// on SIGTERM/SIGINT (stop accepting, drain requests in flight, close the database).
+// The API process: environment → database → migrations → job queue → HTTP server, and a
+// graceful exit on SIGTERM/SIGINT (stop accepting, drain requests, stop jobs, close the database).
 import { resolve } from 'node:path';
 import { createDatabase, migrateToLatest, pgliteDataDir } from '@botsmith/db';
 import { createCipher } from './crypto/cipher';
@@ -8,6 +8,8 @@ import { loadEnv } from './env';
 import { resealGitHubTokens } from './github/github-token-store';
 import { createLogger } from './http/logger';
 import { hasSpa } from './http/spa';
+import { type JobQueue, startJobQueue } from './jobs/job-queue';
+import { startWorkers } from './jobs/workers';
 import { createServer } from './server';
 
 /** How long a drain may take before we give up on stragglers and exit anyway. */
@@ -60,6 +62,26 @@ try {
   process.exit(1);
 }
 
+// Jobs run in this process, on the same database (SPEC §6): nothing else to deploy.
+let queue: JobQueue;
+try {
+  queue = await startJobQueue(database.db, {
+    onError: (err) => logger.error({ err }, 'job queue error'),
+  });
+  await startWorkers({
+    db: database.db,
+    queue,
+    cipher,
+    github: env.GITHUB,
+    publicUrl: new URL(env.PUBLIC_URL).origin,
+    log: logger,
+  });
+} catch (err) {
+  logger.fatal({ err }, 'could not start the job queue');
+  await database.close().catch(() => {});
+  process.exit(1);
+}
+
 const server = createServer({
   db: database.db,
   logger,
@@ -73,6 +95,7 @@ const server = createServer({
   corsOrigins: env.CORS_ORIGINS,
   rateLimits: env.RATE_LIMITS,
   trustProxy: env.TRUST_PROXY,
+  queue,
 });
 
 let stopping = false;
@@ -87,6 +110,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   force.unref();
   try {
     await server.stop();
+    // Running jobs finish their current step; unfinished ones resume on the next start.
+    await queue.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);

@@ -12,6 +12,7 @@ import type { GitHubConfig } from './github/github-config';
 import { registerHealthRoutes } from './http/health-routes';
 import { REQUEST_ID_HEADER, requestIdFor } from './http/request-id';
 import { hasSpa, registerNotFound, registerSpa } from './http/spa';
+import type { JobQueue } from './jobs/job-queue';
 import { startExpirySweep } from './jobs/sweep-expired';
 import { registerCors } from './security/cors';
 import { csrfPlugin } from './security/csrf';
@@ -47,6 +48,8 @@ export interface ServerConfig {
   rateLimits: RateLimits;
   /** Fastify's `trustProxy` (TRUST_PROXY): which `X-Forwarded-For` hops to believe. */
   trustProxy?: boolean | number | string[];
+  /** Durable jobs (auto-setup, webhook processing); the caller starts and stops it. */
+  queue?: JobQueue | null;
 }
 
 /** A configured server: `app` for `inject()` in tests, `start`/`stop` to listen and drain. */
@@ -127,6 +130,10 @@ export function createServer(config: ServerConfig): BotsmithServer {
         exposeErrorDetails,
         cookies,
         signIn: { emulator: config.github.emulator, githubUrl: config.github.webUrl },
+        queue: config.queue ?? null,
+        cipher: config.cipher,
+        github: config.github,
+        publicUrl: new URL(config.publicUrl).origin,
       }),
       maxBodySize: BODY_LIMIT_BYTES,
       // Large queries (a whole BuildConfig) may come as POST instead of an over-long URL.

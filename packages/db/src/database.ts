@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { ActivitiesTable } from './tables/activities';
 import type { ApiTokensTable } from './tables/api-tokens';
+import type { DeploymentsTable } from './tables/deployments';
 import type { OAuthTokensTable } from './tables/oauth-tokens';
 import type { ProjectsTable } from './tables/projects';
 import type { RateLimitsTable } from './tables/rate-limits';
 import type { SessionsTable } from './tables/sessions';
+import type { SetupRunsTable, SetupStepsTable } from './tables/setup-runs';
 import type { UsersTable } from './tables/users';
+import type { WebhookDeliveriesTable } from './tables/webhook-deliveries';
 
 /**
  * Every table Kysely knows about, keyed by its SQL name. Column names are camelCase here and
@@ -19,6 +22,10 @@ export interface Database {
   apiTokens: ApiTokensTable;
   activities: ActivitiesTable;
   rateLimits: RateLimitsTable;
+  setupRuns: SetupRunsTable;
+  setupSteps: SetupStepsTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  deployments: DeploymentsTable;
 }
 
 /** An open Botsmith database (or transaction): what repositories and procedures take. */

@@ -59,19 +59,51 @@ export type {
   NewActivity,
 } from './tables/activities';
 export type { ApiToken, ApiTokensTable, ApiTokenUpdate, NewApiToken } from './tables/api-tokens';
+export {
+  DEPLOYMENT_STATUSES,
+  type Deployment,
+  type DeploymentSource,
+  type DeploymentStatus,
+  type DeploymentsTable,
+  type DeploymentUpdate,
+  type NewDeployment,
+} from './tables/deployments';
 export type {
   NewOAuthToken,
   OAuthToken,
   OAuthTokensTable,
   OAuthTokenUpdate,
 } from './tables/oauth-tokens';
-export type {
-  NewProject,
-  Project,
-  ProjectsTable,
-  ProjectUpdate,
-  StoredConfig,
+export {
+  type NewProject,
+  PROJECT_STATUSES,
+  type Project,
+  type ProjectStatus,
+  type ProjectsTable,
+  type ProjectUpdate,
+  type StoredConfig,
 } from './tables/projects';
 export type { RateLimit, RateLimitsTable } from './tables/rate-limits';
 export type { NewSession, Session, SessionsTable, SessionUpdate } from './tables/sessions';
+export {
+  type NewSetupRun,
+  type NewSetupStep,
+  SETUP_RUN_STATUSES,
+  SETUP_STEP_STATUSES,
+  type SetupRun,
+  type SetupRunStatus,
+  type SetupRunsTable,
+  type SetupRunUpdate,
+  type SetupStep,
+  type SetupStepStatus,
+  type SetupStepsTable,
+  type SetupStepUpdate,
+} from './tables/setup-runs';
 export type { NewUser, User, UsersTable, UserUpdate } from './tables/users';
+export {
+  type NewWebhookDelivery,
+  WEBHOOK_DELIVERY_STATUSES,
+  type WebhookDeliveriesTable,
+  type WebhookDelivery,
+  type WebhookDeliveryStatus,
+} from './tables/webhook-deliveries';

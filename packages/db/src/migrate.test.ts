@@ -4,15 +4,23 @@ import { MigrationError, migrateDownAll, migrateToLatest, pendingMigrations } fr
 import { checkReady } from './ready';
 import { describeEachDatabase } from './testing';
 
-const MIGRATIONS = ['2026_11_22_000000_initial', '2026_11_23_000000_auth'];
+const MIGRATIONS = [
+  '2026_11_22_000000_initial',
+  '2026_11_23_000000_auth',
+  '2026_11_24_000000_setup',
+];
 const TABLES = [
   'activities',
   'api_tokens',
+  'deployments',
   'oauth_tokens',
   'projects',
   'rate_limits',
   'sessions',
+  'setup_runs',
+  'setup_steps',
   'users',
+  'webhook_deliveries',
 ];
 
 async function tableNames(db: Parameters<typeof checkReady>[0]): Promise<string[]> {

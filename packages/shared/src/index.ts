@@ -40,8 +40,46 @@ export {
   SESSION_STORES,
   TEAM_SIZES,
 } from './schemas/build-config';
+export {
+  DEPLOYMENT_STATUS_VALUES,
+  type DeploymentStats,
+  deploymentStatsInputSchema,
+  type ListDeploymentsInput,
+  listDeploymentsInputSchema,
+  pageInputSchema,
+  projectIdSchema,
+  redeployInputSchema,
+  renameProjectInputSchema,
+  saveDraftInputSchema,
+} from './schemas/deployments';
 export { projectNameSchema } from './schemas/project-name';
 export { type Recommendation, recommendDefaults } from './schemas/recommendations';
+export {
+  githubLoginSchema,
+  PREFLIGHT_CHECK_IDS,
+  type PreflightCheck,
+  type PreflightCheckId,
+  type PreflightInput,
+  type PreflightResult,
+  type PreflightStatus,
+  type ProvideSecretsInput,
+  preflightInputSchema,
+  provideSecretsInputSchema,
+  REPO_VISIBILITIES,
+  type RepoTarget,
+  type RepoVisibility,
+  repoTargetSchema,
+  rollbackSetupInputSchema,
+  SETUP_STEP_NAMES,
+  SETUP_STEP_TITLES,
+  type SetupPlan,
+  type SetupStepName,
+  type StartSetupInput,
+  secretNameSchema,
+  setupPlanSchema,
+  setupRunIdSchema,
+  startSetupInputSchema,
+} from './schemas/setup';
 export { safeText } from './schemas/text';
 export {
   type ConfigIssue,

@@ -6,7 +6,7 @@ import type { GitHubConfig } from '../github/github-config';
 import { createLogger } from '../http/logger';
 import { type BotsmithServer, createServer, type ServerConfig } from '../server';
 import { appRouter } from '../trpc/app-router';
-import { createContextFactory } from '../trpc/context';
+import { type ContextDeps, createContextFactory } from '../trpc/context';
 import { createCallerFactory } from '../trpc/init';
 import { testCipher } from './test-keys';
 
@@ -65,15 +65,24 @@ export function createTestServer(
 
 /**
  * A server-side caller for the whole router, on a context built without a request; pass
- * `auth` to call as a signed-in user.
+ * `auth` to call as a signed-in user, and `deps` for a queue or a reachable GitHub.
  */
-export function createTestCaller(db: Db, auth: RequestAuth | null = null) {
+export function createTestCaller(
+  db: Db,
+  auth: RequestAuth | null = null,
+  deps: Partial<Pick<ContextDeps, 'queue' | 'github' | 'cipher' | 'publicUrl'>> = {},
+) {
   const createContext = createContextFactory({
     db,
     log: pino({ level: 'silent' }),
     exposeErrorDetails: false,
     cookies: { secure: false },
-    signIn: { emulator: true, githubUrl: UNREACHABLE_GITHUB.webUrl },
+    signIn: { emulator: true, githubUrl: (deps.github ?? UNREACHABLE_GITHUB).webUrl },
+    queue: null,
+    cipher: testCipher(),
+    github: UNREACHABLE_GITHUB,
+    publicUrl: 'http://127.0.0.1:3000',
+    ...deps,
   });
   return createCallerFactory(appRouter)(createContext({ auth }));
 }

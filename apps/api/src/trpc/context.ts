@@ -2,6 +2,9 @@ import type { Db } from '@botsmith/db';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { NO_REQUEST_META, type RequestMeta, requestMeta } from '../activities/request-meta';
 import type { RequestAuth } from '../auth/request-auth';
+import type { Cipher } from '../crypto/cipher';
+import type { GitHubConfig } from '../github/github-config';
+import type { JobQueue } from '../jobs/job-queue';
 import { type CookiePolicy, clearSessionCookie } from '../sessions/session-cookie';
 
 /** What the web app needs to know to offer sign-in. */
@@ -29,6 +32,13 @@ export interface Context {
   /** Drops the session cookie in the response (a no-op without a request). */
   clearSessionCookie: () => void;
   signIn: SignInOptions;
+  /** Durable jobs; `null` when the process runs none (some tests), so enqueueing must check. */
+  queue: JobQueue | null;
+  /** Seals secrets at rest (GitHub tokens, webhook secrets). */
+  cipher: Cipher;
+  github: GitHubConfig;
+  /** The origin users (and GitHub's webhooks) reach us at. */
+  publicUrl: string;
 }
 
 /** The long-lived dependencies procedures need. */
@@ -38,6 +48,10 @@ export interface ContextDeps {
   exposeErrorDetails: boolean;
   cookies: CookiePolicy;
   signIn: SignInOptions;
+  queue: JobQueue | null;
+  cipher: Cipher;
+  github: GitHubConfig;
+  publicUrl: string;
 }
 
 /** What the tRPC plugin passes per request, or what a test passes instead. */
@@ -70,6 +84,10 @@ export function createContextFactory(deps: ContextDeps) {
         if (res) clearSessionCookie(res, deps.cookies);
       },
       signIn: deps.signIn,
+      queue: deps.queue,
+      cipher: deps.cipher,
+      github: deps.github,
+      publicUrl: deps.publicUrl,
     };
   };
 }

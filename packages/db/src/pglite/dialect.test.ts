@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../client';
 import { migrateToLatest } from '../migrate';
@@ -57,6 +57,15 @@ describe('PGlite dialect', () => {
       .set({ n: 5 } as never)
       .executeTakeFirst();
     expect(result.numUpdatedRows).toBe(1n);
+  });
+
+  test('a query without parameters may hold several statements, like pg', async () => {
+    const { rows } = await handle.db.executeQuery<{ n: number }>(
+      CompiledQuery.raw(
+        'create table multi (n int); insert into multi values (7); select n from multi',
+      ),
+    );
+    expect(rows).toEqual([{ n: 7 }]);
   });
 
   test('streaming is refused clearly', async () => {

@@ -1,4 +1,4 @@
-import type { PGliteInterface } from '@electric-sql/pglite';
+import type { PGliteInterface, Results } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -146,12 +146,23 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    const result = await this.#run<R>(compiledQuery);
     const counted = result.command !== undefined && COMMANDS_WITH_ROW_COUNTS.has(result.command);
     return {
       rows: result.rows,
       numAffectedRows: counted ? BigInt(result.affectedRows ?? 0) : undefined,
     };
+  }
+
+  // Like `pg`, a query without parameters goes through the simple protocol, which allows
+  // several statements in one string (pg-boss installs its schema that way); the result is
+  // the last statement's, as with `pg`.
+  async #run<R>(compiledQuery: CompiledQuery): Promise<Results<R>> {
+    if (compiledQuery.parameters.length > 0) {
+      return this.#pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    }
+    const results = await this.#pglite.exec(compiledQuery.sql);
+    return (results.at(-1) ?? { rows: [], fields: [] }) as Results<R>;
   }
 
   // biome-ignore lint/correctness/useYield: streaming is deliberately unsupported.

@@ -6,13 +6,27 @@ export type ActivityAction =
   | 'auth.sign_out'
   | 'auth.sign_out_everywhere'
   | 'api_token.created'
-  | 'api_token.revoked';
+  | 'api_token.revoked'
+  | 'project.created'
+  | 'project.renamed'
+  | 'project.deleted'
+  | 'project.webhook_disconnected'
+  | 'setup.started'
+  | 'setup.succeeded'
+  | 'setup.failed'
+  | 'setup.retried'
+  | 'setup.rolled_back'
+  | 'webhook.received'
+  | 'deployment.updated'
+  | 'deployment.redeployed';
 
 /** An audit-log entry: who did what, when, from where. Rows are never updated. */
 export interface ActivitiesTable {
   id: Generated<string>;
   /** The actor; `null` once the account is deleted. */
   userId: string | null;
+  /** The project the entry is about, if any; `null` once the project is deleted. */
+  projectId: ColumnType<string | null, string | null | undefined, never>;
   action: ActivityAction;
   ip: string | null;
   userAgent: string | null;

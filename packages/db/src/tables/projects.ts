@@ -14,6 +14,9 @@ import type {
  */
 export type StoredConfig = Record<string, unknown>;
 
+export const PROJECT_STATUSES = ['draft', 'setting_up', 'active'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
 /** A bot project owned by one user; its name is unique per owner. */
 export interface ProjectsTable {
   id: Generated<string>;
@@ -22,8 +25,21 @@ export interface ProjectsTable {
   /** Written as a JSON string (pg would turn a JS array into a PostgreSQL array). */
   config: JSONColumnType<StoredConfig>;
   configSchemaVersion: number;
+  /** `draft` until auto-setup starts, `setting_up` while it runs, `active` once it is done. */
+  status: ColumnType<ProjectStatus, ProjectStatus | undefined, ProjectStatus>;
   /** `owner/name` of the GitHub repository once auto-setup created it. */
   repoFullName: string | null;
+  repoId: ColumnType<number | null, number | null | undefined, number | null>;
+  defaultBranch: ColumnType<string | null, string | null | undefined, string | null>;
+  /** GitHub's id of the webhook setup created; deliveries name it in `X-GitHub-Hook-ID`. */
+  webhookId: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The webhook secret, AES-256-GCM sealed like GitHub tokens; `webhookSecretKeyId` names the key. */
+  webhookSecretCiphertext: ColumnType<
+    Uint8Array | null,
+    Uint8Array | null | undefined,
+    Uint8Array | null
+  >;
+  webhookSecretKeyId: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: ColumnType<Date, Date | undefined, never>;
   updatedAt: ColumnType<Date, Date | undefined, Date>;
 }

@@ -1,0 +1,87 @@
+import type { Db } from '@botsmith/db';
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+
+/** The queues Botsmith runs; each has its own dead-letter queue (`<name>.dead`). */
+export const QUEUES = {
+  setup: 'setup.run',
+  webhook: 'webhook.process',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** How often and how patiently a queue's jobs are retried before they go to the dead letters. */
+export interface RetryPolicy {
+  retryLimit: number;
+  /** First delay in seconds; pg-boss doubles it per attempt (exponential backoff). */
+  retryDelay: number;
+  /** Longest a job may run before pg-boss counts it as failed. */
+  expireInSeconds: number;
+}
+
+export const RETRY_POLICIES: Record<QueueName, RetryPolicy> = {
+  [QUEUES.setup]: { retryLimit: 5, retryDelay: 2, expireInSeconds: 15 * 60 },
+  [QUEUES.webhook]: { retryLimit: 5, retryDelay: 2, expireInSeconds: 5 * 60 },
+};
+
+export interface JobQueueOptions {
+  /** How often idle workers look for new jobs; pg-boss allows 0.5 s at the least. */
+  pollingIntervalSeconds?: number;
+  /** Called for errors pg-boss reports outside any job (maintenance, polling). */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Durable jobs on the app's own database (SPEC §6) through pg-boss 10. pg-boss talks to the
+ * database through Kysely, so the same queue runs on PostgreSQL and on the embedded PGlite,
+ * where every query must pass the driver's single-connection lock.
+ *
+ * @example
+ * const queue = await startJobQueue(db);
+ * await queue.boss.work(QUEUES.webhook, async ([job]) => handle(job.data));
+ * await queue.boss.send(QUEUES.webhook, { deliveryId }, { singletonKey: deliveryId });
+ */
+export async function startJobQueue(db: Db, options: JobQueueOptions = {}): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: {
+      async executeSql(text: string, values: unknown[] = []) {
+        const result = await db.executeQuery(CompiledQuery.raw(text, values));
+        return { rows: result.rows as unknown[] };
+      },
+    },
+    schema: 'pgboss',
+    // Sending and working happen in this process; supervising and scheduling also do, but
+    // Botsmith schedules nothing, so cron stays off.
+    schedule: false,
+    supervise: true,
+    migrate: true,
+  });
+  boss.on('error', (error: Error) => options.onError?.(error));
+  await boss.start();
+  for (const [name, policy] of Object.entries(RETRY_POLICIES)) {
+    const deadLetter = `${name}.dead`;
+    await boss.createQueue(deadLetter);
+    await boss.createQueue(name, {
+      name,
+      retryLimit: policy.retryLimit,
+      retryDelay: policy.retryDelay,
+      retryBackoff: true,
+      expireInSeconds: policy.expireInSeconds,
+      deadLetter,
+    });
+  }
+  return {
+    boss,
+    pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+    async stop() {
+      // `graceful` lets running jobs finish; `wait` returns once they have.
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
+
+export interface JobQueue {
+  boss: PgBoss;
+  /** Pass to `boss.work` so every worker polls at the configured pace. */
+  pollingIntervalSeconds: number;
+  stop(): Promise<void>;
+}

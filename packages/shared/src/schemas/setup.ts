@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { buildConfigSchema } from './build-config';
+import { projectNameSchema } from './project-name';
+
+// The auto-setup contract (SPEC §2 J3, §6) between the wizard's steps 7–8 and the API.
+
+/** A GitHub user or organisation login. */
+export const githubLoginSchema = z
+  .string()
+  .min(1, 'is required')
+  .max(39, 'must be at most 39 characters')
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/, 'is not a valid GitHub login');
+
+export const REPO_VISIBILITIES = ['public', 'private'] as const;
+export type RepoVisibility = (typeof REPO_VISIBILITIES)[number];
+
+/** Where the repository goes: its owner (the user or one of their orgs), name and visibility. */
+export const repoTargetSchema = z.object({
+  owner: githubLoginSchema,
+  name: projectNameSchema,
+  visibility: z.enum(REPO_VISIBILITIES),
+});
+export type RepoTarget = z.infer<typeof repoTargetSchema>;
+
+export const preflightInputSchema = z.object({
+  target: repoTargetSchema,
+  config: buildConfigSchema,
+});
+export type PreflightInput = z.input<typeof preflightInputSchema>;
+
+export const PREFLIGHT_CHECK_IDS = [
+  'token_scopes',
+  'repo_name',
+  'repo_available',
+  'owner_permission',
+  'branch_protection',
+] as const;
+export type PreflightCheckId = (typeof PREFLIGHT_CHECK_IDS)[number];
+export type PreflightStatus = 'pass' | 'warn' | 'fail';
+
+/** One preflight check: `warn` adjusts the plan (skips a step), `fail` blocks the setup. */
+export interface PreflightCheck {
+  id: PreflightCheckId;
+  status: PreflightStatus;
+  title: string;
+  /** Why it passed, warned or failed, in words for the user. */
+  reason: string;
+  /** What the user can do about a warning or failure. */
+  fix?: string;
+}
+
+/** Which optional steps will run; preflight decides, the run records it. */
+export const setupPlanSchema = z.object({
+  branchProtection: z.boolean(),
+});
+export type SetupPlan = z.infer<typeof setupPlanSchema>;
+
+export interface PreflightResult {
+  /** No check failed: setup may start with `plan`. */
+  ok: boolean;
+  checks: PreflightCheck[];
+  plan: SetupPlan;
+}
+
+export const startSetupInputSchema = z.object({
+  target: repoTargetSchema,
+  config: buildConfigSchema,
+  /** A saved draft to turn into the project; a new project is created otherwise. */
+  projectId: z.uuid().optional(),
+  plan: setupPlanSchema,
+});
+export type StartSetupInput = z.input<typeof startSetupInputSchema>;
+
+export const SETUP_STEP_NAMES = [
+  'create_repo',
+  'commit_files',
+  'secrets',
+  'webhook',
+  'branch_protection',
+  'first_run',
+] as const;
+export type SetupStepName = (typeof SETUP_STEP_NAMES)[number];
+
+export const SETUP_STEP_TITLES: Record<SetupStepName, string> = {
+  create_repo: 'Create the repository',
+  commit_files: 'Commit the generated files',
+  secrets: 'Store the Actions secrets',
+  webhook: 'Register the webhook',
+  branch_protection: 'Protect the default branch',
+  first_run: 'Wait for the first workflow run',
+};
+
+/** An Actions secret name as GitHub accepts it. */
+export const secretNameSchema = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be upper-case letters, digits and _')
+  .refine((name) => !name.startsWith('GITHUB_'), { message: 'must not start with GITHUB_' })
+  .max(100);
+
+/**
+ * Secrets sealed in the browser (libsodium sealed box, base64) with the repo's public key
+ * `keyId`: the server only ever sees ciphertext. An empty list skips the step.
+ */
+export const provideSecretsInputSchema = z.object({
+  runId: z.uuid(),
+  keyId: z.string().min(1).max(200),
+  secrets: z
+    .array(
+      z.object({
+        name: secretNameSchema,
+        encryptedValue: z
+          .base64()
+          .min(1)
+          .max(64 * 1024),
+      }),
+    )
+    .max(100),
+});
+export type ProvideSecretsInput = z.input<typeof provideSecretsInputSchema>;
+
+export const setupRunIdSchema = z.object({ runId: z.uuid() });
+
+export const rollbackSetupInputSchema = z.object({
+  runId: z.uuid(),
+  /** Deleting the repository is irreversible: the user confirms by typing its full name. */
+  confirmRepoFullName: z.string().max(200).optional(),
+});
