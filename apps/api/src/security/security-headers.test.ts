@@ -9,7 +9,7 @@ afterAll(() => close());
 
 const EXPECTED_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   `img-src 'self' data: ${UNREACHABLE_GITHUB.webUrl}`,
   "font-src 'self'",

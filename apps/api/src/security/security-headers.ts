@@ -34,7 +34,9 @@ function servesHttps(options: SecurityHeadersOptions): boolean {
 export function contentSecurityPolicy(options: SecurityHeadersOptions) {
   return {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
+    // libsodium (sealing Actions secrets in the browser, wizard step 7) is WebAssembly-only;
+    // 'wasm-unsafe-eval' allows compiling wasm, not JavaScript eval.
+    scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
     styleSrc: ["'self'"],
     imgSrc: ["'self'", 'data:', ...avatarOrigins(options.github)],
     fontSrc: ["'self'"],

@@ -1,5 +1,10 @@
 import type { AppRouter } from '@botsmith/api';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+} from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 
@@ -8,9 +13,19 @@ export type { AppRouter };
 /** `useTRPC()` gives typed `queryOptions`/`mutationOptions` for every procedure. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-/** The tRPC client; same origin in production and through Vite's proxy in development. */
+/**
+ * The tRPC client; same origin in production and through Vite's proxy in development.
+ * Subscriptions (setup progress, deployment changes) stream over SSE (`EventSource`, which
+ * sends the session cookie same-origin); everything else goes through the batch link.
+ */
 export function createTrpcClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc', transformer: superjson })],
+    links: [
+      splitLink({
+        condition: (operation) => operation.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
+        false: httpBatchLink({ url: '/trpc', transformer: superjson }),
+      }),
+    ],
   });
 }
