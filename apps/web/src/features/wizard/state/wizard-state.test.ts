@@ -6,6 +6,8 @@ import {
   goToStep,
   initialWizardState,
   LAST_ANONYMOUS_STEP,
+  LAST_STEP,
+  maxStepFor,
   loadWizardState,
   parseStoredWizardState,
   STORAGE_KEY,
@@ -131,12 +133,13 @@ describe('wizard state persistence', () => {
     expect(config.sessions.ttlSeconds).toBe(5);
   });
 
-  it('clamps steps to what an anonymous user can reach', () => {
+  it('clamps steps to the wizard', () => {
     const raw = (step: unknown, furthestStep: unknown) =>
       stored({ version: 1, step, furthestStep, config: {} });
-    expect(parseStoredWizardState(raw(8, 8))).toMatchObject({
-      step: LAST_ANONYMOUS_STEP,
-      furthestStep: LAST_ANONYMOUS_STEP,
+    expect(parseStoredWizardState(raw(8, 8))).toMatchObject({ step: 8, furthestStep: 8 });
+    expect(parseStoredWizardState(raw(12, 12))).toMatchObject({
+      step: LAST_STEP,
+      furthestStep: LAST_STEP,
     });
     expect(parseStoredWizardState(raw(5, 2))).toMatchObject({ step: 2, furthestStep: 2 });
     expect(parseStoredWizardState(raw('3', 2.5))).toMatchObject({ step: 1, furthestStep: 1 });
@@ -165,8 +168,17 @@ describe('step navigation', () => {
     expect(goToStep({ ...state, furthestStep: 8 }, 7).step).toBe(2);
   });
 
-  it('never advances past the last anonymous step', () => {
+  it('never advances past the last anonymous step without sign-in', () => {
     const state = { ...initialWizardState(), step: LAST_ANONYMOUS_STEP, furthestStep: 6 };
     expect(advance(state).step).toBe(LAST_ANONYMOUS_STEP);
+    expect(advance(state, maxStepFor(false)).step).toBe(LAST_ANONYMOUS_STEP);
+  });
+
+  it('opens the auto-setup steps once signed in', () => {
+    const state = { ...initialWizardState(), step: LAST_ANONYMOUS_STEP, furthestStep: 6 };
+    const signedIn = maxStepFor(true);
+    expect(advance(state, signedIn)).toMatchObject({ step: 7, furthestStep: 7 });
+    expect(advance({ ...state, step: 8, furthestStep: 8 }, signedIn).step).toBe(LAST_STEP);
+    expect(goToStep({ ...state, furthestStep: 8 }, 7, signedIn).step).toBe(7);
   });
 });

@@ -37,15 +37,27 @@ export function initialWizardState(): WizardState {
   return { config: defaultConfig(), step: 1, furthestStep: 1 };
 }
 
+/** The last step of the wizard; steps after `LAST_ANONYMOUS_STEP` need sign-in. */
+export const LAST_STEP = WIZARD_STEPS.length;
+
+/** The furthest step a user may open: signed-out users stop at `LAST_ANONYMOUS_STEP`. */
+export function maxStepFor(signedIn: boolean): number {
+  return signedIn ? LAST_STEP : LAST_ANONYMOUS_STEP;
+}
+
 /** Moves to `step` if it has been reached before; otherwise nothing changes. */
-export function goToStep(state: WizardState, step: number): WizardState {
-  if (step < 1 || step > Math.min(state.furthestStep, LAST_ANONYMOUS_STEP)) return state;
+export function goToStep(
+  state: WizardState,
+  step: number,
+  maxStep: number = LAST_ANONYMOUS_STEP,
+): WizardState {
+  if (step < 1 || step > Math.min(state.furthestStep, maxStep)) return state;
   return { ...state, step };
 }
 
 /** Moves to the next step (the caller validated the current one). */
-export function advance(state: WizardState): WizardState {
-  const step = Math.min(state.step + 1, LAST_ANONYMOUS_STEP);
+export function advance(state: WizardState, maxStep: number = LAST_ANONYMOUS_STEP): WizardState {
+  const step = Math.min(state.step + 1, maxStep);
   return { ...state, step, furthestStep: Math.max(state.furthestStep, step) };
 }
 
@@ -101,9 +113,11 @@ export function saveWizardState(
   }
 }
 
+// Steps 7–8 are stored too (a reload of step 8 resumes it); the wizard shows at most
+// `maxStepFor(signedIn)`.
 function stepNumber(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) return 1;
-  return Math.min(Math.max(value, 1), LAST_ANONYMOUS_STEP);
+  return Math.min(Math.max(value, 1), LAST_STEP);
 }
 
 /** Rebuilds a config from stored data, using the defaults as the template of its shape. */
