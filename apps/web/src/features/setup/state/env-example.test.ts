@@ -1,7 +1,7 @@
 import { generate } from '@botsmith/generators';
 import { buildConfigSchema } from '@botsmith/shared';
 import { describe, expect, test } from 'vitest';
-import { parseEnvExample } from './env-example';
+import { parseEnvExample, secretVariablesOf } from './env-example';
 
 describe('parseEnvExample', () => {
   test('reads names, descriptions, required flags and example values', () => {
@@ -40,5 +40,25 @@ describe('parseEnvExample', () => {
     expect(variables.find((variable) => variable.name === 'DISCORD_TOKEN')).toMatchObject({
       required: true,
     });
+  });
+});
+
+describe('secretVariablesOf', () => {
+  test('lists credentials of .env.example and secrets the workflows read', () => {
+    const files = [
+      {
+        path: '.env.example',
+        content: '# Bot token. Required.\nBOT_TOKEN=\n# Port. Optional.\nPORT=3000\nDEBUG=\n',
+      },
+      {
+        path: '.github/workflows/deploy.yml',
+        content: 'env:\n  A: ${{ secrets.RAILWAY_TOKEN }}\n  B: ${{ secrets.GITHUB_TOKEN }}\n',
+      },
+      { path: 'src/index.ts', content: 'secrets.NOT_A_WORKFLOW' },
+    ];
+    expect(secretVariablesOf(files).map((variable) => variable.name)).toEqual([
+      'BOT_TOKEN',
+      'RAILWAY_TOKEN',
+    ]);
   });
 });

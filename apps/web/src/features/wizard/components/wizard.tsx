@@ -3,18 +3,32 @@ import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'rea
 import { Button } from '../../../components/ui/button';
 import { ErrorBoundary } from '../../../components/ui/error-boundary';
 import { LockIcon, Stepper, type StepperItem } from '../../../components/ui/stepper';
+import { Link, useLocation } from '../../../lib/router';
+import { useMe } from '../../auth/api/use-auth';
+import { loadSetupRunId } from '../../setup/state/setup-run-storage';
 import { useWizard } from '../hooks/use-wizard';
 import { validateStep } from '../state/validation';
-import { LAST_ANONYMOUS_STEP, type WizardState } from '../state/wizard-state';
+import { LAST_ANONYMOUS_STEP, maxStepFor, type WizardState } from '../state/wizard-state';
 import { ConfigurationStep } from './configuration-step';
 import { FeaturesStep } from './features-step';
 import { PlatformStep } from './platform-step';
 import { PrioritiesStep } from './priorities-step';
 import { ReviewStep } from './review-step';
 
-// The code viewer and its highlighter load only when the user reaches step 6.
+// The code viewer and its highlighter load only when the user reaches step 6, auto-setup
+// (and libsodium with it) only on steps 7–8.
 const GenerateStep = lazy(() =>
   import('./generate-step').then((module) => ({ default: module.GenerateStep })),
+);
+const CreateOnGitHubStep = lazy(() =>
+  import('../../setup/components/create-on-github-step').then((module) => ({
+    default: module.CreateOnGitHubStep,
+  })),
+);
+const SetupProgressStep = lazy(() =>
+  import('../../setup/components/setup-progress-step').then((module) => ({
+    default: module.SetupProgressStep,
+  })),
 );
 
 const INTROS: Record<string, string> = {
@@ -24,14 +38,17 @@ const INTROS: Record<string, string> = {
   configuration: 'Name the project and choose how it runs, deploys and is maintained.',
   review: 'Check every setting before generating the project.',
   generate: 'Browse the generated repository, copy files or download it as a zip.',
+  'auto-setup': 'Create the repository on GitHub with its secrets, webhook and branch protection.',
+  complete: 'Botsmith sets the repository up step by step; this page follows it live.',
 };
 
-function stepperItems(state: WizardState): StepperItem[] {
+function stepperItems(state: WizardState, signedIn: boolean): StepperItem[] {
   return WIZARD_STEPS.map((step) => ({
     number: step.number,
     title: step.title,
-    status: step.requiresSignIn
-      ? 'locked'
+    status:
+      step.requiresSignIn && !signedIn
+        ? 'locked'
       : step.number === state.step
         ? 'current'
         : step.number < state.furthestStep
@@ -39,13 +56,20 @@ function stepperItems(state: WizardState): StepperItem[] {
           : step.number === state.furthestStep
             ? 'available'
             : 'upcoming',
-    lockedLabel: step.requiresSignIn ? 'Sign in required' : undefined,
+    lockedLabel: step.requiresSignIn && !signedIn ? 'Sign in required' : undefined,
   }));
 }
 
 /** The eight-step build wizard; steps 7 and 8 wait for sign-in. */
 export function Wizard() {
-  const { state, edit, next, back, goTo, reset } = useWizard();
+  const me = useMe();
+  const { href } = useLocation();
+  const user = me.data?.user;
+  const signedIn = Boolean(user);
+  const maxStep = maxStepFor(signedIn);
+  const { state: stored, edit, next, back, goTo, reset } = useWizard(maxStep);
+  // Steps 7–8 are remembered, but shown only to a signed-in user.
+  const state = { ...stored, step: Math.min(stored.step, maxStep) };
   const { config, step } = state;
   const info = WIZARD_STEPS.find((candidate) => candidate.number === step) ?? WIZARD_STEPS[0];
   const issues = validateStep(config, step);
@@ -89,14 +113,22 @@ export function Wizard() {
     case 'review':
       body = <ReviewStep config={config} issues={issues} onGoToStep={goTo} />;
       break;
+    case 'auto-setup':
+      body = user && (
+        <CreateOnGitHubStep config={config} login={user.login} onStarted={next} />
+      );
+      break;
+    case 'complete':
+      body = <SetupProgressStep runId={loadSetupRunId()} onBack={back} />;
+      break;
     default:
       body = <GenerateStep config={config} onGoToStep={goTo} />;
   }
 
-  const isLast = step === LAST_ANONYMOUS_STEP;
+  const isLastAnonymous = step === LAST_ANONYMOUS_STEP && !signedIn;
   return (
     <div className="grid gap-6">
-      <Stepper steps={stepperItems(state)} onSelect={goTo} />
+      <Stepper steps={stepperItems(state, signedIn)} onSelect={goTo} />
 
       <section aria-labelledby="wizard-step-title" className="grid gap-5">
         <header>
@@ -145,12 +177,20 @@ export function Wizard() {
           <Button onClick={back} disabled={step === 1}>
             Back
           </Button>
-          {isLast ? (
+          {isLastAnonymous ? (
             <p className="flex items-center gap-2 text-sm text-slate-500">
               <LockIcon />
-              Sign in with GitHub to create the repository automatically (coming soon).
+              <span>
+                <Link
+                  to={`/sign-in?redirect=${encodeURIComponent(href)}`}
+                  className="font-medium text-indigo-700 underline"
+                >
+                  Sign in with GitHub
+                </Link>{' '}
+                to create the repository automatically.
+              </span>
             </p>
-          ) : (
+          ) : step >= LAST_ANONYMOUS_STEP + 1 ? null : (
             <Button variant="primary" onClick={onNext}>
               Next
             </Button>

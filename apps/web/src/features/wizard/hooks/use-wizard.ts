@@ -21,8 +21,11 @@ function browserStorage(): Storage | undefined {
 
 export type ConfigEdit = (config: BuildConfig) => BuildConfig;
 
-/** The wizard's state, restored from and saved to localStorage on every change. */
-export function useWizard() {
+/**
+ * The wizard's state, restored from and saved to localStorage on every change. `maxStep` is
+ * the furthest step the user may open (steps 7–8 need sign-in).
+ */
+export function useWizard(maxStep: number) {
   const [state, setState] = useState<WizardState>(() => loadWizardState(browserStorage()));
 
   useEffect(() => saveWizardState(browserStorage(), state), [state]);
@@ -31,9 +34,12 @@ export function useWizard() {
     (change: ConfigEdit) => setState((current) => ({ ...current, config: change(current.config) })),
     [],
   );
-  const next = useCallback(() => setState(advance), []);
+  const next = useCallback(() => setState((current) => advance(current, maxStep)), [maxStep]);
   const back = useCallback(() => setState(goBack), []);
-  const goTo = useCallback((step: number) => setState((current) => goToStep(current, step)), []);
+  const goTo = useCallback(
+    (step: number) => setState((current) => goToStep(current, step, maxStep)),
+    [maxStep],
+  );
   const reset = useCallback(() => setState(initialWizardState()), []);
 
   return { state, edit, next, back, goTo, reset };

@@ -1,0 +1,66 @@
+import { skipToken, useMutation } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useState } from 'react';
+import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
+
+/** What the API reports about a setup run (`setup.get` / `setup.progress`). */
+export type SetupSnapshot = RouterOutputs['setup']['get'];
+export type SetupStep = SetupSnapshot['steps'][number];
+
+/** Run statuses after which the progress stream ends. */
+export const FINISHED_RUN_STATUSES: readonly string[] = [
+  'succeeded',
+  'failed',
+  'dead',
+  'rolled_back',
+];
+
+export function usePreflight() {
+  const trpc = useTRPC();
+  return useMutation(trpc.setup.preflight.mutationOptions({ meta: { handlesErrors: true } }));
+}
+
+export function useStartSetup() {
+  const trpc = useTRPC();
+  return useMutation(trpc.setup.start.mutationOptions({ meta: { handlesErrors: true } }));
+}
+
+/**
+ * Watches a run live over SSE. The stream ends when the run finishes; `rewatch` opens it again
+ * after an action (retry, secrets) that sets the run going once more. A snapshot returned by a
+ * mutation can be shown at once with `show`.
+ */
+export function useSetupProgress(runId: string | null) {
+  const trpc = useTRPC();
+  const [snapshot, setSnapshot] = useState<SetupSnapshot | null>(null);
+  const subscription = useSubscription(
+    trpc.setup.progress.subscriptionOptions(runId ? { runId } : skipToken, {
+      onData: (data) => setSnapshot(data),
+    }),
+  );
+  const current = snapshot?.runId === runId ? snapshot : null;
+  return {
+    snapshot: current,
+    error: subscription.error,
+    connecting: subscription.status === 'connecting' && !current,
+    show: (next: SetupSnapshot | null | undefined) => {
+      if (next) setSnapshot(next);
+    },
+    rewatch: () => subscription.reset(),
+  };
+}
+
+export function useSetupActions() {
+  const trpc = useTRPC();
+  const meta = { handlesErrors: true };
+  return {
+    provideSecrets: useMutation(trpc.setup.provideSecrets.mutationOptions({ meta })),
+    retry: useMutation(trpc.setup.retry.mutationOptions({ meta })),
+    rollback: useMutation(trpc.setup.rollback.mutationOptions({ meta })),
+  };
+}
+
+export function useSaveDraft() {
+  const trpc = useTRPC();
+  return useMutation(trpc.project.saveDraft.mutationOptions({ meta: { handlesErrors: true } }));
+}
