@@ -27,6 +27,12 @@ export function UserMenu({
   return (
     <div className="flex items-center gap-3">
       <Link
+        to="/dashboard"
+        className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+      >
+        Dashboard
+      </Link>
+      <Link
         to="/account"
         className="flex items-center gap-2 rounded-lg px-2 py-1 hover:bg-slate-100"
       >

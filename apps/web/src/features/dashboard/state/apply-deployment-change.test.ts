@@ -13,9 +13,10 @@ describe('applyDeploymentChange', () => {
 
   test('adds a new row at the top of the first page only', () => {
     const before = page(row('b', 'success'));
-    expect(applyDeploymentChange(before, row('a', 'queued'), {}).items.map((r) => r.id)).toEqual(
-      ['a', 'b'],
-    );
+    expect(applyDeploymentChange(before, row('a', 'queued'), {}).items.map((r) => r.id)).toEqual([
+      'a',
+      'b',
+    ]);
     expect(applyDeploymentChange(before, row('a', 'queued'), { cursor: 'x' })).toBe(before);
   });
 

@@ -56,10 +56,7 @@ export function CreateOnGitHubStep({
   );
   const [projectId, setProjectId] = useState<string | undefined>(undefined);
   const { preview } = usePreview(config);
-  const secrets = useMemo(
-    () => (preview.ok ? secretVariablesOf(preview.files) : []),
-    [preview],
-  );
+  const secrets = useMemo(() => (preview.ok ? secretVariablesOf(preview.files) : []), [preview]);
   const values = useSecretValues();
   const preflight = usePreflight();
   const start = useStartSetup();
@@ -73,10 +70,7 @@ export function CreateOnGitHubStep({
   const update = (change: Partial<RepoTarget>) => setTarget((value) => ({ ...value, ...change }));
 
   const runChecks = () =>
-    preflight.mutate(
-      { target, config },
-      { onSuccess: (result) => setChecked({ target, result }) },
-    );
+    preflight.mutate({ target, config }, { onSuccess: (result) => setChecked({ target, result }) });
 
   const create = () => {
     if (!current) return;

@@ -1,5 +1,5 @@
 import type { PreflightCheck, PreflightStatus } from '@botsmith/shared';
-import { StatusBadge, type StatusTone } from './status-badge';
+import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
 
 const STATUS: Record<PreflightStatus, { tone: StatusTone; label: string }> = {
   pass: { tone: 'good', label: 'Passed' },

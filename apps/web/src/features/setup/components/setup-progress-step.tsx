@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Card, Section } from '../../../components/ui/card';
 import { controlClass, Field } from '../../../components/ui/field';
+import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
 import { Link } from '../../../lib/router';
 import {
   FINISHED_RUN_STATUSES,
@@ -13,7 +14,6 @@ import {
 import { formatDuration } from '../state/format-duration';
 import { sealSecrets } from '../state/seal-secrets';
 import { clearSecretValues, getSecretValues, valuesToSeal } from '../state/secret-values';
-import { StatusBadge, type StatusTone } from './status-badge';
 
 const STEP_STATUS: Record<string, { tone: StatusTone; label: string }> = {
   pending: { tone: 'idle', label: 'Pending' },
@@ -42,13 +42,7 @@ const statusOf = (table: Record<string, { tone: StatusTone; label: string }>, st
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Step 8: the setup run, live over SSE, with its secrets hand-off, retry and rollback. */
-export function SetupProgressStep({
-  runId,
-  onBack,
-}: {
-  runId: string | null;
-  onBack: () => void;
-}) {
+export function SetupProgressStep({ runId, onBack }: { runId: string | null; onBack: () => void }) {
   const progress = useSetupProgress(runId);
   const { snapshot } = progress;
 
@@ -180,20 +174,21 @@ function SecretsHandOff({
 
   const remembered = valuesToSeal(secrets.names, getSecretValues());
   const automatic = remembered.length > 0;
+  const sendRef = useRef(send);
+  sendRef.current = send;
 
   // Values still in memory from step 7: seal and send them once, without asking.
   useEffect(() => {
     if (!automatic || sent.current === secrets.keyId) return;
     sent.current = secrets.keyId;
-    void send(getSecretValues());
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per key
+    void sendRef.current(getSecretValues());
   }, [automatic, secrets.keyId]);
 
   if (automatic && !error) {
     return (
       <p className="text-sm text-slate-600" role="status">
-        Encrypting {remembered.length === 1 ? 'the secret' : `${remembered.length} secrets`} in
-        your browser…
+        Encrypting {remembered.length === 1 ? 'the secret' : `${remembered.length} secrets`} in your
+        browser…
       </p>
     );
   }
@@ -218,7 +213,9 @@ function SecretsHandOff({
                 autoComplete="off"
                 className={controlClass}
                 value={typed[name] ?? ''}
-                onChange={(event) => setTyped((value) => ({ ...value, [name]: event.target.value }))}
+                onChange={(event) =>
+                  setTyped((value) => ({ ...value, [name]: event.target.value }))
+                }
               />
             )}
           </Field>
@@ -329,11 +326,7 @@ function Outcome({ snapshot }: { snapshot: SetupSnapshot }) {
   const { repo, firstRun } = snapshot;
   if (!repo && !firstRun) return null;
   const runTone: StatusTone =
-    firstRun?.conclusion === 'success'
-      ? 'good'
-      : firstRun?.conclusion
-        ? 'bad'
-        : 'busy';
+    firstRun?.conclusion === 'success' ? 'good' : firstRun?.conclusion ? 'bad' : 'busy';
   return (
     <Section title={finished ? 'Result' : 'So far'}>
       {repo && (
@@ -372,7 +365,10 @@ function Outcome({ snapshot }: { snapshot: SetupSnapshot }) {
       )}
       {snapshot.status === 'succeeded' && (
         <p className="text-sm">
-          <Link to={`/dashboard/projects/${snapshot.projectId}`} className="text-indigo-700 underline">
+          <Link
+            to={`/dashboard/projects/${snapshot.projectId}`}
+            className="text-indigo-700 underline"
+          >
             Open the project dashboard
           </Link>
         </p>

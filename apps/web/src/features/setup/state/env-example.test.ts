@@ -52,7 +52,11 @@ describe('secretVariablesOf', () => {
       },
       {
         path: '.github/workflows/deploy.yml',
-        content: 'env:\n  A: ${{ secrets.RAILWAY_TOKEN }}\n  B: ${{ secrets.GITHUB_TOKEN }}\n',
+        content: [
+          'env:',
+          '  A: $'.concat('{{ secrets.RAILWAY_TOKEN }}'),
+          '  B: $'.concat('{{ secrets.GITHUB_TOKEN }}'),
+        ].join('\n'),
       },
       { path: 'src/index.ts', content: 'secrets.NOT_A_WORKFLOW' },
     ];

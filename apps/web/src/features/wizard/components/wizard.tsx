@@ -49,13 +49,13 @@ function stepperItems(state: WizardState, signedIn: boolean): StepperItem[] {
     status:
       step.requiresSignIn && !signedIn
         ? 'locked'
-      : step.number === state.step
-        ? 'current'
-        : step.number < state.furthestStep
-          ? 'complete'
-          : step.number === state.furthestStep
-            ? 'available'
-            : 'upcoming',
+        : step.number === state.step
+          ? 'current'
+          : step.number < state.furthestStep
+            ? 'complete'
+            : step.number === state.furthestStep
+              ? 'available'
+              : 'upcoming',
     lockedLabel: step.requiresSignIn && !signedIn ? 'Sign in required' : undefined,
   }));
 }
@@ -114,9 +114,7 @@ export function Wizard() {
       body = <ReviewStep config={config} issues={issues} onGoToStep={goTo} />;
       break;
     case 'auto-setup':
-      body = user && (
-        <CreateOnGitHubStep config={config} login={user.login} onStarted={next} />
-      );
+      body = user && <CreateOnGitHubStep config={config} login={user.login} onStarted={next} />;
       break;
     case 'complete':
       body = <SetupProgressStep runId={loadSetupRunId()} onBack={back} />;

@@ -1,4 +1,4 @@
-import { cn } from '../../../components/ui/cn';
+import { cn } from './cn';
 
 const TONES = {
   good: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
