@@ -1,15 +1,5 @@
-// Must stay the first import: see the module.
+// Must run before any module that parses with zod: see the module. Bundled chunks evaluate
+// before the module that imports them, so the app is imported only after it.
 import './lib/zod-config';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import './styles.css';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./bootstrap').then(({ renderApp }) => renderApp());
