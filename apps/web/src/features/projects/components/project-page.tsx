@@ -281,7 +281,13 @@ const PROJECT_ACTIVITY_LABELS: Record<string, string> = {
   'project.deleted': 'Deleted the project',
   'project.webhook_disconnected': 'Disconnected the webhook',
   'deployment.redeployed': 'Dispatched a redeploy',
+  'setup.started': 'Started the setup on GitHub',
+  'setup.succeeded': 'Set up on GitHub',
+  'setup.failed': 'The setup failed',
   'setup.retried': 'Retried the setup',
+  'setup.rolled_back': 'Rolled the setup back',
+  'webhook.received': 'Received a GitHub event',
+  'deployment.updated': 'A deployment changed',
 };
 
 function ActivityFeed({ projectId }: { projectId: string }) {

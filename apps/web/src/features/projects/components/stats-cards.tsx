@@ -36,9 +36,13 @@ export function StatsCards({ stats }: { stats: DeploymentStats }) {
  */
 export function DeploymentSeries({ series }: { series: DeploymentStats['series'] }) {
   const max = Math.max(1, ...series.map((day) => day.success + day.failure + day.other));
+  const empty = series.every((day) => day.success + day.failure + day.other === 0);
   return (
     <figure className="grid gap-2">
-      <figcaption className="text-sm font-medium text-slate-700">Last 30 days</figcaption>
+      <figcaption className="text-sm font-medium text-slate-700">
+        Last 30 days
+        {empty && <span className="font-normal text-slate-500"> · no deployments</span>}
+      </figcaption>
       <svg
         viewBox={`0 0 ${series.length * 10} 100`}
         preserveAspectRatio="none"
