@@ -11,7 +11,7 @@ import { choicesArbitrary } from '../test/arbitrary-config';
 import { type GeneratedProject, generate, toZip } from './index';
 
 // SPEC §5: output is deterministic. Golden snapshots are compact on purpose — one line per file
-// with its SHA-256, plus the full package.json and CI workflow — so a change to any file shows
+// with its SHA-256, plus the full package.json, CI and deploy workflows — so a change to any file shows
 // up in review, and accepting a deliberate change (or a merged feature) is one `vitest -u`.
 
 /** Representative configs. */
@@ -24,6 +24,11 @@ const GOLDEN: Record<string, BuildConfigInput> = {
     project: { name: 'support-bot', displayName: 'Support Bot', license: 'Apache-2.0' },
   },
   'all-seven-platforms': { platforms: [...PLATFORM_IDS] },
+  'slack-render-deploy': {
+    platforms: ['slack'],
+    deploy: { target: 'render' },
+    automation: { deploy: true, dependabot: true },
+  },
   maximal: {
     platforms: [...PLATFORM_IDS],
     features: [...FEATURE_IDS],
@@ -42,7 +47,11 @@ function manifest(project: GeneratedProject): string {
   const lines = project.files
     .map((f) => `${f.path}  ${sha256(f.content)}`)
     .sort((a, b) => (a < b ? -1 : 1));
-  const shown = ['package.json', '.github/workflows/ci.yml'].flatMap((path) => {
+  const shown = [
+    'package.json',
+    '.github/workflows/ci.yml',
+    '.github/workflows/deploy.yml',
+  ].flatMap((path) => {
     const file = project.files.find((f) => f.path === path);
     return file ? [`\n===== ${path}\n${file.content}`] : [];
   });
