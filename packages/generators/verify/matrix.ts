@@ -9,6 +9,7 @@ import {
   type PlatformId,
   SESSION_STORES,
 } from '@botsmith/shared';
+import { ALL_AUTOMATION } from '../test/helpers';
 
 /** One generated project the matrix installs, type-checks, builds, tests and starts. */
 export interface MatrixEntry {
@@ -24,15 +25,6 @@ const DEFAULT_FEATURES: readonly FeatureId[] = ['commands', 'sessions', 'health'
 function featuresFor(platforms: readonly PlatformId[], wanted = DEFAULT_FEATURES): FeatureId[] {
   return wanted.filter((id) => featureUnavailableReason(id, platforms) === null);
 }
-
-const ALL_AUTOMATION = {
-  ci: true,
-  deploy: true,
-  codeql: true,
-  dependencyReview: true,
-  release: true,
-  dependabot: true,
-};
 
 // A small, fast platform for the entries about something other than platforms.
 const BASE = { platforms: ['telegram'] } satisfies BuildConfigInput;
