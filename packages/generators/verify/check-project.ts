@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type BuildConfig, buildConfigSchema } from '@botsmith/shared';
 import { generate } from '../src/index';
+import { packageManagerOf } from '../src/lib/package-manager';
 import type { MatrixEntry } from './matrix';
 import { type RunResult, run } from './processes';
 import { smokeTest } from './smoke';
@@ -50,17 +51,13 @@ function expectSuccess(label: string, result: RunResult): RunResult {
   throw new Error(`\`${label}\` ${how}\n${tail(result)}`);
 }
 
-function packageManagerOf(config: BuildConfig): 'npm' | 'pnpm' {
-  return config.runtime.packageManager === 'pnpm' ? 'pnpm' : 'npm';
-}
-
 /** The project's own scripts, run as its README tells a user to. */
 function projectSteps(
   config: BuildConfig,
   dir: string,
   env: NodeJS.ProcessEnv,
 ): Record<StepName, () => Promise<unknown>> {
-  const pm = packageManagerOf(config);
+  const pm = packageManagerOf(config).name;
   const command = process.platform === 'win32' ? `${pm}.cmd` : pm;
   const script = async (...args: string[]) =>
     expectSuccess(

@@ -1,5 +1,9 @@
 import type { BuildConfig } from '@botsmith/shared';
+import { packageManagerOf } from '../src/lib/package-manager';
 import { run, startUntil } from './processes';
+
+// A bot that should exit on its own but hangs fails the check instead of the whole run.
+const RUN_TIMEOUT_MS = 30_000;
 
 function check(ok: boolean, message: string, detail = ''): void {
   if (!ok) throw new Error(detail ? `${message}\n${detail}` : message);
@@ -57,9 +61,13 @@ export async function smokeTest(
 ): Promise<void> {
   const platforms = new Set<string>(config.platforms);
   const features = new Set<string>(config.features);
-  const pm = config.runtime.packageManager === 'pnpm' ? 'pnpm' : 'npm';
+  const pm = packageManagerOf(config).name;
 
-  const start = await run(process.execPath, ['dist/index.js'], { cwd: dir, env });
+  const start = await run(process.execPath, ['dist/index.js'], {
+    cwd: dir,
+    env,
+    timeoutMs: RUN_TIMEOUT_MS,
+  });
   check(start.code === 1, `node dist/index.js exited ${start.code}, not 1`, start.output);
   check(start.stderr.includes('No chat platform is configured'), 'no hint to configure a platform');
   if (platforms.has('discord'))
@@ -75,6 +83,7 @@ export async function smokeTest(
       cwd: dir,
       env,
       input: 'hello\n/quit\n',
+      timeoutMs: RUN_TIMEOUT_MS,
     });
     check(chat.code === 0, `node dist/chat.js exited ${chat.code}`, chat.output);
     check(
