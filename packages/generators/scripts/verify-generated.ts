@@ -74,10 +74,12 @@ async function main(): Promise<number> {
       limit(() =>
         checkProject(entry, {
           env,
-          onStep: (step, { ok, seconds }) =>
+          onStep: (step, { ok, seconds }) => {
+            const mark = ok ? '✓' : '✗';
             console.log(
-              `[${i + 1}/${entries.length}] ${entry.name}: ${step} ${ok ? '✓' : '✗'} ${seconds.toFixed(1)}s`,
-            ),
+              `[${i + 1}/${entries.length}] ${entry.name}: ${step} ${mark} ${seconds.toFixed(1)}s`,
+            );
+          },
         }),
       ),
     ),

@@ -11,8 +11,8 @@ import { choicesArbitrary } from '../test/arbitrary-config';
 import { type GeneratedProject, generate, toZip } from './index';
 
 // SPEC §5: output is deterministic. Golden snapshots are compact on purpose — one line per file
-// with its SHA-256, plus the full package.json, CI and deploy workflows — so a change to any file shows
-// up in review, and accepting a deliberate change (or a merged feature) is one `vitest -u`.
+// with its SHA-256, plus the full package.json, CI and deploy workflows — so a change to any file
+// shows up in review, and accepting a deliberate change (or a merged feature) is one `vitest -u`.
 
 /** Representative configs. */
 const GOLDEN: Record<string, BuildConfigInput> = {

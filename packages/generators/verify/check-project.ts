@@ -103,7 +103,9 @@ async function writeProject(name: string, config: BuildConfig): Promise<string> 
  * install from the registry (the shared cache first), type-check, build, run its tests, start the
  * built bot (see `smokeTest`). Passed projects are removed, failed ones kept for inspection.
  *
- * @example const outcome = await checkProject(entry, { env: { ...userEnv(), ...(await storeEnv()) } });
+ * @example
+ * const env = { ...userEnv(), ...(await storeEnv()) };
+ * const outcome = await checkProject(entry, { env });
  */
 export async function checkProject(
   entry: MatrixEntry,

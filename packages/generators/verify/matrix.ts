@@ -125,9 +125,8 @@ export function selectEntries(selection: string): MatrixEntry[] {
     (name) => name !== 'subset' && !MATRIX.some((entry) => entry.name === name),
   );
   if (unknown.length > 0) {
-    throw new Error(
-      `Unknown matrix entries: ${unknown.join(', ')}. Known: all, subset, ${MATRIX.map((e) => e.name).join(', ')}`,
-    );
+    const known = ['all', 'subset', ...MATRIX.map((entry) => entry.name)].join(', ');
+    throw new Error(`Unknown matrix entries: ${unknown.join(', ')}. Known: ${known}`);
   }
   return MATRIX.filter(
     (entry) => names.includes(entry.name) || (entry.ci && names.includes('subset')),
