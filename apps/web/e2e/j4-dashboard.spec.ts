@@ -41,8 +41,7 @@ test('the dashboard follows deployments live and redeploys an earlier one', asyn
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
   await page.getByRole('button', { name: 'Create repository' }).click();
 
-  // No secret values were typed: step 8 asks for them, and they can be skipped.
-  await page.getByRole('button', { name: 'Skip secrets' }).click();
+  // No secret value was typed on step 7: the secrets step goes on without asking again.
   await expect(page.getByTestId('setup-status')).toContainText('Set up', { timeout: 60_000 });
   await page.getByRole('link', { name: 'Open the project dashboard' }).click();
   await expect(page.getByRole('heading', { level: 1, name: projectName })).toBeVisible();

@@ -7,7 +7,7 @@ import {
   repoTargetSchema,
 } from '@botsmith/shared';
 import { TRPCClientError } from '@trpc/client';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Section } from '../../../components/ui/card';
 import { controlClass, Field } from '../../../components/ui/field';
@@ -15,7 +15,7 @@ import { toast } from '../../../components/ui/toast';
 import { usePreview } from '../../wizard/api/use-preview';
 import { usePreflight, useSaveDraft, useStartSetup } from '../api/use-setup';
 import { secretVariablesOf } from '../state/env-example';
-import { setSecretValue, useSecretValues } from '../state/secret-values';
+import { markSecretsOffered, setSecretValue, useSecretValues } from '../state/secret-values';
 import { saveSetupRunId } from '../state/setup-run-storage';
 import { PreflightChecks } from './preflight-checks';
 
@@ -58,6 +58,7 @@ export function CreateOnGitHubStep({
   const { preview } = usePreview(config);
   const secrets = useMemo(() => (preview.ok ? secretVariablesOf(preview.files) : []), [preview]);
   const values = useSecretValues();
+  useEffect(() => markSecretsOffered(), []);
   const preflight = usePreflight();
   const start = useStartSetup();
   const saveDraft = useSaveDraft();

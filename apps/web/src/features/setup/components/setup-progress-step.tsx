@@ -13,7 +13,12 @@ import {
 } from '../api/use-setup';
 import { formatDuration } from '../state/format-duration';
 import { sealSecrets } from '../state/seal-secrets';
-import { clearSecretValues, getSecretValues, valuesToSeal } from '../state/secret-values';
+import {
+  clearSecretValues,
+  getSecretValues,
+  secretsWereOffered,
+  valuesToSeal,
+} from '../state/secret-values';
 
 const STEP_STATUS: Record<string, { tone: StatusTone; label: string }> = {
   pending: { tone: 'idle', label: 'Pending' },
@@ -173,7 +178,8 @@ function SecretsHandOff({
   };
 
   const remembered = valuesToSeal(secrets.names, getSecretValues());
-  const automatic = remembered.length > 0;
+  // Typed (or deliberately left empty) on step 7 in this tab: send without asking again.
+  const automatic = secretsWereOffered() || remembered.length > 0;
   const sendRef = useRef(send);
   sendRef.current = send;
 
