@@ -1,0 +1,64 @@
+import { expect, GITHUB_URL, signInThroughEmulator, test } from './fixtures';
+
+// SPEC §2 J3, the unhappy path: GitHub refuses a step; step 8 shows the error with "Retry" and
+// "Roll back"; rolling back with the typed repository name deletes the repository.
+
+test('a failed setup can be retried, then rolled back with the repository deleted', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const projectName = `j3-fail-${Date.now().toString(36)}`;
+  const fullName = `octocat/${projectName}`;
+
+  // Registering the webhook fails twice for good (a 422 is not retried automatically).
+  const fault = await page.request.post(`${GITHUB_URL}/_emulator/faults`, {
+    data: {
+      method: 'POST',
+      path: `/repos/${fullName}/hooks`,
+      status: 422,
+      body: { message: 'Validation Failed: the hook URL is not reachable' },
+      times: 2,
+    },
+  });
+  expect(fault.ok()).toBe(true);
+
+  await signInThroughEmulator(page, 'octocat');
+  await page.evaluate((name) => {
+    localStorage.setItem(
+      'botsmith.wizard.v1',
+      JSON.stringify({ version: 1, step: 6, furthestStep: 6, config: { project: { name } } }),
+    );
+  }, projectName);
+  await page.reload();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Auto-setup' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run checks' }).click();
+  await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create repository' }).click();
+
+  const stopped = page.getByRole('alert').filter({ hasText: 'The setup stopped' });
+  await expect(stopped).toContainText('Validation Failed', { timeout: 30_000 });
+  const webhookStep = page
+    .getByRole('list', { name: 'Setup steps' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Register the webhook' });
+  await expect(webhookStep).toContainText('Failed');
+
+  // Retry runs the failed step again; GitHub refuses once more.
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('setup-status')).not.toContainText('Failed');
+  await expect(page.getByTestId('setup-status')).toContainText('Failed', { timeout: 30_000 });
+
+  // Roll back, deleting the repository: it takes its full name typed out.
+  await page.getByRole('button', { name: 'Roll back' }).click();
+  await page
+    .getByRole('textbox', { name: `Type ${fullName} to delete the repository` })
+    .fill(fullName);
+  await page.getByRole('button', { name: 'Roll back and delete the repository' }).click();
+  await expect(page.getByTestId('setup-status')).toContainText('Rolled back', { timeout: 30_000 });
+
+  const state = (await (await page.request.get(`${GITHUB_URL}/_emulator/state`)).json()) as {
+    repos: { fullName: string }[];
+  };
+  expect(state.repos.map((repo) => repo.fullName)).not.toContain(fullName);
+});
