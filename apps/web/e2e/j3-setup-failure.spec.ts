@@ -1,11 +1,9 @@
 import { expect, GITHUB_URL, signInThroughEmulator, test } from './fixtures';
 
 // SPEC §2 J3, the unhappy path: GitHub refuses a step; step 8 shows the error with "Retry" and
-// "Roll back"; rolling back with the typed repository name deletes the repository.
+// "Roll back"; rolling back with the typed repository name asks GitHub to delete it.
 
-test('a failed setup can be retried, then rolled back with the repository deleted', async ({
-  page,
-}) => {
+test('a failed setup can be retried, then rolled back', async ({ page }) => {
   test.setTimeout(120_000);
   const projectName = `j3-fail-${Date.now().toString(36)}`;
   const fullName = `octocat/${projectName}`;
@@ -57,8 +55,16 @@ test('a failed setup can be retried, then rolled back with the repository delete
   await page.getByRole('button', { name: 'Roll back and delete the repository' }).click();
   await expect(page.getByTestId('setup-status')).toContainText('Rolled back', { timeout: 30_000 });
 
+  // Botsmith never asks for the delete_repo scope, so GitHub refuses: the user is sent to the
+  // repository's settings to delete it there, and the webhook is gone.
+  const outcome = page.getByTestId('rollback-outcome');
+  await expect(outcome).toContainText('delete_repo');
+  await expect(outcome.getByRole('link', { name: 'Open the repository settings' })).toHaveAttribute(
+    'href',
+    `${GITHUB_URL}/${fullName}/settings`,
+  );
   const state = (await (await page.request.get(`${GITHUB_URL}/_emulator/state`)).json()) as {
-    repos: { fullName: string }[];
+    repos: { fullName: string; hooks: unknown[] }[];
   };
-  expect(state.repos.map((repo) => repo.fullName)).not.toContain(fullName);
+  expect(state.repos.find((repo) => repo.fullName === fullName)?.hooks).toEqual([]);
 });

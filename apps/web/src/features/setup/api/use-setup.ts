@@ -6,6 +6,7 @@ import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 /** What the API reports about a setup run (`setup.get` / `setup.progress`). */
 export type SetupSnapshot = RouterOutputs['setup']['get'];
 export type SetupStep = SetupSnapshot['steps'][number];
+export type RollbackResult = RouterOutputs['setup']['rollback'];
 
 /** Run statuses after which the progress stream ends. */
 export const FINISHED_RUN_STATUSES: readonly string[] = [

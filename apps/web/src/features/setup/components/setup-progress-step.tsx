@@ -6,6 +6,7 @@ import { StatusBadge, type StatusTone } from '../../../components/ui/status-badg
 import { Link } from '../../../lib/router';
 import {
   FINISHED_RUN_STATUSES,
+  type RollbackResult,
   type SetupSnapshot,
   type SetupStep,
   useSetupActions,
@@ -50,6 +51,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export function SetupProgressStep({ runId, onBack }: { runId: string | null; onBack: () => void }) {
   const progress = useSetupProgress(runId);
   const { snapshot } = progress;
+  const [rolledBack, setRolledBack] = useState<RollbackResult | null>(null);
 
   if (!runId) {
     return (
@@ -95,7 +97,12 @@ export function SetupProgressStep({ runId, onBack }: { runId: string | null; onB
           progress.show(next);
           progress.rewatch();
         }}
+        onRolledBack={(result) => {
+          setRolledBack(result);
+          progress.show(result.snapshot);
+        }}
       />
+      {rolledBack && <RollbackOutcome result={rolledBack} />}
       <Outcome snapshot={snapshot} />
     </div>
   );
@@ -246,9 +253,11 @@ function SecretsHandOff({
 function FailureActions({
   snapshot,
   onChanged,
+  onRolledBack,
 }: {
   snapshot: SetupSnapshot;
   onChanged: (next: SetupSnapshot | null | undefined) => void;
+  onRolledBack: (result: RollbackResult) => void;
 }) {
   const { retry, rollback } = useSetupActions();
   const [confirming, setConfirming] = useState(false);
@@ -291,7 +300,7 @@ function FailureActions({
                 runId: snapshot.runId,
                 confirmRepoFullName: repoName && confirmName === repoName ? confirmName : undefined,
               },
-              { onSuccess: (result) => onChanged(result.snapshot) },
+              { onSuccess: onRolledBack },
             );
           }}
         >
@@ -324,6 +333,30 @@ function FailureActions({
         </form>
       )}
     </Card>
+  );
+}
+
+/** What the rollback did; a repository GitHub would not let us delete is linked for the user. */
+function RollbackOutcome({ result }: { result: RollbackResult }) {
+  const { repo } = result;
+  return (
+    <Section title="Rolled back">
+      <ul className="grid gap-1 text-sm" data-testid="rollback-outcome">
+        <li>
+          {result.webhookDeleted ? 'The webhook was deleted.' : 'There was no webhook to delete.'}
+        </li>
+        {repo.status === 'deleted' && <li>The repository was deleted.</li>}
+        {repo.status === 'kept' && <li>The repository was kept.</li>}
+        {repo.status === 'refused' && (
+          <li role="alert" className="text-amber-800">
+            {repo.message}{' '}
+            <a className="font-medium text-indigo-700 underline" href={repo.settingsUrl}>
+              Open the repository settings
+            </a>
+          </li>
+        )}
+      </ul>
+    </Section>
   );
 }
 
