@@ -22,7 +22,9 @@ import {
   deploymentStatusLabel,
 } from '../../dashboard/components/deployment-status';
 import { Pager } from '../../dashboard/components/pager';
+import { useLatestSetup } from '../../setup/api/use-setup';
 import { formatDuration } from '../../setup/state/format-duration';
+import { watchSetupInWizard } from '../../setup/state/watch-setup';
 import { DeploymentSeries, StatsCards } from './stats-cards';
 
 /** `/dashboard/projects/:id`: stats, the 30-day series, live deployments and the activity. */
@@ -69,10 +71,29 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           </p>
         )}
       </header>
+      {data.status !== 'active' && <LatestSetup projectId={projectId} />}
       <ProjectStats projectId={projectId} />
       <DeploymentsTable projectId={projectId} />
       <ActivityFeed projectId={projectId} />
     </div>
+  );
+}
+
+/** A project not (yet) active: how its last setup went, and a way back to watch it. */
+function LatestSetup({ projectId }: { projectId: string }) {
+  const latest = useLatestSetup(projectId);
+  if (!latest.data) return null;
+  const run = latest.data;
+  return (
+    <Card className="flex flex-wrap items-center justify-between gap-3 p-4">
+      <p className="text-sm text-slate-700">
+        Latest setup: <strong>{run.status.replaceAll('_', ' ')}</strong>
+        {run.error && <span className="text-red-800"> — {run.error}</span>}
+      </p>
+      <Button size="sm" onClick={() => watchSetupInWizard(run.runId)}>
+        Watch the setup
+      </Button>
+    </Card>
   );
 }
 

@@ -1,4 +1,4 @@
-import { skipToken, useMutation } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
@@ -64,4 +64,10 @@ export function useSetupActions() {
 export function useSaveDraft() {
   const trpc = useTRPC();
   return useMutation(trpc.project.saveDraft.mutationOptions({ meta: { handlesErrors: true } }));
+}
+
+/** The last setup run of a project (`null` when it never had one). */
+export function useLatestSetup(projectId: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.setup.latestForProject.queryOptions({ projectId }));
 }

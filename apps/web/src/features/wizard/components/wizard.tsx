@@ -5,7 +5,7 @@ import { ErrorBoundary } from '../../../components/ui/error-boundary';
 import { LockIcon, Stepper, type StepperItem } from '../../../components/ui/stepper';
 import { Link, useLocation } from '../../../lib/router';
 import { useMe } from '../../auth/api/use-auth';
-import { loadSetupRunId } from '../../setup/state/setup-run-storage';
+import { loadSetupRunId, saveSetupRunId } from '../../setup/state/setup-run-storage';
 import { useWizard } from '../hooks/use-wizard';
 import { validateStep } from '../state/validation';
 import { LAST_ANONYMOUS_STEP, maxStepFor, type WizardState } from '../state/wizard-state';
@@ -138,8 +138,11 @@ export function Wizard() {
               size="sm"
               variant="ghost"
               onClick={() => {
-                if (window.confirm('Start over? Every choice in the wizard will be reset.'))
+                if (window.confirm('Start over? Every choice in the wizard will be reset.')) {
+                  // The run goes on at GitHub; the dashboard still has it.
+                  saveSetupRunId(null);
                   reset();
+                }
               }}
             >
               Start over
