@@ -93,4 +93,29 @@ test('the dashboard follows deployments live and redeploys an earlier one', asyn
   const dispatches = state.dispatches.filter((dispatch) => dispatch.repo === repoPath);
   expect(dispatches.length).toBeGreaterThanOrEqual(1);
   expect(JSON.stringify(dispatches)).toContain('deploy.yml');
+
+  // The projects list: latest deployment, rename, disconnect the webhook.
+  await page.getByRole('link', { name: '← Dashboard' }).click();
+  const project = page
+    .getByRole('list', { name: 'Projects' })
+    .getByRole('listitem')
+    .filter({ hasText: projectName });
+  await expect(project).toContainText('Latest deployment:');
+  await expect(project).toContainText('Success');
+  await project.getByRole('button', { name: `Rename ${projectName}` }).click();
+  const renamed = `${projectName}-renamed`;
+  await page.getByRole('textbox', { name: `New name for ${projectName}` }).fill(renamed);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const renamedRow = page
+    .getByRole('list', { name: 'Projects' })
+    .getByRole('listitem')
+    .filter({ hasText: renamed });
+  await expect(renamedRow.getByRole('link', { name: renamed })).toBeVisible();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await renamedRow.getByRole('button', { name: `Disconnect the webhook of ${renamed}` }).click();
+  await expect(renamedRow).toContainText('Webhook disconnected');
+  const after = (await (await page.request.get(`${GITHUB_URL}/_emulator/state`)).json()) as {
+    repos: { fullName: string; hooks: unknown[] }[];
+  };
+  expect(after.repos.find((repo) => repo.fullName === repoPath)?.hooks).toEqual([]);
 });
