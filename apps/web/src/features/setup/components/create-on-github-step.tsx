@@ -111,7 +111,7 @@ export function CreateOnGitHubStep({
         title="Repository"
         description="Botsmith creates it with your GitHub account, commits the generated files in one commit and connects it to your dashboard."
       >
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <Field
             label="Owner"
             hint="Your login, or an organisation you can create repositories in."
@@ -167,7 +167,7 @@ export function CreateOnGitHubStep({
         {secrets.length === 0 ? (
           <p className="text-sm text-slate-500">This project needs no secrets.</p>
         ) : (
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             {secrets.map((secret) => (
               <Field
                 key={secret.name}
