@@ -95,6 +95,11 @@ export function Wizard() {
     next();
   };
 
+  // Until we know who is signed in, a stored step 7–8 would flash step 6.
+  if (me.isPending && stored.step > LAST_ANONYMOUS_STEP) {
+    return <p className="text-sm text-slate-500">Loading…</p>;
+  }
+
   let body: ReactNode;
   const stepProps = { config, onChange: edit, issues };
   switch (info?.id) {
