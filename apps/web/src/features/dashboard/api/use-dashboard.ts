@@ -1,5 +1,11 @@
 import type { DEPLOYMENT_STATUS_VALUES } from '@botsmith/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
@@ -58,9 +64,20 @@ export function useDeploymentStats(projectId: string) {
   return useQuery(trpc.deployment.stats.queryOptions({ projectId }));
 }
 
+const ACTIVITY_PAGE = 20;
+
+/** A project's activity, newest first; a page shorter than the limit is the last one. */
 export function useActivity(projectId: string) {
   const trpc = useTRPC();
-  return useQuery(trpc.activity.list.queryOptions({ projectId, limit: 20 }));
+  return useInfiniteQuery(
+    trpc.activity.list.infiniteQueryOptions(
+      { projectId, limit: ACTIVITY_PAGE },
+      {
+        getNextPageParam: (page) =>
+          page.length < ACTIVITY_PAGE ? undefined : (page.at(-1)?.id ?? undefined),
+      },
+    ),
+  );
 }
 
 /**

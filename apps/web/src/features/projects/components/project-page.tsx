@@ -313,6 +313,7 @@ const PROJECT_ACTIVITY_LABELS: Record<string, string> = {
 
 function ActivityFeed({ projectId }: { projectId: string }) {
   const activity = useActivity(projectId);
+  const entries = activity.data?.pages.flat() ?? [];
   return (
     <Section title="Activity">
       {activity.isPending && (
@@ -325,12 +326,12 @@ function ActivityFeed({ projectId }: { projectId: string }) {
           The activity could not be loaded.
         </p>
       )}
-      {activity.data && activity.data.length === 0 && (
+      {activity.data && entries.length === 0 && (
         <p className="text-sm text-slate-500">Nothing happened yet.</p>
       )}
-      {activity.data && activity.data.length > 0 && (
+      {entries.length > 0 && (
         <ol aria-label="Project activity" className="grid gap-2 text-sm">
-          {activity.data.map((entry) => (
+          {entries.map((entry) => (
             <li key={entry.id} className="flex flex-wrap justify-between gap-2">
               <span>
                 {PROJECT_ACTIVITY_LABELS[entry.action] ?? entry.action.replaceAll('_', ' ')}
@@ -339,6 +340,17 @@ function ActivityFeed({ projectId }: { projectId: string }) {
             </li>
           ))}
         </ol>
+      )}
+      {activity.hasNextPage && (
+        <div>
+          <Button
+            size="sm"
+            onClick={() => void activity.fetchNextPage()}
+            disabled={activity.isFetchingNextPage}
+          >
+            {activity.isFetchingNextPage ? 'Loading…' : 'Show older activity'}
+          </Button>
+        </div>
       )}
     </Section>
   );
