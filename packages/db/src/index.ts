@@ -75,14 +75,15 @@ export {
   insertSession,
   touchSession,
 } from './repositories/sessions';
+export { findUserById, type GitHubProfile, upsertGitHubUser } from './repositories/users';
 export {
   type DeliveryInput,
   findDelivery,
+  findDeliveryWithProject,
   finishDelivery,
   recordDelivery,
   startDeliveryAttempt,
 } from './repositories/webhook-deliveries';
-export { findUserById, type GitHubProfile, upsertGitHubUser } from './repositories/users';
 export type {
   ActivitiesTable,
   Activity,

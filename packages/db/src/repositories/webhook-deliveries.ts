@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../database';
+import type { Project } from '../tables/projects';
 import type { WebhookDelivery, WebhookDeliveryStatus } from '../tables/webhook-deliveries';
 
 /** A verified delivery to store before answering GitHub. */
@@ -21,17 +22,17 @@ export interface DeliveryInput {
 export async function recordDelivery(
   db: Kysely<Database>,
   input: DeliveryInput,
-): Promise<{ delivery: WebhookDelivery; inserted: boolean }> {
+): Promise<{ delivery: Pick<WebhookDelivery, 'id' | 'status'>; inserted: boolean }> {
   const inserted = await db
     .insertInto('webhookDeliveries')
     .values({ ...input, payload: JSON.stringify(input.payload) })
     .onConflict((oc) => oc.columns(['hookId', 'deliveryId']).doNothing())
-    .returningAll()
+    .returning(['id', 'status'])
     .executeTakeFirst();
   if (inserted) return { delivery: inserted, inserted: true };
   const existing = await db
     .selectFrom('webhookDeliveries')
-    .selectAll()
+    .select(['id', 'status'])
     .where('hookId', '=', input.hookId)
     .where('deliveryId', '=', input.deliveryId)
     .executeTakeFirstOrThrow();
@@ -39,11 +40,20 @@ export async function recordDelivery(
 }
 
 /** A stored delivery by its row id (the job queue passes ids, never payloads). */
-export function findDelivery(
+export async function findDelivery(
   db: Kysely<Database>,
   id: string,
 ): Promise<WebhookDelivery | undefined> {
-  return db.selectFrom('webhookDeliveries').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('webhookDeliveries')
+    .selectAll()
+    // As text: the CamelCasePlugin would rename GitHub's snake_case keys in a parsed payload.
+    .select(sql<string>`payload::text`.as('payloadText'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { payloadText, ...delivery } = row;
+  return { ...delivery, payload: JSON.parse(payloadText) as Record<string, unknown> };
 }
 
 /** Counts one processing attempt and returns the new count. */
@@ -73,4 +83,22 @@ export async function finishDelivery(
     })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * A stored delivery with the project it was verified against — for the processing job, not
+ * owner-scoped: the delivery's signature already tied it to this project.
+ */
+export async function findDeliveryWithProject(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ delivery: WebhookDelivery; project: Project } | undefined> {
+  const delivery = await findDelivery(db, id);
+  if (!delivery?.projectId) return undefined;
+  const project = await db
+    .selectFrom('projects')
+    .selectAll()
+    .where('id', '=', delivery.projectId)
+    .executeTakeFirst();
+  return project ? { delivery, project } : undefined;
 }
