@@ -1,8 +1,9 @@
 import type { User } from '@botsmith/db';
+import { recordDelivery } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type JobQueue, startJobQueue } from '../jobs/job-queue';
+import { type JobQueue, QUEUES, startJobQueue } from '../jobs/job-queue';
 import type { BotsmithServer } from '../server';
 import { testCipher } from '../testing/test-keys';
 import { createTestServer, UNREACHABLE_GITHUB } from '../testing/test-server';
@@ -289,5 +290,58 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       payload: body,
     });
     expect(response.statusCode).toBe(202);
+  });
+
+  test('a delivery that keeps failing is retried, then marked dead with its error', async () => {
+    const { delivery } = await recordDelivery(t.db, {
+      hookId: String(HOOK_ID),
+      deliveryId: 'broken-1',
+      projectId,
+      event: 'workflow_run',
+      action: 'completed',
+      payload: { action: 'completed' },
+    });
+    await queue.boss.send(
+      QUEUES.webhook,
+      { deliveryId: delivery.id },
+      { retryLimit: 1, retryDelay: 1 },
+    );
+    await expect
+      .poll(async () => (await deliveries('broken-1'))[0]?.status, { timeout: 20_000 })
+      .toBe('dead');
+    const [row] = await deliveries('broken-1');
+    expect(row?.attempts).toBe(2);
+    expect(row?.error).toContain('workflow_run');
+  }, 30_000);
+
+  test('the webhook rate limit applies to this route', async () => {
+    const limited = createTestServer(t.db, {
+      queue,
+      cipher,
+      rateLimits: { auth: 1000, api: 1000, webhook: 1 },
+    }).server;
+    try {
+      const send = async () => {
+        const delivery = await signedDelivery({
+          event: 'star',
+          payload: examplePayload('star', REPO),
+          secret,
+          hookId: HOOK_ID,
+        });
+        return limited.app.inject({
+          method: 'POST',
+          url: WEBHOOK_PATH,
+          headers: { ...delivery.headers, 'x-forwarded-for': '203.0.113.9' },
+          remoteAddress: '203.0.113.77',
+          payload: delivery.body,
+        });
+      };
+      expect((await send()).statusCode).toBe(202);
+      const refused = await send();
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['retry-after']).toBeDefined();
+    } finally {
+      await limited.app.close();
+    }
   });
 });
