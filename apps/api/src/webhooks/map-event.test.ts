@@ -11,7 +11,9 @@ describe('mapEvent on GitHub’s example payloads', () => {
       REPO,
       (e) => (e.workflow_run as { conclusion: string }).conclusion === 'success',
     );
-    const run = payload.workflow_run as Record<string, Record<string, unknown> & string>;
+    const run = payload.workflow_run as Record<string, string> & {
+      head_commit: { message: string; timestamp: string };
+    };
     expect(mapEvent('workflow_run', payload)).toEqual({
       kind: 'deployment',
       key: { source: 'workflow_run', externalId: String(run.id) },
@@ -19,12 +21,12 @@ describe('mapEvent on GitHub’s example payloads', () => {
         status: 'success',
         workflowName: run.name,
         commitSha: run.head_sha,
-        commitMessage: run.head_commit?.message,
-        committedAt: new Date(run.head_commit?.timestamp as string),
+        commitMessage: run.head_commit.message,
+        committedAt: new Date(run.head_commit.timestamp),
         branch: run.head_branch,
         logsUrl: run.html_url,
-        startedAt: new Date(run.run_started_at),
-        completedAt: new Date(run.updated_at),
+        startedAt: new Date(run.run_started_at as string),
+        completedAt: new Date(run.updated_at as string),
       },
       failedRunId: null,
     });
