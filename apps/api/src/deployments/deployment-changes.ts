@@ -8,6 +8,7 @@ export const POLL_INTERVAL_MS = 1000;
  * that already saw later rows; looking back (and skipping what we already sent) catches it.
  */
 const LOOKBACK_MS = 5000;
+const PAGE_SIZE = 100;
 
 /**
  * Yields the owner's deployments as they change, from now until `signal` aborts: polls the
@@ -20,10 +21,12 @@ export async function* deploymentChanges(
 ): AsyncGenerator<DeploymentWithProject> {
   const sent = new Map<string, number>();
   let newest = Date.now();
+  let from = newest - LOOKBACK_MS;
   while (!options.signal?.aborted) {
     const rows = await listDeploymentChanges(db, ownerId, {
-      since: new Date(newest - LOOKBACK_MS),
+      since: new Date(from),
       projectId: options.projectId,
+      limit: PAGE_SIZE,
     });
     for (const row of rows) {
       const version = row.updatedAt.getTime();
@@ -32,7 +35,14 @@ export async function* deploymentChanges(
       newest = Math.max(newest, version);
       yield row;
     }
-    for (const [id, version] of sent) if (version < newest - LOOKBACK_MS) sent.delete(id);
+    const last = rows.at(-1);
+    if (rows.length === PAGE_SIZE && last) {
+      // A burst of changes: read on from the last one instead of waiting.
+      from = Math.max(from + 1, last.updatedAt.getTime());
+      continue;
+    }
+    from = newest - LOOKBACK_MS;
+    for (const [id, version] of sent) if (version < from) sent.delete(id);
     await nextDeploymentChange(ownerId, POLL_INTERVAL_MS, options.signal);
   }
 }
