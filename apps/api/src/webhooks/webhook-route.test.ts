@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type JobQueue, QUEUES, startJobQueue } from '../jobs/job-queue';
 import type { BotsmithServer } from '../server';
 import { testCipher } from '../testing/test-keys';
-import { createTestServer, UNREACHABLE_GITHUB } from '../testing/test-server';
+import { type CapturedLogs, createTestServer, UNREACHABLE_GITHUB } from '../testing/test-server';
 import {
   connectedProject,
   examplePayload,
@@ -23,6 +23,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
   const cipher = testCipher();
   let queue: JobQueue;
   let server: BotsmithServer;
+  let logs: CapturedLogs;
   let alice: User;
   let secret: string;
   let projectId: string;
@@ -37,7 +38,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       publicUrl: 'http://127.0.0.1:3000',
       log: pino({ level: 'silent' }),
     });
-    server = createTestServer(t.db, { queue, cipher }).server;
+    ({ server, logs } = createTestServer(t.db, { queue, cipher, logLevel: 'debug' }));
     alice = await testUser(t.db, 7001, 'alice');
     const connected = await connectedProject(t.db, cipher, alice, {
       name: 'deploy-bot',
@@ -343,5 +344,12 @@ describeEachDatabase('POST /webhooks/github', (t) => {
     } finally {
       await limited.app.close();
     }
+  });
+
+  test('neither the webhook secret nor signatures reach the logs', () => {
+    const text = logs.text();
+    expect(text).toContain('webhook delivery accepted');
+    expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/sha256=[0-9a-f]{64}/);
   });
 });
