@@ -273,6 +273,9 @@ describeEachDatabase('POST /webhooks/github', (t) => {
     });
     expect(response.statusCode).toBe(413);
     expect(await deliveries(deliveryId)).toEqual([]);
+    // Over the rest of the API's 1 MB limit, but well inside GitHub's 25 MB: accepted.
+    const large = { ...examplePayload('push', REPO), filler: 'x'.repeat(2 * 1024 * 1024) };
+    expect((await post('push', large)).response.statusCode).toBe(202);
   }, 30_000);
 
   test('form-encoded deliveries (GitHub’s default content type) are verified over the raw body', async () => {
