@@ -16,7 +16,12 @@ export {
 } from './migrate';
 export { PGliteDialect, type PGliteSource } from './pglite/dialect';
 export { checkReady, type NotReadyReason, type Readiness } from './ready';
-export { type ActivityInput, insertActivity, listActivities } from './repositories/activities';
+export {
+  type ActivityInput,
+  insertActivity,
+  listActivities,
+  listActivitiesPage,
+} from './repositories/activities';
 export {
   type ApiTokenSummary,
   deleteApiToken,
@@ -26,6 +31,18 @@ export {
   markApiTokenUsed,
 } from './repositories/api-tokens';
 export {
+  type DeploymentFacts,
+  type DeploymentKey,
+  type DeploymentTiming,
+  type DeploymentWithProject,
+  findDeployment,
+  listDeploymentChanges,
+  listDeployments,
+  listDeploymentTimings,
+  type MergeDeployment,
+  saveDeployment,
+} from './repositories/deployments';
+export {
   findOAuthToken,
   listOAuthTokensSealedWith,
   resealOAuthToken,
@@ -33,10 +50,17 @@ export {
   saveOAuthToken,
 } from './repositories/oauth-tokens';
 export {
+  adoptProjectWebhookId,
+  clearProjectWebhook,
   createProject,
+  deleteProject,
   findProject,
+  findWebhookCandidates,
   listProjects,
+  listProjectsPage,
   type ProjectInput,
+  type ProjectSummary,
+  updateProject,
 } from './repositories/projects';
 export {
   deleteExpiredRateLimits,
@@ -52,6 +76,14 @@ export {
   touchSession,
 } from './repositories/sessions';
 export { findUserById, type GitHubProfile, upsertGitHubUser } from './repositories/users';
+export {
+  type DeliveryInput,
+  findDelivery,
+  findDeliveryWithProject,
+  finishDelivery,
+  recordDelivery,
+  startDeliveryAttempt,
+} from './repositories/webhook-deliveries';
 export type {
   ActivitiesTable,
   Activity,

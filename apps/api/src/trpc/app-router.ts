@@ -2,7 +2,9 @@ import { activityRouter } from '../routers/activity';
 import { apiTokenRouter } from '../routers/api-token';
 import { authRouter } from '../routers/auth';
 import { catalogRouter } from '../routers/catalog';
+import { deploymentRouter } from '../routers/deployment';
 import { generatorRouter } from '../routers/generator';
+import { projectRouter } from '../routers/project';
 import { router } from './init';
 
 /** Every tRPC procedure the API serves, at `/trpc`. */
@@ -11,7 +13,9 @@ export const appRouter = router({
   apiToken: apiTokenRouter,
   auth: authRouter,
   catalog: catalogRouter,
+  deployment: deploymentRouter,
   generator: generatorRouter,
+  project: projectRouter,
 });
 
 /** The router's type: all the web app and SDK users import from the API. */
