@@ -33,6 +33,14 @@ export {
   saveOAuthToken,
 } from './repositories/oauth-tokens';
 export {
+  clearProjectRepo,
+  markProjectSettingUp,
+  saveProjectRepo,
+  saveProjectWebhookId,
+  saveProjectWebhookSecret,
+  setProjectStatus,
+} from './repositories/project-github-link';
+export {
   createProject,
   findProject,
   listProjects,
@@ -51,6 +59,22 @@ export {
   insertSession,
   touchSession,
 } from './repositories/sessions';
+export {
+  acquireSetupLease,
+  findLatestSetupRun,
+  findSetupRun,
+  getSetupRunForWorker,
+  insertSetupActivity,
+  insertSetupRun,
+  listOrphanedSetupRuns,
+  listSetupSteps,
+  releaseSetupLease,
+  renewSetupLease,
+  type SetupRunInput,
+  setSetupRunStatus,
+  transitionSetupStep,
+  updateSetupStep,
+} from './repositories/setup-runs';
 export { findUserById, type GitHubProfile, upsertGitHubUser } from './repositories/users';
 export type {
   ActivitiesTable,

@@ -3,6 +3,7 @@ import { apiTokenRouter } from '../routers/api-token';
 import { authRouter } from '../routers/auth';
 import { catalogRouter } from '../routers/catalog';
 import { generatorRouter } from '../routers/generator';
+import { setupRouter } from '../setup/setup-router';
 import { router } from './init';
 
 /** Every tRPC procedure the API serves, at `/trpc`. */
@@ -12,6 +13,7 @@ export const appRouter = router({
   auth: authRouter,
   catalog: catalogRouter,
   generator: generatorRouter,
+  setup: setupRouter,
 });
 
 /** The router's type: all the web app and SDK users import from the API. */
