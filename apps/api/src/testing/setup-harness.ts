@@ -34,7 +34,10 @@ export interface SetupHarness {
   githubConfig: GitHubConfig;
   queue: JobQueue;
   /** Stores `login` (a seeded emulator user) with a fresh token of `scopes`; returns a caller. */
-  signIn(login: string, scopes?: string[]): Promise<{ user: User; caller: ReturnType<typeof createTestCaller>; token: string }>;
+  signIn(
+    login: string,
+    scopes?: string[],
+  ): Promise<{ user: User; caller: ReturnType<typeof createTestCaller>; token: string }>;
   stop(): Promise<void>;
 }
 
@@ -44,7 +47,10 @@ export interface SetupHarness {
  *
  * @example const h = await startSetupHarness(t.db); const { caller } = await h.signIn('octocat');
  */
-export async function startSetupHarness(db: Db, options: { withWorker?: boolean } = {}): Promise<SetupHarness> {
+export async function startSetupHarness(
+  db: Db,
+  options: { withWorker?: boolean } = {},
+): Promise<SetupHarness> {
   const github = await startGitHubEmulator();
   const githubConfig: GitHubConfig = {
     webUrl: github.url,
@@ -82,7 +88,12 @@ export async function startSetupHarness(db: Db, options: { withWorker?: boolean 
       const token = github.store.mintToken(login, scopes, 'botsmith-dev-client').token;
       await storeGitHubToken(db, cipher, user.id, { accessToken: token, scopes });
       const auth: RequestAuth = { kind: 'api_token', user, tokenId: 'test' };
-      const caller = createTestCaller(db, auth, { queue, github: githubConfig, cipher, publicUrl: TEST_PUBLIC_URL });
+      const caller = createTestCaller(db, auth, {
+        queue,
+        github: githubConfig,
+        cipher,
+        publicUrl: TEST_PUBLIC_URL,
+      });
       return { user, caller, token };
     },
     async stop() {
