@@ -32,6 +32,14 @@ export async function provideSecrets(
       message: 'The secrets were sealed with another key; reload and try again.',
     });
   }
+  const planned = new Set(Array.isArray(step.output.names) ? step.output.names.map(String) : []);
+  const unknown = input.secrets.filter((secret) => !planned.has(secret.name)).map((s) => s.name);
+  if (unknown.length > 0) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `This setup does not use ${unknown.join(', ')}.`,
+    });
+  }
   if (!(await transitionSetupStep(deps.db, run.id, 'secrets', ['waiting'], 'running'))) {
     throw new TRPCError({ code: 'CONFLICT', message: 'The secrets are already being stored.' });
   }
