@@ -88,14 +88,16 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     // Exactly one repository, whose tree is the generator's output in one commit on the initial one.
     const repos = [...h.github.store.state.repos.values()].filter((r) => r.name === 'hello-bot');
     expect(repos).toHaveLength(1);
-    const files = await (
-      await fetch(`${h.github.url}/_emulator/repos/octocat/hello-bot/files`)
-    ).json();
+    const response = await fetch(`${h.github.url}/_emulator/repos/octocat/hello-bot/files`);
+    const files = (await response.json()) as {
+      files: Record<string, string>;
+      commits: { sha: string; message: string; parents: string[] }[];
+    };
     const expected = Object.fromEntries(generate(config).files.map((f) => [f.path, f.content]));
     expect(files.files).toEqual(expected);
     expect(files.commits).toHaveLength(2);
-    expect(files.commits[0].parents).toEqual([files.commits[1].sha]);
-    expect(files.commits[1].message).toBe('Initial commit');
+    expect(files.commits[0]?.parents).toEqual([files.commits[1]?.sha]);
+    expect(files.commits[1]?.message).toBe('Initial commit');
 
     expect(h.github.store.secret('octocat', 'hello-bot', 'DISCORD_TOKEN')).toBe(
       'discord-bot-token-value',
