@@ -50,6 +50,14 @@ export {
   saveOAuthToken,
 } from './repositories/oauth-tokens';
 export {
+  clearProjectRepo,
+  markProjectSettingUp,
+  saveProjectRepo,
+  saveProjectWebhookId,
+  saveProjectWebhookSecret,
+  setProjectStatus,
+} from './repositories/project-github-link';
+export {
   adoptProjectWebhookId,
   clearProjectWebhook,
   createProject,
@@ -75,6 +83,22 @@ export {
   insertSession,
   touchSession,
 } from './repositories/sessions';
+export {
+  acquireSetupLease,
+  findLatestSetupRun,
+  findSetupRun,
+  getSetupRunForWorker,
+  insertSetupActivity,
+  insertSetupRun,
+  listOrphanedSetupRuns,
+  listSetupSteps,
+  releaseSetupLease,
+  renewSetupLease,
+  type SetupRunInput,
+  setSetupRunStatus,
+  transitionSetupStep,
+  updateSetupStep,
+} from './repositories/setup-runs';
 export { findUserById, type GitHubProfile, upsertGitHubUser } from './repositories/users';
 export {
   type DeliveryInput,

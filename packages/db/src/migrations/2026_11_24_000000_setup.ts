@@ -56,6 +56,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('completed_at', 'timestamptz')
+    // A lease: the worker executing the run renews it; an expired one on a running run means
+    // its process died, and a sweep hands the run to another worker (never two at once).
+    .addColumn('lease_owner', 'text')
+    .addColumn('lease_expires_at', 'timestamptz')
+    .execute();
+  await db.schema
+    .createIndex('setup_runs_status_lease_expires_at_idx')
+    .on('setup_runs')
+    .columns(['status', 'lease_expires_at'])
     .execute();
   await db.schema
     .createIndex('setup_runs_project_id_created_at_idx')

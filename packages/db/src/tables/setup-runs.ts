@@ -49,6 +49,9 @@ export interface SetupRunsTable {
   createdAt: ColumnType<Date, Date | undefined, never>;
   updatedAt: ColumnType<Date, Date | undefined, Date>;
   completedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The worker executing the run right now, until `leaseExpiresAt` (renewed while it works). */
+  leaseOwner: ColumnType<string | null, string | null | undefined, string | null>;
+  leaseExpiresAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A step of a setup run; `output` is its checkpoint, read again when the step reruns. */

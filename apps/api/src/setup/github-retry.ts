@@ -1,0 +1,142 @@
+/**
+ * How a failed GitHub call should be treated: `transient` ones (5xx, 429, secondary rate
+ * limits, network errors) are retried after `retryAfterMs`; `permanent` ones (other 4xx) fail
+ * the step with GitHub's message.
+ */
+export type GitHubFailure =
+  | { kind: 'transient'; status: number | null; message: string; retryAfterMs: number | null }
+  | { kind: 'permanent'; status: number; message: string };
+
+interface ErrorLike {
+  status?: unknown;
+  message?: unknown;
+  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+}
+
+/** Reads Octokit's `RequestError` (or a network error) without depending on its class. */
+export function classifyGitHubError(error: unknown): GitHubFailure {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const status = typeof e.status === 'number' ? e.status : null;
+  const data = e.response?.data as { message?: unknown } | undefined;
+  const message =
+    typeof data?.message === 'string'
+      ? data.message
+      : typeof e.message === 'string'
+        ? e.message
+        : String(error);
+  const headers = e.response?.headers ?? {};
+  const retryAfterMs = retryAfter(headers['retry-after'], headers['x-ratelimit-reset']);
+  if (status === null || status >= 500 || status === 429) {
+    return { kind: 'transient', status, message, retryAfterMs };
+  }
+  // GitHub answers secondary rate limits with 403 (sometimes 429) and a retry-after header,
+  // or only the message: https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
+  const rateLimited =
+    status === 403 &&
+    (headers['retry-after'] !== undefined ||
+      headers['x-ratelimit-remaining'] === '0' ||
+      /rate limit/i.test(message));
+  if (rateLimited) return { kind: 'transient', status, message, retryAfterMs };
+  return { kind: 'permanent', status, message };
+}
+
+function retryAfter(header: string | undefined, reset: string | undefined): number | null {
+  if (header !== undefined && /^\d+$/.test(header.trim())) return Number(header) * 1000;
+  if (reset !== undefined && /^\d+$/.test(reset.trim())) {
+    return Math.max(0, Number(reset) * 1000 - Date.now());
+  }
+  return null;
+}
+
+/** Every try failed transiently: the job should be retried later (pg-boss backoff). */
+export class TransientGitHubError extends Error {
+  override readonly name = 'TransientGitHubError';
+}
+
+/** GitHub refused for good (a 4xx): retrying the same request cannot help. */
+export class PermanentGitHubError extends Error {
+  override readonly name = 'PermanentGitHubError';
+
+  constructor(
+    readonly status: number,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export interface RetryOptions {
+  /** Attempts in all, the first included. */
+  tries: number;
+  /** First backoff delay; doubled per attempt unless GitHub says how long to wait. */
+  baseDelayMs: number;
+  /** The longest we honour a `retry-after` inside a step; longer waits go to the job queue. */
+  maxDelayMs: number;
+  signal?: AbortSignal;
+  onRetry?: (failure: GitHubFailure, attempt: number, delayMs: number) => void;
+}
+
+/** The delay before attempt `attempt + 1`: GitHub's `retry-after`, else exponential backoff. */
+export function backoffDelay(
+  failure: GitHubFailure,
+  attempt: number,
+  options: RetryOptions,
+): number {
+  const wanted =
+    failure.kind === 'transient' && failure.retryAfterMs !== null
+      ? failure.retryAfterMs
+      : options.baseDelayMs * 2 ** (attempt - 1);
+  return Math.min(wanted, options.maxDelayMs);
+}
+
+/**
+ * Runs `call`, retrying transient GitHub failures with backoff; throws
+ * `PermanentGitHubError` at once for a 4xx and `TransientGitHubError` when tries run out.
+ *
+ * @example const { data } = await withGitHubRetry(() => octokit.rest.repos.get({ owner, repo }), policy);
+ */
+export async function withGitHubRetry<T>(
+  call: () => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    options.signal?.throwIfAborted();
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof PermanentGitHubError || error instanceof TransientGitHubError)
+        throw error;
+      if ((error as Error)?.name === 'AbortError') throw error;
+      const failure = classifyGitHubError(error);
+      if (failure.kind === 'permanent') {
+        throw new PermanentGitHubError(failure.status, failure.message, { cause: error });
+      }
+      if (attempt >= options.tries) {
+        throw new TransientGitHubError(
+          `GitHub did not answer properly (${failure.status ?? 'network error'}: ${failure.message})`,
+          { cause: error },
+        );
+      }
+      const delay = backoffDelay(failure, attempt, options);
+      options.onRetry?.(failure, attempt, delay);
+      await sleep(delay, options.signal);
+    }
+  }
+}
+
+/** Resolves after `ms`, or rejects when `signal` aborts first. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

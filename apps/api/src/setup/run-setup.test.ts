@@ -1,0 +1,106 @@
+import { describeEachDatabase } from '@botsmith/db/testing';
+import { buildConfigSchema } from '@botsmith/shared';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  FAST_SETUP_TIMINGS,
+  type SetupHarness,
+  startSetupHarness,
+  TEST_PUBLIC_URL,
+} from '../testing/setup-harness';
+import { testCipher } from '../testing/test-keys';
+import { TransientGitHubError } from './github-retry';
+import { runSetup } from './run-setup';
+
+const config = buildConfigSchema.parse({ project: { name: 'dead-bot' } });
+
+describeEachDatabase('a setup run GitHub keeps failing', (t) => {
+  let h: SetupHarness;
+  beforeAll(async () => {
+    // No worker: this suite drives `runSetup` itself, attempt by attempt.
+    h = await startSetupHarness(t.db, { withWorker: false });
+  }, 60_000);
+  afterAll(() => h.stop());
+
+  test('is retried by the queue while attempts remain, then goes dead; retry revives it', async () => {
+    const { caller } = await h.signIn('octocat');
+    await fetch(`${h.github.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'POST', path: '/user/repos', status: 503, times: 100 }),
+    });
+    const target = { owner: 'octocat', name: 'dead-bot', visibility: 'public' as const };
+    const { runId } = await caller.setup.start({
+      target,
+      config,
+      plan: { branchProtection: false },
+    });
+    const deps = {
+      db: t.db,
+      cipher: testCipher(),
+      github: h.githubConfig,
+      publicUrl: TEST_PUBLIC_URL,
+      log: pino({ level: 'silent' }),
+      timings: FAST_SETUP_TIMINGS,
+    };
+
+    await expect(runSetup(deps, runId, { isLastAttempt: false })).rejects.toBeInstanceOf(
+      TransientGitHubError,
+    );
+    const retrying = await caller.setup.get({ runId });
+    expect(retrying.status).toBe('queued');
+    expect(retrying.steps[0]).toMatchObject({
+      name: 'create_repo',
+      status: 'pending',
+      attempts: 1,
+    });
+    expect(retrying.steps[0]?.message).toMatch(/^Retrying: GitHub did not answer properly \(503/);
+
+    await expect(runSetup(deps, runId, { isLastAttempt: true })).rejects.toBeInstanceOf(
+      TransientGitHubError,
+    );
+    const dead = await caller.setup.get({ runId });
+    expect(dead.status).toBe('dead');
+    expect(dead.steps[0]).toMatchObject({ status: 'failed', attempts: 2 });
+    // A dead run is not picked up again by a stray job.
+    expect(await runSetup(deps, runId, { isLastAttempt: false })).toBe('not_runnable');
+
+    await fetch(`${h.github.url}/_emulator/faults`, { method: 'DELETE' });
+    await caller.setup.retry({ runId });
+    expect(await runSetup(deps, runId, { isLastAttempt: false })).toBe('waiting');
+    const resumed = await caller.setup.get({ runId });
+    expect(resumed.steps[0]).toMatchObject({ status: 'succeeded', attempts: 3 });
+    expect(resumed.repo?.fullName).toBe('octocat/dead-bot');
+  }, 60_000);
+
+  test('two workers never run one setup at once: the second finds it leased', async () => {
+    const { caller } = await h.signIn('octocat');
+    await fetch(`${h.github.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'POST', path: '/user/repos', status: 502, times: 2 }),
+    });
+    const target = { owner: 'octocat', name: 'busy-bot', visibility: 'public' as const };
+    const { runId } = await caller.setup.start({
+      target,
+      config,
+      plan: { branchProtection: false },
+    });
+    const deps = {
+      db: t.db,
+      cipher: testCipher(),
+      github: h.githubConfig,
+      publicUrl: TEST_PUBLIC_URL,
+      log: pino({ level: 'silent' }),
+      timings: FAST_SETUP_TIMINGS,
+    };
+    const [a, b] = await Promise.all([
+      runSetup(deps, runId, { isLastAttempt: false }),
+      runSetup(deps, runId, { isLastAttempt: false }),
+    ]);
+    expect([a, b].sort()).toEqual(['busy', 'waiting']);
+    expect(
+      [...h.github.store.state.repos.values()].filter((r) => r.name === 'busy-bot'),
+    ).toHaveLength(1);
+  }, 60_000);
+});

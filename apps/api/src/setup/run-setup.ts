@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import {
+  acquireSetupLease,
+  type Db,
+  findProject,
+  getSetupRunForWorker,
+  insertSetupActivity,
+  listSetupSteps,
+  releaseSetupLease,
+  renewSetupLease,
+  type SetupStep as SetupStepRow,
+  setProjectStatus,
+  setSetupRunStatus,
+  updateSetupStep,
+} from '@botsmith/db';
+import { type GeneratedFile, generate } from '@botsmith/generators';
+import { buildConfigSchema, type SetupStepName } from '@botsmith/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Cipher } from '../crypto/cipher';
+import type { GitHubConfig } from '../github/github-config';
+import { readGitHubToken } from '../github/github-token-store';
+import { createOctokit } from '../github/octokit';
+import { PermanentGitHubError, TransientGitHubError, withGitHubRetry } from './github-retry';
+import { runPlanOf } from './run-plan';
+import type { SetupStep, SetupTimings, StepContext } from './step-types';
+import { branchProtectionStep } from './steps/branch-protection';
+import { commitFilesStep } from './steps/commit-files';
+import { createRepoStep } from './steps/create-repo';
+import { firstRunStep } from './steps/first-run';
+import { secretsStep } from './steps/secrets';
+import { webhookStep } from './steps/webhook';
+
+const STEPS: Record<SetupStepName, SetupStep> = {
+  create_repo: createRepoStep,
+  commit_files: commitFilesStep,
+  secrets: secretsStep,
+  webhook: webhookStep,
+  branch_protection: branchProtectionStep,
+  first_run: firstRunStep,
+};
+
+export interface RunSetupDeps {
+  db: Db;
+  cipher: Cipher;
+  github: GitHubConfig;
+  publicUrl: string;
+  log: FastifyBaseLogger;
+  timings: SetupTimings;
+}
+
+/** How a job ended: done, paused, failed for good, or busy elsewhere (another worker holds it). */
+export type RunOutcome = 'succeeded' | 'waiting' | 'failed' | 'busy' | 'not_runnable';
+
+/** A permanent failure that is not GitHub's (no token, an invalid stored config). */
+class SetupError extends Error {
+  override readonly name = 'SetupError';
+}
+
+/**
+ * Executes a run from its first unfinished step, under a lease so no two workers ever run it
+ * at once. Steps checkpoint into `setup_steps.output`; a rerun after a crash continues from
+ * there. Transient GitHub failures are thrown (`TransientGitHubError`) for the job queue to
+ * retry; `isLastAttempt` turns them into the `dead` state instead.
+ */
+export async function runSetup(
+  deps: RunSetupDeps,
+  runId: string,
+  options: { isLastAttempt: boolean },
+): Promise<RunOutcome> {
+  const { db, timings } = deps;
+  const owner = randomUUID();
+  const initial = await getSetupRunForWorker(db, runId);
+  if (!initial || !['queued', 'running'].includes(initial.status)) return 'not_runnable';
+  if (!(await acquireSetupLease(db, runId, owner, timings.leaseTtlMs))) return 'busy';
+  const log = deps.log.child({ setupRunId: runId });
+
+  // The heartbeat keeps the lease; losing it (a long stall) aborts the steps.
+  const abort = new AbortController();
+  const heartbeat = setInterval(
+    () => {
+      renewSetupLease(db, runId, owner, timings.leaseTtlMs).then(
+        (held) => {
+          if (!held) abort.abort(new Error('lost the setup lease'));
+        },
+        (error: unknown) => log.warn({ err: error }, 'could not renew the setup lease'),
+      );
+    },
+    Math.max(250, Math.floor(timings.leaseTtlMs / 3)),
+  );
+
+  let current: SetupStepRow | undefined;
+  try {
+    const run = await getSetupRunForWorker(db, runId);
+    if (!run) return 'not_runnable';
+    const project = await findProject(db, run.userId, run.projectId);
+    if (!project) throw new SetupError('The project no longer exists.');
+    const token = await readGitHubToken(db, deps.cipher, run.userId).catch(() => undefined);
+    if (!token)
+      throw new SetupError(
+        'Botsmith has no usable GitHub token for you: sign in again, then retry.',
+      );
+    const octokit = createOctokit(deps.github, token.accessToken);
+    const plan = runPlanOf(run);
+    let files: GeneratedFile[] | undefined;
+    const config = buildConfigSchema.safeParse(project.config);
+    const steps = await listSetupSteps(db, runId);
+    const outputs: StepContext['outputs'] = {};
+
+    for (const row of steps) {
+      const name = row.name as SetupStepName;
+      if (row.status === 'succeeded' || row.status === 'skipped') {
+        outputs[name] = row.output;
+        continue;
+      }
+      if (row.status === 'waiting') {
+        await pause(deps, runId, owner);
+        return 'waiting';
+      }
+      current = row;
+      const output: Record<string, unknown> = { ...row.output };
+      await updateSetupStep(db, runId, name, {
+        status: 'running',
+        attempts: row.attempts + 1,
+        startedAt: row.startedAt ?? new Date(),
+        error: null,
+        message: null,
+      });
+      log.info({ step: name, attempt: row.attempts + 1 }, 'setup step starts');
+      const ctx: StepContext = {
+        db,
+        run,
+        plan,
+        project: (await findProject(db, run.userId, run.projectId)) ?? project,
+        octokit,
+        cipher: deps.cipher,
+        publicUrl: deps.publicUrl,
+        timings,
+        signal: abort.signal,
+        log: log.child({ step: name }),
+        files: () => {
+          if (!config.success) throw new SetupError('The stored configuration is no longer valid.');
+          files ??= generate(config.data).files;
+          return files;
+        },
+        output,
+        outputs,
+        async checkpoint(partial) {
+          Object.assign(output, partial);
+          await updateSetupStep(db, runId, name, { output });
+        },
+        github: (call) =>
+          withGitHubRetry(call, {
+            tries: timings.tries,
+            baseDelayMs: timings.retryBaseDelayMs,
+            maxDelayMs: timings.maxRetryDelayMs,
+            signal: abort.signal,
+            onRetry: (failure, attempt, delayMs) =>
+              log.warn(
+                { step: name, status: failure.status, attempt, delayMs },
+                'GitHub failed transiently; retrying',
+              ),
+          }),
+      };
+      const result = await STEPS[name].run(ctx);
+      const finalOutput = { ...output, ...result.output };
+      outputs[name] = finalOutput;
+      if (result.status === 'waiting') {
+        await updateSetupStep(db, runId, name, {
+          status: 'waiting',
+          message: result.message,
+          output: finalOutput,
+        });
+        await pause(deps, runId, owner);
+        return 'waiting';
+      }
+      await updateSetupStep(db, runId, name, {
+        status: 'succeeded',
+        message: result.message,
+        output: finalOutput,
+        completedAt: new Date(),
+      });
+      log.info({ step: name }, 'setup step succeeded');
+      current = undefined;
+    }
+
+    await setSetupRunStatus(db, runId, 'succeeded', { error: null, completed: true });
+    await setProjectStatus(db, run.userId, run.projectId, 'active');
+    await insertSetupActivity(db, {
+      userId: run.userId,
+      projectId: run.projectId,
+      action: 'setup.succeeded',
+      metadata: { runId },
+    });
+    return 'succeeded';
+  } catch (error) {
+    const run = await getSetupRunForWorker(db, runId);
+    const transient =
+      error instanceof TransientGitHubError ||
+      (abort.signal.aborted && !(error instanceof PermanentGitHubError));
+    const message = error instanceof Error ? error.message : String(error);
+    if (transient && !options.isLastAttempt) {
+      // The queue retries the job with backoff; the step shows why it is waiting.
+      if (current)
+        await updateSetupStep(db, runId, current.name, {
+          status: 'pending',
+          message: `Retrying: ${message}`,
+        });
+      await setSetupRunStatus(db, runId, 'queued', { error: message, from: ['running'] });
+      throw error;
+    }
+    const known =
+      error instanceof PermanentGitHubError ||
+      error instanceof SetupError ||
+      error instanceof TransientGitHubError;
+    const shown = known ? message : 'An unexpected error stopped the setup.';
+    if (!known) log.error({ err: error }, 'setup step failed unexpectedly');
+    else log.warn({ step: current?.name, reason: message }, 'setup step failed');
+    if (current)
+      await updateSetupStep(db, runId, current.name, {
+        status: 'failed',
+        error: shown,
+        message: shown,
+      });
+    await setSetupRunStatus(db, runId, transient ? 'dead' : 'failed', {
+      error: shown,
+      completed: true,
+    });
+    if (run) {
+      await insertSetupActivity(db, {
+        userId: run.userId,
+        projectId: run.projectId,
+        action: 'setup.failed',
+        metadata: { runId, step: current?.name ?? null },
+      });
+    }
+    if (transient) throw error;
+    return 'failed';
+  } finally {
+    clearInterval(heartbeat);
+    await releaseSetupLease(db, runId, owner).catch(() => {});
+  }
+}
+
+async function pause(deps: RunSetupDeps, runId: string, _owner: string): Promise<void> {
+  await setSetupRunStatus(deps.db, runId, 'waiting', { from: ['running'] });
+}

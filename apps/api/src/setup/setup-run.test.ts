@@ -1,0 +1,293 @@
+import { describeEachDatabase } from '@botsmith/db/testing';
+import { generate } from '@botsmith/generators';
+import { buildConfigSchema } from '@botsmith/shared';
+import sodium from 'libsodium-wrappers';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type SetupHarness, startSetupHarness, TEST_PUBLIC_URL } from '../testing/setup-harness';
+import { testCipher } from '../testing/test-keys';
+import { webhookSecretContext } from '../webhooks/webhook-secret';
+
+const config = buildConfigSchema.parse({ project: { name: 'hello-bot' } });
+
+/** What the browser does: seal each value for the repository's public key (crypto_box_seal). */
+async function sealLikeTheBrowser(key: string, value: string): Promise<string> {
+  await sodium.ready;
+  const sealed = sodium.crypto_box_seal(
+    sodium.from_string(value),
+    sodium.from_base64(key, sodium.base64_variants.ORIGINAL),
+  );
+  return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+}
+
+describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (t) => {
+  let h: SetupHarness;
+  beforeAll(async () => {
+    h = await startSetupHarness(t.db);
+    await fetch(`${h.github.url}/_emulator/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ autoRuns: { conclusion: 'success' } }),
+    });
+  }, 60_000);
+  afterAll(() => h.stop());
+
+  type Caller = Awaited<ReturnType<SetupHarness['signIn']>>['caller'];
+  const settle = async (caller: Caller, runId: string, statuses: string[]) => {
+    await expect
+      .poll(async () => (await caller.setup.get({ runId })).status, {
+        timeout: 30_000,
+        interval: 200,
+      })
+      .toSatisfy((status: string) => statuses.includes(status));
+    return caller.setup.get({ runId });
+  };
+
+  test('creates the repo, commits every file once, stores sealed secrets, hooks, protects and follows the first run', async () => {
+    const { caller, user } = await h.signIn('octocat');
+    const target = { owner: 'octocat', name: 'hello-bot', visibility: 'public' as const };
+    const preflight = await caller.setup.preflight({ target, config });
+    expect(preflight.ok).toBe(true);
+    expect(preflight.plan).toEqual({ branchProtection: true });
+
+    const { runId, projectId } = await caller.setup.start({ target, config, plan: preflight.plan });
+    const waiting = await settle(caller, runId, ['waiting', 'failed', 'dead']);
+    expect(waiting.status).toBe('waiting');
+    expect(waiting.secrets?.names).toEqual(['DISCORD_TOKEN']);
+    expect(waiting.steps.map((s) => [s.name, s.status])).toEqual([
+      ['create_repo', 'succeeded'],
+      ['commit_files', 'succeeded'],
+      ['secrets', 'waiting'],
+      ['webhook', 'pending'],
+      ['branch_protection', 'pending'],
+      ['first_run', 'pending'],
+    ]);
+
+    const secrets = waiting.secrets;
+    if (!secrets) throw new Error('no public key');
+    const encryptedValue = await sealLikeTheBrowser(secrets.key, 'discord-bot-token-value');
+    await caller.setup.provideSecrets({
+      runId,
+      keyId: secrets.keyId,
+      secrets: [{ name: 'DISCORD_TOKEN', encryptedValue }],
+    });
+    const done = await settle(caller, runId, ['succeeded', 'failed', 'dead']);
+    expect(done.error).toBeNull();
+    expect(done.status).toBe('succeeded');
+    expect(done.steps.every((s) => s.status === 'succeeded')).toBe(true);
+    expect(done.repo).toEqual({
+      fullName: 'octocat/hello-bot',
+      htmlUrl: `${h.github.url}/octocat/hello-bot`,
+      actionsUrl: `${h.github.url}/octocat/hello-bot/actions`,
+    });
+    expect(done.firstRun).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      failingJob: null,
+    });
+
+    // Exactly one repository, whose tree is the generator's output in one commit on the initial one.
+    const repos = [...h.github.store.state.repos.values()].filter((r) => r.name === 'hello-bot');
+    expect(repos).toHaveLength(1);
+    const response = await fetch(`${h.github.url}/_emulator/repos/octocat/hello-bot/files`);
+    const files = (await response.json()) as {
+      files: Record<string, string>;
+      commits: { sha: string; message: string; parents: string[] }[];
+    };
+    const expected = Object.fromEntries(generate(config).files.map((f) => [f.path, f.content]));
+    expect(files.files).toEqual(expected);
+    expect(files.commits).toHaveLength(2);
+    expect(files.commits[0]?.parents).toEqual([files.commits[1]?.sha]);
+    expect(files.commits[1]?.message).toBe('Initial commit');
+
+    expect(h.github.store.secret('octocat', 'hello-bot', 'DISCORD_TOKEN')).toBe(
+      'discord-bot-token-value',
+    );
+
+    const project = await t.db
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    expect(project).toMatchObject({
+      status: 'active',
+      repoFullName: 'octocat/hello-bot',
+      ownerId: user.id,
+      defaultBranch: 'main',
+    });
+    const hooks = [...(h.github.store.repo('octocat', 'hello-bot')?.hooks.values() ?? [])];
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]?.config.url).toBe(`${TEST_PUBLIC_URL}/webhooks/github`);
+    expect(hooks[0]?.config.contentType).toBe('json');
+    expect(hooks[0]?.events).toEqual(['push', 'workflow_run', 'deployment', 'deployment_status']);
+    expect(project.webhookId).toBe(hooks[0]?.id);
+    const secret = testCipher().decrypt(
+      {
+        keyId: project.webhookSecretKeyId ?? '',
+        ciphertext: project.webhookSecretCiphertext ?? new Uint8Array(),
+      },
+      webhookSecretContext(projectId),
+    );
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(hooks[0]?.config.secret).toBe(secret);
+    expect(h.github.store.repo('octocat', 'hello-bot')?.branchProtection.get('main')).toMatchObject(
+      {
+        required_status_checks: {
+          strict: true,
+          contexts: ['Test (Node 20)', 'Test (Node 22)', 'Test (Node 24)'],
+        },
+      },
+    );
+    const actions = await t.db
+      .selectFrom('activities')
+      .select('action')
+      .where('projectId', '=', projectId)
+      .execute();
+    expect(actions.map((a) => a.action).sort()).toEqual(['setup.started', 'setup.succeeded']);
+    expect(await caller.setup.latestForProject({ projectId })).toEqual(done);
+  }, 60_000);
+
+  const fault = (body: Record<string, unknown>) =>
+    fetch(`${h.github.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  /** Starts a setup and drives it to an end, answering the secrets pause with no secrets. */
+  const setUp = async (caller: Caller, name: string) => {
+    const target = { owner: 'octocat', name, visibility: 'public' as const };
+    const { runId, projectId } = await caller.setup.start({
+      target,
+      config,
+      plan: { branchProtection: false },
+    });
+    const paused = await settle(caller, runId, ['waiting', 'succeeded', 'failed', 'dead']);
+    if (paused.status === 'waiting') {
+      await caller.setup.provideSecrets({ runId, keyId: paused.secrets?.keyId ?? '', secrets: [] });
+    }
+    return { runId, projectId, end: await settle(caller, runId, ['succeeded', 'failed', 'dead']) };
+  };
+
+  test('GitHub answering 502 to the commit twice: retried, completed, one commit', async () => {
+    const { caller } = await h.signIn('octocat');
+    await fault({
+      method: 'POST',
+      path: '/repos/octocat/flaky-bot/git/commits',
+      status: 502,
+      times: 2,
+    });
+    const { end, runId } = await setUp(caller, 'flaky-bot');
+    expect(end.status).toBe('succeeded');
+    const commitStep = end.steps.find((s) => s.name === 'commit_files');
+    expect(commitStep?.status).toBe('succeeded');
+    const snapshot = h.github.store.snapshot('octocat', 'flaky-bot');
+    expect(snapshot?.commits).toHaveLength(2);
+    const log = h.github.store.state.requestLog.filter(
+      (r) => r.method === 'POST' && r.path === '/repos/octocat/flaky-bot/git/commits',
+    );
+    expect(log.map((r) => r.status)).toEqual([502, 502, 201]);
+    expect(
+      (await caller.setup.get({ runId })).steps.find((s) => s.name === 'secrets')?.status,
+    ).toBe('skipped');
+  }, 60_000);
+
+  test('a step GitHub refuses fails the run; retry resumes from that step', async () => {
+    const { caller } = await h.signIn('octocat');
+    await fault({
+      method: 'POST',
+      path: '/repos/octocat/retried-bot/hooks',
+      status: 422,
+      times: 1,
+    });
+    const { end, runId } = await setUp(caller, 'retried-bot');
+    expect(end.status).toBe('failed');
+    const failed = end.steps.find((s) => s.status === 'failed');
+    expect(failed?.name).toBe('webhook');
+    expect(end.error).toMatch(/Injected fault/);
+    const commitsBefore = h.github.store.snapshot('octocat', 'retried-bot')?.commits.length;
+
+    await caller.setup.retry({ runId });
+    const again = await settle(caller, runId, ['succeeded', 'failed', 'dead']);
+    expect(again.status).toBe('succeeded');
+    expect(again.steps.find((s) => s.name === 'webhook')).toMatchObject({
+      status: 'succeeded',
+      attempts: 2,
+    });
+    expect(again.steps.find((s) => s.name === 'create_repo')?.attempts).toBe(1);
+    expect(h.github.store.snapshot('octocat', 'retried-bot')?.commits.length).toBe(commitsBefore);
+    await expect(caller.setup.retry({ runId })).rejects.toMatchObject({ code: 'CONFLICT' });
+  }, 60_000);
+
+  test('rollback deletes the hook; deleting the repo needs delete_repo, which is reported', async () => {
+    const { caller } = await h.signIn('octocat');
+    const { runId, projectId, end } = await setUp(caller, 'doomed-bot');
+    expect(end.status).toBe('succeeded');
+
+    await expect(
+      caller.setup.rollback({ runId, confirmRepoFullName: 'octocat/other' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const refused = await caller.setup.rollback({
+      runId,
+      confirmRepoFullName: 'octocat/doomed-bot',
+    });
+    expect(refused.webhookDeleted).toBe(true);
+    expect(refused.repo).toEqual({
+      status: 'refused',
+      settingsUrl: `${h.github.url}/octocat/doomed-bot/settings`,
+      message: expect.stringContaining('delete_repo'),
+    });
+    expect(h.github.store.repo('octocat', 'doomed-bot')?.hooks.size).toBe(0);
+    expect(h.github.store.repo('octocat', 'doomed-bot')).toBeDefined();
+    expect(refused.snapshot?.status).toBe('rolled_back');
+    expect(refused.snapshot?.steps.find((s) => s.name === 'create_repo')?.message).toContain(
+      '/octocat/doomed-bot/settings',
+    );
+
+    const privileged = await h.signIn('octocat', [
+      'repo',
+      'workflow',
+      'admin:repo_hook',
+      'delete_repo',
+    ]);
+    const deleted = await privileged.caller.setup.rollback({
+      runId,
+      confirmRepoFullName: 'octocat/doomed-bot',
+    });
+    expect(deleted.repo).toEqual({ status: 'deleted' });
+    expect(h.github.store.repo('octocat', 'doomed-bot')).toBeUndefined();
+    const project = await t.db
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    expect(project).toMatchObject({
+      status: 'draft',
+      repoFullName: null,
+      webhookId: null,
+      webhookSecretCiphertext: null,
+    });
+  }, 60_000);
+
+  test("another user's run is NOT_FOUND for every procedure", async () => {
+    const octocat = await h.signIn('octocat');
+    const { runId, projectId } = await setUp(octocat.caller, 'private-bot');
+    const { caller } = await h.signIn('hubot');
+    const notFound = { code: 'NOT_FOUND' };
+    await expect(caller.setup.get({ runId })).rejects.toMatchObject(notFound);
+    await expect(caller.setup.retry({ runId })).rejects.toMatchObject(notFound);
+    await expect(caller.setup.rollback({ runId })).rejects.toMatchObject(notFound);
+    await expect(
+      caller.setup.provideSecrets({ runId, keyId: 'k', secrets: [] }),
+    ).rejects.toMatchObject(notFound);
+    expect(await caller.setup.latestForProject({ projectId })).toBeNull();
+    const stream = await caller.setup.progress({ runId }).catch((error: unknown) => error);
+    const first =
+      stream instanceof Error
+        ? stream
+        : await (stream as AsyncIterable<unknown>)
+            [Symbol.asyncIterator]()
+            .next()
+            .catch((e: unknown) => e);
+    expect(first).toMatchObject(notFound);
+  }, 60_000);
+});

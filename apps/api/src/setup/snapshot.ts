@@ -1,0 +1,105 @@
+import {
+  type Db,
+  findSetupRun,
+  listSetupSteps,
+  type SetupRun,
+  type SetupRunStatus,
+  type SetupStepStatus,
+} from '@botsmith/db';
+import { SETUP_STEP_TITLES, type SetupStepName } from '@botsmith/shared';
+
+/** What the browser sees of a run: the same shape from `get`, `latestForProject` and `progress`. */
+export interface SetupSnapshot {
+  runId: string;
+  projectId: string;
+  status: SetupRunStatus;
+  error: string | null;
+  repo: { fullName: string; htmlUrl: string; actionsUrl: string } | null;
+  steps: {
+    name: SetupStepName;
+    title: string;
+    status: SetupStepStatus;
+    message: string | null;
+    attempts: number;
+    startedAt: Date | null;
+    completedAt: Date | null;
+    durationMs: number | null;
+  }[];
+  /** Present while the `secrets` step waits for the browser to seal the values. */
+  secrets: { keyId: string; key: string; names: string[] } | null;
+  firstRun: {
+    status: string;
+    conclusion: string | null;
+    htmlUrl: string | null;
+    failingJob: string | null;
+  } | null;
+}
+
+/** Runs that will not change any more (the progress stream ends on them). */
+export const FINISHED_STATUSES: readonly SetupRunStatus[] = [
+  'succeeded',
+  'failed',
+  'dead',
+  'rolled_back',
+];
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** Builds the snapshot of one of the user's runs, or `undefined` when it is not theirs. */
+export async function loadSetupSnapshot(
+  db: Db,
+  userId: string,
+  runId: string,
+): Promise<SetupSnapshot | undefined> {
+  const run = await findSetupRun(db, userId, runId);
+  return run ? snapshotOf(db, run) : undefined;
+}
+
+/** The snapshot of a run already read with its owner's scope. */
+export async function snapshotOf(db: Db, run: SetupRun): Promise<SetupSnapshot> {
+  const rows = await listSetupSteps(db, run.id);
+  const byName = new Map(rows.map((row) => [row.name, row]));
+  const created = byName.get('create_repo')?.output ?? {};
+  const htmlUrl = str(created.htmlUrl);
+  const fullName = str(created.fullName);
+  const secretsRow = byName.get('secrets');
+  const firstRun = byName.get('first_run')?.output ?? {};
+  return {
+    runId: run.id,
+    projectId: run.projectId,
+    status: run.status,
+    error: run.error,
+    repo: htmlUrl && fullName ? { fullName, htmlUrl, actionsUrl: `${htmlUrl}/actions` } : null,
+    steps: rows.map((row) => ({
+      name: row.name as SetupStepName,
+      title: SETUP_STEP_TITLES[row.name as SetupStepName] ?? row.name,
+      status: row.status,
+      message: row.message,
+      attempts: row.attempts,
+      startedAt: row.startedAt,
+      completedAt: row.completedAt,
+      durationMs:
+        row.startedAt && row.completedAt
+          ? row.completedAt.getTime() - row.startedAt.getTime()
+          : null,
+    })),
+    secrets:
+      secretsRow?.status === 'waiting' && str(secretsRow.output.keyId) && str(secretsRow.output.key)
+        ? {
+            keyId: String(secretsRow.output.keyId),
+            key: String(secretsRow.output.key),
+            names: Array.isArray(secretsRow.output.names)
+              ? secretsRow.output.names.map(String)
+              : [],
+          }
+        : null,
+    firstRun: str(firstRun.status)
+      ? {
+          status: String(firstRun.status),
+          conclusion: str(firstRun.conclusion),
+          htmlUrl: str(firstRun.htmlUrl),
+          failingJob: str(firstRun.failingJob),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,98 @@
+import {
+  createProject,
+  type Db,
+  insertSetupActivity,
+  insertSetupRun,
+  markProjectSettingUp,
+  setProjectStatus,
+} from '@botsmith/db';
+import { generate } from '@botsmith/generators';
+import {
+  type BuildConfig,
+  type RepoTarget,
+  SETUP_STEP_NAMES,
+  type SetupPlan,
+} from '@botsmith/shared';
+import { TRPCError } from '@trpc/server';
+import type { RequestMeta } from '../activities/request-meta';
+import { requiredChecksOf, secretNamesOf, startsWorkflowOnPush } from './plan-from-files';
+import type { RunPlan } from './step-types';
+
+/** The plan of a run: the preflight-approved optional steps plus what the files need. */
+export function planRun(config: BuildConfig, plan: SetupPlan, preflightPlan: SetupPlan): RunPlan {
+  const { files } = generate(config);
+  return {
+    branchProtection: plan.branchProtection && preflightPlan.branchProtection,
+    secretNames: secretNamesOf(files),
+    requiredChecks: requiredChecksOf(files),
+    firstRun: startsWorkflowOnPush(files),
+  };
+}
+
+/** Steps the plan leaves out are recorded as skipped from the start. */
+export function skippedSteps(plan: RunPlan): Set<string> {
+  const skipped = new Set<string>();
+  if (!plan.branchProtection) skipped.add('branch_protection');
+  if (plan.secretNames.length === 0) skipped.add('secrets');
+  if (!plan.firstRun) skipped.add('first_run');
+  return skipped;
+}
+
+/**
+ * Creates (or takes over the draft) project in `setting_up`, its run and steps, and the
+ * audit entry, in one transaction. The caller enqueues the run afterwards.
+ */
+export async function createSetupRun(
+  db: Db,
+  input: {
+    userId: string;
+    target: RepoTarget;
+    config: BuildConfig;
+    projectId?: string;
+    plan: RunPlan;
+    meta: RequestMeta;
+  },
+): Promise<{ runId: string; projectId: string }> {
+  const skipped = skippedSteps(input.plan);
+  // PGlite has one connection: inside the transaction, only `trx` may be used.
+  return db.transaction().execute(async (trx) => {
+    let projectId: string;
+    const fields = {
+      name: input.target.name,
+      config: input.config as Record<string, unknown>,
+      configSchemaVersion: input.config.schemaVersion,
+    };
+    if (input.projectId) {
+      const project = await markProjectSettingUp(trx, input.userId, input.projectId, fields);
+      if (!project) {
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: 'No such draft project (it may already be set up).',
+        });
+      }
+      projectId = project.id;
+    } else {
+      const project = await createProject(trx, input.userId, fields);
+      await setProjectStatus(trx, input.userId, project.id, 'setting_up');
+      projectId = project.id;
+    }
+    const run = await insertSetupRun(trx, {
+      projectId,
+      userId: input.userId,
+      repoOwner: input.target.owner,
+      repoName: input.target.name,
+      visibility: input.target.visibility,
+      plan: { ...input.plan },
+      steps: SETUP_STEP_NAMES.map((name) => ({ name, skipped: skipped.has(name) })),
+    });
+    await insertSetupActivity(trx, {
+      userId: input.userId,
+      projectId,
+      action: 'setup.started',
+      ip: input.meta.ip,
+      userAgent: input.meta.userAgent,
+      metadata: { runId: run.id, repo: `${input.target.owner}/${input.target.name}` },
+    });
+    return { runId: run.id, projectId };
+  });
+}

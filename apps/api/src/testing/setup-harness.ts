@@ -1,0 +1,104 @@
+import type { Db, User } from '@botsmith/db';
+import { upsertGitHubUser } from '@botsmith/db';
+import { type GitHubEmulator, startGitHubEmulator } from '@botsmith/github-emulator';
+import { pino } from 'pino';
+import type { RequestAuth } from '../auth/request-auth';
+import type { GitHubConfig } from '../github/github-config';
+import { storeGitHubToken } from '../github/github-token-store';
+import { type JobQueue, startJobQueue } from '../jobs/job-queue';
+import { createSetupWorker } from '../setup/setup-worker';
+import type { SetupTimings } from '../setup/step-types';
+import { testCipher } from './test-keys';
+import { createTestCaller } from './test-server';
+
+/** What sign-in asks GitHub for (SPEC §6). */
+export const SIGN_IN_SCOPES = ['read:user', 'user:email', 'repo', 'workflow', 'admin:repo_hook'];
+
+/** Fast timings so failing and retrying steps take milliseconds, not minutes. */
+export const FAST_SETUP_TIMINGS: SetupTimings = {
+  leaseTtlMs: 3_000,
+  sweepIntervalMs: 500,
+  tries: 3,
+  retryBaseDelayMs: 50,
+  maxRetryDelayMs: 1_000,
+  firstRunTimeoutMs: 20_000,
+  firstRunPollMs: 100,
+};
+
+/** Nobody listens here: hook pings fail fast, which GitHub tolerates. */
+export const TEST_PUBLIC_URL = 'http://127.0.0.1:9';
+
+/** The emulator, a job queue with the setup worker, and helpers to sign users in. */
+export interface SetupHarness {
+  github: GitHubEmulator;
+  githubConfig: GitHubConfig;
+  queue: JobQueue;
+  /** Stores `login` (a seeded emulator user) with a fresh token of `scopes`; returns a caller. */
+  signIn(
+    login: string,
+    scopes?: string[],
+  ): Promise<{ user: User; caller: ReturnType<typeof createTestCaller>; token: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what a setup needs around a test database: the GitHub emulator (over real HTTP) and
+ * the job queue running the real setup worker.
+ *
+ * @example const h = await startSetupHarness(t.db); const { caller } = await h.signIn('octocat');
+ */
+export async function startSetupHarness(
+  db: Db,
+  options: { withWorker?: boolean } = {},
+): Promise<SetupHarness> {
+  const github = await startGitHubEmulator();
+  const githubConfig: GitHubConfig = {
+    webUrl: github.url,
+    apiUrl: github.url,
+    clientId: 'botsmith-dev-client',
+    clientSecret: 'botsmith-dev-secret',
+    emulator: true,
+  };
+  const queue = await startJobQueue(db, { pollingIntervalSeconds: 0.5 });
+  const cipher = testCipher();
+  if (options.withWorker ?? true) {
+    await createSetupWorker(FAST_SETUP_TIMINGS)({
+      db,
+      queue,
+      cipher,
+      github: githubConfig,
+      publicUrl: TEST_PUBLIC_URL,
+      log: pino({ level: 'silent' }),
+    });
+  }
+  return {
+    github,
+    githubConfig,
+    queue,
+    async signIn(login, scopes = SIGN_IN_SCOPES) {
+      const account = github.store.state.users.get(login.toLowerCase());
+      if (!account) throw new Error(`the emulator has no user ${login}`);
+      const user = await upsertGitHubUser(db, {
+        githubId: account.id,
+        login: account.login,
+        name: account.name,
+        avatarUrl: null,
+        email: account.email,
+      });
+      const token = github.store.mintToken(login, scopes, 'botsmith-dev-client').token;
+      await storeGitHubToken(db, cipher, user.id, { accessToken: token, scopes });
+      const auth: RequestAuth = { kind: 'api_token', user, tokenId: 'test' };
+      const caller = createTestCaller(db, auth, {
+        queue,
+        github: githubConfig,
+        cipher,
+        publicUrl: TEST_PUBLIC_URL,
+      });
+      return { user, caller, token };
+    },
+    async stop() {
+      await queue.stop();
+      await github.stop();
+    },
+  };
+}
