@@ -22,6 +22,7 @@ import { trpcMediaTypePlugin } from './security/trpc-media-type';
 import type { CookiePolicy } from './sessions/session-cookie';
 import { type AppRouter, appRouter } from './trpc/app-router';
 import { createContextFactory } from './trpc/context';
+import { registerWebhookRoute } from './webhooks/webhook-route';
 
 /** Largest request body we read (JSON configs are a few kilobytes). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -153,6 +154,7 @@ export function createServer(config: ServerConfig): BotsmithServer {
     cookies,
     production,
   });
+  registerWebhookRoute(app, { db: config.db, cipher: config.cipher, queue: config.queue ?? null });
   registerHealthRoutes(app, config.db);
   registerDownloadRoute(app);
 

@@ -16,7 +16,12 @@ export {
 } from './migrate';
 export { PGliteDialect, type PGliteSource } from './pglite/dialect';
 export { checkReady, type NotReadyReason, type Readiness } from './ready';
-export { type ActivityInput, insertActivity, listActivities } from './repositories/activities';
+export {
+  type ActivityInput,
+  insertActivity,
+  listActivities,
+  listActivitiesPage,
+} from './repositories/activities';
 export {
   type ApiTokenSummary,
   deleteApiToken,
@@ -25,6 +30,18 @@ export {
   listApiTokens,
   markApiTokenUsed,
 } from './repositories/api-tokens';
+export {
+  type DeploymentFacts,
+  type DeploymentKey,
+  type DeploymentTiming,
+  type DeploymentWithProject,
+  findDeployment,
+  listDeploymentChanges,
+  listDeployments,
+  listDeploymentTimings,
+  type MergeDeployment,
+  saveDeployment,
+} from './repositories/deployments';
 export {
   findOAuthToken,
   listOAuthTokensSealedWith,
@@ -41,10 +58,17 @@ export {
   setProjectStatus,
 } from './repositories/project-github-link';
 export {
+  adoptProjectWebhookId,
+  clearProjectWebhook,
   createProject,
+  deleteProject,
   findProject,
+  findWebhookCandidates,
   listProjects,
+  listProjectsPage,
   type ProjectInput,
+  type ProjectSummary,
+  updateProject,
 } from './repositories/projects';
 export {
   deleteExpiredRateLimits,
@@ -76,6 +100,14 @@ export {
   updateSetupStep,
 } from './repositories/setup-runs';
 export { findUserById, type GitHubProfile, upsertGitHubUser } from './repositories/users';
+export {
+  type DeliveryInput,
+  findDelivery,
+  findDeliveryWithProject,
+  finishDelivery,
+  recordDelivery,
+  startDeliveryAttempt,
+} from './repositories/webhook-deliveries';
 export type {
   ActivitiesTable,
   Activity,

@@ -6,7 +6,7 @@ import {
 } from '@botsmith/shared';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { configOf, generateFrom } from '../test/helpers';
+import { ALL_AUTOMATION, configOf, generateFrom } from '../test/helpers';
 import { generate } from './generate';
 import { UnsupportedConfigError, unsupportedConfigIssues } from './support';
 import { GENERATOR_VERSION } from './version';
@@ -168,14 +168,7 @@ describe('generate', () => {
       sessions: { store: 'postgres' },
       runtime: { packageManager: 'pnpm' },
       deploy: { target: 'fly' },
-      automation: {
-        ci: true,
-        dependabot: true,
-        deploy: true,
-        codeql: true,
-        dependencyReview: true,
-        release: true,
-      },
+      automation: ALL_AUTOMATION,
     });
     expect(unsupportedConfigIssues(everything)).toEqual([]);
     expect(unsupportedConfigIssues(configOf())).toEqual([]);

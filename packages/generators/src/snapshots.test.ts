@@ -7,14 +7,14 @@ import {
 } from '@botsmith/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choicesArbitrary, producible } from '../test/arbitrary-config';
+import { choicesArbitrary } from '../test/arbitrary-config';
 import { type GeneratedProject, generate, toZip } from './index';
 
 // SPEC §5: output is deterministic. Golden snapshots are compact on purpose — one line per file
-// with its SHA-256, plus the full package.json and CI workflow — so a change to any file shows
-// up in review, and accepting a deliberate change (or a merged feature) is one `vitest -u`.
+// with its SHA-256, plus the full package.json, CI and deploy workflows — so a change to any file
+// shows up in review, and accepting a deliberate change (or a merged feature) is one `vitest -u`.
 
-/** Representative configs; parts this generator version cannot produce yet are left out. */
+/** Representative configs. */
 const GOLDEN: Record<string, BuildConfigInput> = {
   default: {},
   'telegram-webchat-sessions': {
@@ -24,6 +24,11 @@ const GOLDEN: Record<string, BuildConfigInput> = {
     project: { name: 'support-bot', displayName: 'Support Bot', license: 'Apache-2.0' },
   },
   'all-seven-platforms': { platforms: [...PLATFORM_IDS] },
+  'slack-render-deploy': {
+    platforms: ['slack'],
+    deploy: { target: 'render' },
+    automation: { deploy: true, dependabot: true },
+  },
   maximal: {
     platforms: [...PLATFORM_IDS],
     features: [...FEATURE_IDS],
@@ -42,7 +47,11 @@ function manifest(project: GeneratedProject): string {
   const lines = project.files
     .map((f) => `${f.path}  ${sha256(f.content)}`)
     .sort((a, b) => (a < b ? -1 : 1));
-  const shown = ['package.json', '.github/workflows/ci.yml'].flatMap((path) => {
+  const shown = [
+    'package.json',
+    '.github/workflows/ci.yml',
+    '.github/workflows/deploy.yml',
+  ].flatMap((path) => {
     const file = project.files.find((f) => f.path === path);
     return file ? [`\n===== ${path}\n${file.content}`] : [];
   });
@@ -50,14 +59,14 @@ function manifest(project: GeneratedProject): string {
 }
 
 function projectOf(input: BuildConfigInput): GeneratedProject {
-  return generate(producible(buildConfigSchema.parse(input)));
+  return generate(buildConfigSchema.parse(input));
 }
 
 describe('deterministic output', () => {
   it.each(Object.entries(GOLDEN))(
     '%s: same config twice gives identical files and zips',
     (_, input) => {
-      const config = producible(buildConfigSchema.parse(input));
+      const config = buildConfigSchema.parse(input);
       const first = generate(config);
       // A deep copy with every key in reverse order: key order must not matter either.
       const reversed = JSON.parse(JSON.stringify(config), (_key, value) =>
@@ -74,7 +83,7 @@ describe('deterministic output', () => {
   it('holds for arbitrary configs from the catalogs', () => {
     fc.assert(
       fc.property(choicesArbitrary, (input) => {
-        const config = producible(buildConfigSchema.parse(input));
+        const config = buildConfigSchema.parse(input);
         const first = generate(config);
         const second = generate(structuredClone(config));
         expect(second).toStrictEqual(first);

@@ -1,8 +1,6 @@
 import {
   AI_PROVIDERS,
-  type BuildConfig,
   type BuildConfigInput,
-  buildConfigSchema,
   COMPLEXITIES,
   DEPLOY_TARGETS,
   FEATURE_IDS,
@@ -20,7 +18,6 @@ import {
   TEAM_SIZES,
 } from '@botsmith/shared';
 import fc from 'fast-check';
-import { unsupportedConfigIssues } from '../src/index';
 
 /**
  * Drops what the chosen platforms cannot support and what lacks a required feature, until
@@ -119,41 +116,4 @@ export function withFreeText<T extends BuildConfigInput>(input: T, text: FreeTex
     ai: { ...input.ai, systemPrompt: text.systemPrompt },
     project: { ...input.project, displayName: text.displayName, description: text.description },
   };
-}
-
-/**
- * The nearest config this generator version can produce: whatever `unsupportedConfigIssues`
- * names is turned off or back to its default. Once a version supports everything, the config
- * comes back unchanged, so the properties then cover the whole catalog.
- */
-export function producible(config: BuildConfig): BuildConfig {
-  let current = config;
-  for (let round = 0; round < 10; round += 1) {
-    const issues = unsupportedConfigIssues(current);
-    if (issues.length === 0) return current;
-    const next = structuredClone(current);
-    const dropped = { platforms: new Set<string>(), features: new Set<string>() };
-    for (const { path } of issues) {
-      const [head, tail] = path.split('.');
-      if (head === 'platforms' || head === 'features') {
-        dropped[head].add(current[head][Number(tail)] ?? '');
-      } else if (path === 'sessions.store') next.sessions.store = 'memory';
-      else if (path === 'runtime.packageManager') next.runtime.packageManager = 'npm';
-      else if (path === 'deploy.target') {
-        next.deploy.target = 'none';
-        next.automation.deploy = false;
-      } else if (head === 'automation' && tail && tail in next.automation) {
-        next.automation[tail as keyof BuildConfig['automation']] = false;
-      } else throw new Error(`producible(): no fallback for unsupported ${path}`);
-    }
-    next.platforms = next.platforms.filter((p) => !dropped.platforms.has(p));
-    // None left: the schema's default platform, which every generator version produces.
-    if (next.platforms.length === 0) next.platforms = buildConfigSchema.parse({}).platforms;
-    next.features = validFeatures(
-      next.features.filter((f) => !dropped.features.has(f)),
-      next.platforms,
-    );
-    current = buildConfigSchema.parse(next);
-  }
-  throw new Error('producible(): unsupported parts remain after 10 rounds');
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from './run';
+import { run } from '../verify/processes';
 
 const BIN = fileURLToPath(new URL('../bin/botsmith.js', import.meta.url));
 

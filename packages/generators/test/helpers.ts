@@ -2,6 +2,16 @@ import { type BuildConfig, type BuildConfigInput, buildConfigSchema } from '@bot
 import { generate } from '../src/generate';
 import type { GeneratedProject } from '../src/types';
 
+/** Every automation workflow turned on (the deploy workflow needs a deploy target too). */
+export const ALL_AUTOMATION = {
+  ci: true,
+  deploy: true,
+  codeql: true,
+  dependencyReview: true,
+  release: true,
+  dependabot: true,
+} as const;
+
 /** A validated config from partial wizard input. */
 export function configOf(input: BuildConfigInput = {}): BuildConfig {
   return buildConfigSchema.parse(input);

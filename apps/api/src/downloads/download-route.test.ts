@@ -1,10 +1,9 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { generate } from '@botsmith/generators';
-import { buildConfigSchema } from '@botsmith/shared';
+import { buildConfigSchema, featureUnavailableReason } from '@botsmith/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestServer } from '../testing/test-server';
-import { findUnsupportedConfig } from '../testing/unsupported-config';
 
 describeEachDatabase('POST /api/download', (t) => {
   let server: ReturnType<typeof createTestServer>['server'];
@@ -53,15 +52,13 @@ describeEachDatabase('POST /api/download', (t) => {
     expect(response.json().error.code).toBe('INVALID_REQUEST');
   });
 
-  const unsupported = findUnsupportedConfig();
-  test.skipIf(!unsupported)(
-    'a config this version cannot produce is UNSUPPORTED_CONFIG',
-    async () => {
-      const response = await download({ config: unsupported });
-      expect(response.statusCode).toBe(400);
-      const { error } = response.json();
-      expect(error.code).toBe('UNSUPPORTED_CONFIG');
-      expect(error.issues.length).toBeGreaterThan(0);
-    },
-  );
+  test('a feature no chosen platform supports is INVALID_CONFIG with the reason the wizard shows', async () => {
+    const response = await download({ config: { platforms: ['cli'], features: ['health'] } });
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error.code).toBe('INVALID_CONFIG');
+    expect(error.issues).toEqual([
+      { path: 'features.0', message: featureUnavailableReason('health', ['cli']), step: 3 },
+    ]);
+  });
 });

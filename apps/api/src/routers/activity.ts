@@ -1,17 +1,32 @@
-import { listActivities } from '@botsmith/db';
+import { listActivitiesPage } from '@botsmith/db';
 import { z } from 'zod';
 import { protectedProcedure, router } from '../trpc/init';
+import { ownProject, uuidCursor } from './project';
 
 /** The caller's audit log. */
 export const activityRouter = router({
-  /** Most recent first: sign-ins, sign-outs, API tokens created and revoked. */
+  /**
+   * Most recent first: sign-ins, API tokens, projects, webhooks, deployments; optionally only
+   * about one project. Still a plain array (the account page reads it so): for the next page
+   * pass the last entry's `id` as `cursor`; a page shorter than `limit` is the last.
+   */
   list: protectedProcedure
-    .input(z.object({ limit: z.number().int().min(1).max(100).default(50) }).default({ limit: 50 }))
+    .input(
+      z
+        .object({
+          limit: z.number().int().min(1).max(100).default(50),
+          projectId: z.uuid().optional(),
+          ...uuidCursor,
+        })
+        .default({ limit: 50 }),
+    )
     .query(async ({ ctx, input }) => {
-      const entries = await listActivities(ctx.db, ctx.user.id, { limit: input.limit });
-      return entries.map(({ id, action, ip, userAgent, metadata, createdAt }) => ({
+      if (input.projectId) await ownProject(ctx, ctx.user.id, input.projectId);
+      const page = await listActivitiesPage(ctx.db, ctx.user.id, input);
+      return page.items.map(({ id, action, projectId, ip, userAgent, metadata, createdAt }) => ({
         id,
         action,
+        projectId,
         ip,
         userAgent,
         metadata,

@@ -1,11 +1,10 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
-import { GENERATOR_VERSION, generate, UnsupportedConfigError } from '@botsmith/generators';
-import { buildConfigSchema } from '@botsmith/shared';
+import { GENERATOR_VERSION, generate } from '@botsmith/generators';
+import { buildConfigSchema, featureUnavailableReason } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
 import { expect, test } from 'vitest';
 import { z } from 'zod';
 import { createTestCaller } from '../testing/test-server';
-import { findUnsupportedConfig } from '../testing/unsupported-config';
 
 describeEachDatabase('generator router', (t) => {
   test('preview returns the generated files and the generator version', async () => {
@@ -27,16 +26,15 @@ describeEachDatabase('generator router', (t) => {
     expect((error as TRPCError).cause).toBeInstanceOf(z.ZodError);
   });
 
-  const unsupported = findUnsupportedConfig();
-  test.skipIf(!unsupported)(
-    'a config the generator cannot produce yet is a BAD_REQUEST',
-    async () => {
-      const error = await createTestCaller(t.db)
-        .generator.preview(unsupported ?? {})
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(TRPCError);
-      expect((error as TRPCError).code).toBe('BAD_REQUEST');
-      expect((error as TRPCError).cause).toBeInstanceOf(UnsupportedConfigError);
-    },
-  );
+  test('a feature no chosen platform supports is a BAD_REQUEST giving the reason', async () => {
+    const error = await createTestCaller(t.db)
+      .generator.preview({ platforms: ['cli'], features: ['health'] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    const issues = ((error as TRPCError).cause as z.ZodError).issues;
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['features.0', featureUnavailableReason('health', ['cli'])],
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import sodium from 'libsodium-wrappers';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type SetupHarness, startSetupHarness, TEST_PUBLIC_URL } from '../testing/setup-harness';
 import { testCipher } from '../testing/test-keys';
-import { webhookSecretContext } from './steps/webhook';
+import { webhookSecretContext } from '../webhooks/webhook-secret';
 
 const config = buildConfigSchema.parse({ project: { name: 'hello-bot' } });
 

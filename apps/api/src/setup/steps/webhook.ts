@@ -1,23 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { saveProjectWebhookId, saveProjectWebhookSecret } from '@botsmith/db';
+import {
+  generateWebhookSecret,
+  openWebhookSecret,
+  sealWebhookSecret,
+} from '../../webhooks/webhook-secret';
 import type { SetupStep, StepContext } from '../step-types';
 
 export const WEBHOOK_EVENTS = ['push', 'workflow_run', 'deployment', 'deployment_status'];
 
-/** The AES-GCM context binding a project's webhook secret to its row. */
-export const webhookSecretContext = (projectId: string) => `webhook_secret:${projectId}`;
-
 /** The project's webhook secret: the stored one on a rerun, else a new one, sealed and stored first. */
 async function webhookSecret(ctx: StepContext): Promise<string> {
   const { project, cipher } = ctx;
-  if (project.webhookSecretCiphertext && project.webhookSecretKeyId) {
-    return cipher.decrypt(
-      { keyId: project.webhookSecretKeyId, ciphertext: project.webhookSecretCiphertext },
-      webhookSecretContext(project.id),
-    );
-  }
-  const secret = randomBytes(32).toString('hex');
-  const sealed = cipher.encrypt(secret, webhookSecretContext(project.id));
+  const stored = openWebhookSecret(cipher, project);
+  if (stored !== null) return stored;
+  const secret = generateWebhookSecret();
+  const sealed = sealWebhookSecret(cipher, project.id, secret);
   // Stored before the hook exists: a crash in between leaves a secret, never a hook without one.
   await saveProjectWebhookSecret(ctx.db, ctx.run.userId, project.id, sealed);
   return secret;

@@ -1,0 +1,226 @@
+import type { DeploymentFacts, DeploymentKey, DeploymentStatus } from '@botsmith/db';
+import { z } from 'zod';
+
+// Turns a verified delivery into what we store. Pure: the processor does the I/O. Only the
+// fields we use are parsed (STYLE: verify first, then parse only what we use); anything
+// else in GitHub's payloads may change without breaking us.
+
+/** What a delivery means for us. */
+export type EventEffect =
+  | {
+      kind: 'deployment';
+      key: Omit<DeploymentKey, 'projectId'>;
+      facts: DeploymentFacts;
+      /** A failed run: the processor asks GitHub which job failed. */
+      failedRunId: number | null;
+    }
+  | { kind: 'push'; metadata: Record<string, unknown> }
+  | { kind: 'ping'; hookId: number | null }
+  /** A known event that changes nothing here (e.g. a `deployment_status` of `inactive`). */
+  | { kind: 'noop'; reason: string }
+  | { kind: 'ignored' };
+
+/** Events a Botsmith webhook subscribes to. */
+export const HANDLED_EVENTS = [
+  'ping',
+  'push',
+  'workflow_run',
+  'deployment',
+  'deployment_status',
+] as const;
+
+const MAX_MESSAGE_LENGTH = 2000;
+const date = z.iso.datetime({ offset: true }).nullish();
+const text = z.string().nullish();
+
+const workflowRunPayload = z.object({
+  action: z.string(),
+  workflow_run: z.object({
+    id: z.number().int(),
+    name: text,
+    head_sha: text,
+    head_branch: text,
+    html_url: text,
+    status: text,
+    conclusion: text,
+    run_started_at: date,
+    updated_at: date,
+    head_commit: z.object({ message: text, timestamp: date }).nullish(),
+  }),
+});
+
+const deploymentObject = z.object({
+  id: z.number().int(),
+  sha: text,
+  ref: text,
+  environment: text,
+  created_at: date,
+});
+const workflowRunLink = z.object({ name: text, html_url: text }).nullish();
+
+const deploymentPayload = z.object({
+  action: z.string(),
+  deployment: deploymentObject,
+  workflow_run: workflowRunLink,
+});
+
+const deploymentStatusPayload = z.object({
+  deployment_status: z.object({
+    state: z.string(),
+    environment: text,
+    environment_url: text,
+    log_url: text,
+    target_url: text,
+    updated_at: date,
+  }),
+  deployment: deploymentObject,
+  workflow_run: workflowRunLink,
+});
+
+const pushPayload = z.object({
+  ref: z.string(),
+  after: z.string(),
+  commits: z.array(z.unknown()).default([]),
+  pusher: z.object({ name: text }).nullish(),
+  head_commit: z.object({ message: text }).nullish(),
+});
+
+const pingPayload = z.object({ hook_id: z.number().int().nullish() });
+
+/**
+ * GitHub's conclusions, folded into our statuses. `neutral` passed; a timeout or a runner
+ * that never started failed; anything that stopped without a verdict counts as cancelled.
+ */
+export function runStatus(action: string, conclusion: string | null | undefined): DeploymentStatus {
+  if (action === 'requested') return 'queued';
+  if (action === 'in_progress') return 'in_progress';
+  switch (conclusion) {
+    case 'success':
+    case 'neutral':
+      return 'success';
+    case 'failure':
+    case 'timed_out':
+    case 'startup_failure':
+      return 'failure';
+    default:
+      return 'cancelled';
+  }
+}
+
+/** A deployment status state as ours; `null` for `inactive` (superseded, nothing ran). */
+export function deploymentState(state: string): DeploymentStatus | null {
+  switch (state) {
+    case 'pending':
+    case 'queued':
+    case 'waiting':
+      return 'queued';
+    case 'in_progress':
+      return 'in_progress';
+    case 'success':
+      return 'success';
+    case 'failure':
+    case 'error':
+      return 'failure';
+    default:
+      return null;
+  }
+}
+
+const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
+const clip = (value: string | null | undefined) => value?.slice(0, MAX_MESSAGE_LENGTH) ?? null;
+
+/**
+ * Maps one delivery to its effect.
+ *
+ * @throws {z.ZodError} when a handled event lacks a field we rely on.
+ * @example mapEvent('workflow_run', payload).kind // 'deployment'
+ */
+export function mapEvent(event: string, payload: unknown): EventEffect {
+  switch (event) {
+    case 'workflow_run': {
+      const { action, workflow_run: run } = workflowRunPayload.parse(payload);
+      if (!['requested', 'in_progress', 'completed'].includes(action)) {
+        return { kind: 'noop', reason: `workflow_run ${action}` };
+      }
+      const status = runStatus(action, run.conclusion);
+      return {
+        kind: 'deployment',
+        key: { source: 'workflow_run', externalId: String(run.id) },
+        facts: {
+          status,
+          workflowName: run.name ?? null,
+          commitSha: run.head_sha ?? null,
+          commitMessage: clip(run.head_commit?.message),
+          committedAt: toDate(run.head_commit?.timestamp),
+          branch: run.head_branch ?? null,
+          logsUrl: run.html_url ?? null,
+          startedAt: toDate(run.run_started_at),
+          completedAt: action === 'completed' ? toDate(run.updated_at) : null,
+        },
+        failedRunId: status === 'failure' ? run.id : null,
+      };
+    }
+    case 'deployment': {
+      const { action, deployment, workflow_run: run } = deploymentPayload.parse(payload);
+      if (action !== 'created') return { kind: 'noop', reason: `deployment ${action}` };
+      return {
+        kind: 'deployment',
+        key: { source: 'deployment', externalId: String(deployment.id) },
+        facts: { status: 'queued', ...deploymentFacts(deployment, run) },
+        failedRunId: null,
+      };
+    }
+    case 'deployment_status': {
+      const parsed = deploymentStatusPayload.parse(payload);
+      const { deployment_status: update, deployment, workflow_run: run } = parsed;
+      const status = deploymentState(update.state);
+      if (!status) return { kind: 'noop', reason: `deployment_status ${update.state}` };
+      const finished = status === 'success' || status === 'failure';
+      return {
+        kind: 'deployment',
+        key: { source: 'deployment', externalId: String(deployment.id) },
+        facts: {
+          status,
+          ...deploymentFacts(deployment, run),
+          environment: update.environment ?? deployment.environment ?? null,
+          url: update.environment_url || null,
+          logsUrl: update.log_url || update.target_url || run?.html_url || null,
+          completedAt: finished ? toDate(update.updated_at) : null,
+        },
+        failedRunId: null,
+      };
+    }
+    case 'push': {
+      const push = pushPayload.parse(payload);
+      return {
+        kind: 'push',
+        metadata: {
+          event: 'push',
+          ref: push.ref,
+          after: push.after,
+          commits: push.commits.length,
+          pusher: push.pusher?.name ?? null,
+          message: clip(push.head_commit?.message)?.split('\n')[0] ?? null,
+        },
+      };
+    }
+    case 'ping':
+      return { kind: 'ping', hookId: pingPayload.parse(payload).hook_id ?? null };
+    default:
+      return { kind: 'ignored' };
+  }
+}
+
+function deploymentFacts(
+  deployment: z.infer<typeof deploymentObject>,
+  run: z.infer<typeof workflowRunLink>,
+): Omit<DeploymentFacts, 'status'> {
+  return {
+    environment: deployment.environment ?? null,
+    commitSha: deployment.sha ?? null,
+    branch: deployment.ref ?? null,
+    workflowName: run?.name ?? null,
+    logsUrl: run?.html_url ?? null,
+    startedAt: toDate(deployment.created_at),
+  };
+}

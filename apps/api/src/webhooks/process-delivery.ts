@@ -1,0 +1,136 @@
+import {
+  adoptProjectWebhookId,
+  type Db,
+  type DeploymentFacts,
+  findDeliveryWithProject,
+  finishDelivery,
+  insertActivity,
+  type Project,
+  saveDeployment,
+} from '@botsmith/db';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Cipher } from '../crypto/cipher';
+import { notifyDeploymentChanged } from '../deployments/deployment-events';
+import { isFinished, mergeDeployment } from '../deployments/transition';
+import type { GitHubConfig } from '../github/github-config';
+import { readGitHubToken } from '../github/github-token-store';
+import { createOctokit } from '../github/octokit';
+import { mapEvent } from './map-event';
+
+export interface ProcessDeliveryDeps {
+  db: Db;
+  cipher: Cipher;
+  github: GitHubConfig;
+  log: FastifyBaseLogger;
+}
+
+const NO_REQUEST = { ip: null, userAgent: null } as const;
+
+/**
+ * Applies one stored delivery: deployments and the activity feed. Safe to run again for the
+ * same delivery (a retry after a crash): deployments merge by the state-transition rule, and a
+ * delivery already processed or ignored is skipped.
+ */
+export async function processDelivery(
+  deps: ProcessDeliveryDeps,
+  deliveryId: string,
+): Promise<void> {
+  const found = await findDeliveryWithProject(deps.db, deliveryId);
+  if (!found) return; // its project was deleted, and the delivery with it
+  const { delivery, project } = found;
+  if (delivery.status === 'processed' || delivery.status === 'ignored') return;
+  const log = deps.log.child({ deliveryId: delivery.deliveryId, event: delivery.event });
+  const effect = mapEvent(delivery.event, delivery.payload);
+  const activity = (metadata: Record<string, unknown>) =>
+    insertActivity(deps.db, {
+      userId: project.ownerId,
+      projectId: project.id,
+      action: 'webhook.received',
+      ...NO_REQUEST,
+      metadata,
+    });
+
+  switch (effect.kind) {
+    case 'deployment': {
+      const facts: DeploymentFacts = { ...effect.facts };
+      if (effect.failedRunId !== null) {
+        facts.failingJob = await failingJobName(deps, project, effect.failedRunId, log);
+      }
+      let statusChanged = false;
+      const saved = await saveDeployment(
+        deps.db,
+        { projectId: project.id, ...effect.key },
+        facts,
+        (current, incoming) => {
+          const change = mergeDeployment(current, incoming);
+          statusChanged = change?.status !== undefined && change.status !== current?.status;
+          return change;
+        },
+      );
+      if (saved) notifyDeploymentChanged(project.ownerId);
+      if (saved && statusChanged && isFinished(saved.status)) {
+        await insertActivity(deps.db, {
+          userId: project.ownerId,
+          projectId: project.id,
+          action: 'deployment.updated',
+          ...NO_REQUEST,
+          metadata: {
+            deploymentId: saved.id,
+            status: saved.status,
+            workflowName: saved.workflowName,
+            environment: saved.environment,
+            commitSha: saved.commitSha,
+            failingJob: saved.failingJob,
+          },
+        });
+      }
+      break;
+    }
+    case 'push':
+      await activity(effect.metadata);
+      break;
+    case 'ping':
+      // A verified ping proves the hook reaches us with the right secret.
+      if (effect.hookId !== null) await adoptProjectWebhookId(deps.db, project.id, effect.hookId);
+      await activity({ event: 'ping', hookId: effect.hookId, verified: true });
+      break;
+    case 'noop':
+      log.debug({ reason: effect.reason }, 'delivery changes nothing');
+      break;
+    case 'ignored':
+      await finishDelivery(deps.db, delivery.id, { status: 'ignored' });
+      return;
+  }
+  await finishDelivery(deps.db, delivery.id, { status: 'processed' });
+}
+
+/**
+ * The first failed job of a run, asked from GitHub with the owner's token. Best effort: the
+ * deployment is recorded either way, so without a token, or when GitHub cannot tell us, it
+ * stays unknown rather than holding the delivery back.
+ */
+async function failingJobName(
+  deps: ProcessDeliveryDeps,
+  project: Project,
+  runId: number,
+  log: FastifyBaseLogger,
+): Promise<string | null> {
+  const [owner, repo] = project.repoFullName?.split('/') ?? [];
+  if (!owner || !repo) return null;
+  try {
+    const token = await readGitHubToken(deps.db, deps.cipher, project.ownerId);
+    if (!token) return null;
+    const octokit = createOctokit(deps.github, token.accessToken);
+    const { data } = await octokit.rest.actions.listJobsForWorkflowRun({
+      owner,
+      repo,
+      run_id: runId,
+      filter: 'latest',
+      per_page: 100,
+    });
+    return data.jobs.find((job) => job.conclusion === 'failure')?.name ?? null;
+  } catch (err) {
+    log.warn({ err, runId }, 'could not read the failed run’s jobs');
+    return null;
+  }
+}

@@ -1,0 +1,134 @@
+import { type Db, findWebhookCandidates, type Project, recordDelivery } from '@botsmith/db';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Cipher } from '../crypto/cipher';
+import { errorBody } from '../errors';
+import { type JobQueue, QUEUES } from '../jobs/job-queue';
+import { decodePayload, PayloadDecodeError } from './decode-payload';
+import { verifySignature } from './verify-signature';
+import { openWebhookSecret } from './webhook-secret';
+
+/** GitHub caps webhook payloads at 25 MB; the rest of the API keeps its 1 MB limit. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
+
+export const WEBHOOK_PATH = '/webhooks/github';
+
+/** The data a webhook job carries: the stored delivery's id, never the payload itself. */
+export interface WebhookJob {
+  deliveryId: string;
+}
+
+const headersSchema = z.object({
+  'x-github-event': z.string().regex(/^[a-z_]{1,64}$/),
+  'x-github-delivery': z.string().min(1).max(100),
+  // GitHub's ids fit easily; more digits than a double holds exactly is not a hook of ours.
+  'x-github-hook-id': z.string().regex(/^[1-9][0-9]{0,14}$/),
+});
+
+export interface WebhookRouteDeps {
+  db: Db;
+  cipher: Cipher;
+  queue: JobQueue | null;
+}
+
+/**
+ * `POST /webhooks/github` (SPEC §6): verify, store, enqueue, answer 202 — no GitHub calls
+ * and no processing here, so we answer well inside GitHub's 10 s. GitHub does not retry a
+ * failed delivery by itself, so the delivery is stored before we say 2xx.
+ */
+export function registerWebhookRoute(app: FastifyInstance, deps: WebhookRouteDeps): void {
+  // An encapsulated scope: the raw-bytes parser and the 25 MB limit apply to this route only.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
+      done(null, body);
+    });
+    scope.post(WEBHOOK_PATH, { bodyLimit: WEBHOOK_BODY_LIMIT_BYTES }, async (request, reply) => {
+      const headers = headersSchema.safeParse(request.headers);
+      if (!headers.success) {
+        return reply
+          .code(400)
+          .send(errorBody('BAD_REQUEST', 'Missing or invalid X-GitHub-* delivery headers.'));
+      }
+      const event = headers.data['x-github-event'];
+      const deliveryId = headers.data['x-github-delivery'];
+      const hookId = headers.data['x-github-hook-id'];
+      const body: Buffer = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const contentType = request.headers['content-type'];
+
+      let decoded: Record<string, unknown> | undefined;
+      const payload = () => {
+        decoded ??= decodePayload(body, contentType);
+        return decoded;
+      };
+      const { candidates } = await findWebhookCandidates(deps.db, Number(hookId), () => {
+        // Only reached for a hook id no project has stored yet. Reading the unverified body
+        // merely picks which secrets to try: nothing in it is trusted or stored unless the
+        // signature then verifies with one of those projects' secrets.
+        try {
+          const repository = payload().repository as { full_name?: unknown } | undefined;
+          return typeof repository?.full_name === 'string' ? repository.full_name : null;
+        } catch {
+          return null;
+        }
+      });
+      const signature = request.headers['x-hub-signature-256'];
+      const project = candidates.find((candidate) => signedBy(candidate, body, signature));
+      if (!project) {
+        // One answer for "unknown hook" and "bad signature": it tells a prober nothing.
+        request.log.warn({ event, hookId, deliveryId }, 'refused an unverified webhook delivery');
+        return unauthorized(reply);
+      }
+
+      let data: Record<string, unknown>;
+      try {
+        data = payload();
+      } catch (error) {
+        if (!(error instanceof PayloadDecodeError)) throw error;
+        return reply
+          .code(400)
+          .send(errorBody('BAD_REQUEST', `Unreadable payload: ${error.message}.`));
+      }
+      const { delivery, inserted } = await recordDelivery(deps.db, {
+        hookId,
+        deliveryId,
+        projectId: project.id,
+        event,
+        action: typeof data.action === 'string' ? data.action.slice(0, 100) : null,
+        payload: data,
+      });
+      // A redelivery of one we never got to process (the enqueue failed, or it went to the
+      // dead letters) gets another chance; one already handled stays a no-op.
+      if (inserted || delivery.status === 'received' || delivery.status === 'dead') {
+        if (deps.queue) {
+          const job: WebhookJob = { deliveryId: delivery.id };
+          await deps.queue.boss.send(QUEUES.webhook, job);
+        } else {
+          request.log.warn({ deliveryId }, 'no job queue: the delivery is stored, not processed');
+        }
+      }
+      request.log.info(
+        { event, hookId, deliveryId, projectId: project.id, duplicate: !inserted },
+        'webhook delivery accepted',
+      );
+      return reply.code(202).send({ received: true, duplicate: !inserted });
+    });
+
+    function signedBy(project: Project, body: Buffer, signature: unknown): boolean {
+      let secret: string | null;
+      try {
+        secret = openWebhookSecret(deps.cipher, project);
+      } catch (err) {
+        app.log.error({ err, projectId: project.id }, 'cannot open a project webhook secret');
+        return false;
+      }
+      return secret !== null && verifySignature(secret, body, signature as string | undefined);
+    }
+  });
+}
+
+function unauthorized(reply: FastifyReply) {
+  return reply
+    .code(401)
+    .send(errorBody('UNAUTHORIZED', 'Unknown webhook or invalid X-Hub-Signature-256.'));
+}

@@ -1,0 +1,41 @@
+import { finishDelivery, startDeliveryAttempt } from '@botsmith/db';
+import { QUEUES } from '../jobs/job-queue';
+import type { StartWorker } from '../jobs/workers';
+import { processDelivery } from './process-delivery';
+import type { WebhookJob } from './webhook-route';
+
+const MAX_ERROR_LENGTH = 500;
+
+/**
+ * Processes stored deliveries. pg-boss retries a failed job with exponential backoff and,
+ * after the last attempt, moves it to the dead letters; the delivery row mirrors that
+ * (`attempts`, `failed` with the error, then `dead`) for the dashboard and for redelivery.
+ */
+export const startWebhookWorker: StartWorker = async (deps) => {
+  await deps.queue.boss.work<WebhookJob>(
+    QUEUES.webhook,
+    { pollingIntervalSeconds: deps.queue.pollingIntervalSeconds, includeMetadata: true },
+    async ([job]) => {
+      if (!job) return;
+      const { deliveryId } = job.data;
+      const log = deps.log.child({ job: job.id, delivery: deliveryId });
+      try {
+        await startDeliveryAttempt(deps.db, deliveryId);
+      } catch {
+        return; // the delivery (and its project) no longer exists
+      }
+      try {
+        await processDelivery({ ...deps, log }, deliveryId);
+      } catch (error) {
+        const last = job.retryCount >= job.retryLimit;
+        const message = error instanceof Error ? error.message : String(error);
+        await finishDelivery(deps.db, deliveryId, {
+          status: last ? 'dead' : 'failed',
+          error: message.slice(0, MAX_ERROR_LENGTH),
+        });
+        log.warn({ err: error, retryCount: job.retryCount, last }, 'webhook processing failed');
+        throw error;
+      }
+    },
+  );
+};

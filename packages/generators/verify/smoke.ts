@@ -1,0 +1,94 @@
+import type { BuildConfig } from '@botsmith/shared';
+import { packageManagerOf } from '../src/lib/package-manager';
+import { run, startUntil } from './processes';
+
+// A bot that should exit on its own but hangs fails the check instead of the whole run.
+const RUN_TIMEOUT_MS = 30_000;
+
+function check(ok: boolean, message: string, detail = ''): void {
+  if (!ok) throw new Error(detail ? `${message}\n${detail}` : message);
+}
+
+/**
+ * Starts the built bot with PORT=0 (web chat on, every other platform off) and talks to it over
+ * HTTP on loopback: the health endpoint, one chat message, the widget. SIGTERM must stop it
+ * cleanly.
+ */
+async function serveWebChat(dir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const bot = await startUntil(process.execPath, ['dist/index.js'], {
+    cwd: dir,
+    env: { ...env, PORT: '0' },
+    ready: /HTTP server: listening on http:\/\/localhost:(\d+)/,
+    timeoutMs: 30_000,
+  });
+  try {
+    const base = `http://127.0.0.1:${bot.ready[1]}`;
+    const health = (await (await fetch(`${base}/health`)).json()) as { status?: unknown };
+    check(health?.status === 'ok', 'GET /health did not answer status ok', JSON.stringify(health));
+    const chat = await fetch(`${base}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId: 'matrix-session', text: 'hello' }),
+    });
+    const replies = JSON.stringify(await chat.json());
+    const expected = JSON.stringify({ replies: [{ text: 'You said: hello' }] });
+    check(replies === expected, `POST /api/chat answered ${replies}, not ${expected}`);
+    const widget = await fetch(`${base}/widget.js`);
+    await widget.arrayBuffer();
+    check(
+      (widget.headers.get('content-type') ?? '').includes('javascript'),
+      'GET /widget.js is not JavaScript',
+    );
+  } finally {
+    const stopped = await bot.stop();
+    check(
+      stopped.code === 0,
+      `SIGTERM stopped the bot with exit code ${stopped.code}`,
+      stopped.stderr,
+    );
+  }
+}
+
+/**
+ * The built bot, run as a user would: without credentials it names what to set and exits 1;
+ * a web chat bot with the health endpoint serves HTTP on PORT; a terminal bot answers on stdin.
+ * The echo reply is what the bot says without AI, so those two run only without it.
+ */
+export async function smokeTest(
+  config: BuildConfig,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const platforms = new Set<string>(config.platforms);
+  const features = new Set<string>(config.features);
+  const pm = packageManagerOf(config).name;
+
+  const start = await run(process.execPath, ['dist/index.js'], {
+    cwd: dir,
+    env,
+    timeoutMs: RUN_TIMEOUT_MS,
+  });
+  check(start.code === 1, `node dist/index.js exited ${start.code}, not 1`, start.output);
+  check(start.stderr.includes('No chat platform is configured'), 'no hint to configure a platform');
+  if (platforms.has('discord'))
+    check(start.stderr.includes('DISCORD_TOKEN'), 'no DISCORD_TOKEN hint');
+  if (platforms.has('cli'))
+    check(start.stderr.includes(`${pm} run chat`), `no "${pm} run chat" hint`);
+
+  if (platforms.has('webchat') && features.has('health') && !features.has('ai')) {
+    await serveWebChat(dir, env);
+  }
+  if (platforms.has('cli') && !features.has('ai')) {
+    const chat = await run(process.execPath, ['dist/chat.js'], {
+      cwd: dir,
+      env,
+      input: 'hello\n/quit\n',
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+    check(chat.code === 0, `node dist/chat.js exited ${chat.code}`, chat.output);
+    check(
+      chat.stdout === 'You said: hello\n',
+      `the terminal chat answered ${JSON.stringify(chat.stdout)}`,
+    );
+  }
+}
