@@ -113,7 +113,7 @@ export async function runSetup(
         continue;
       }
       if (row.status === 'waiting') {
-        await pause(deps, runId, owner);
+        await pause(db, runId);
         return 'waiting';
       }
       current = row;
@@ -170,7 +170,7 @@ export async function runSetup(
           message: result.message,
           output: finalOutput,
         });
-        await pause(deps, runId, owner);
+        await pause(db, runId);
         return 'waiting';
       }
       await updateSetupStep(db, runId, name, {
@@ -193,10 +193,13 @@ export async function runSetup(
     });
     return 'succeeded';
   } catch (error) {
+    if (abort.signal.aborted) {
+      // Another worker holds the run now: it owns the run's state, so write nothing.
+      log.warn({ step: current?.name }, 'setup lease lost; leaving the run to its new worker');
+      return 'busy';
+    }
     const run = await getSetupRunForWorker(db, runId);
-    const transient =
-      error instanceof TransientGitHubError ||
-      (abort.signal.aborted && !(error instanceof PermanentGitHubError));
+    const transient = error instanceof TransientGitHubError;
     const message = error instanceof Error ? error.message : String(error);
     if (transient && !options.isLastAttempt) {
       // The queue retries the job with backoff; the step shows why it is waiting.
@@ -241,6 +244,7 @@ export async function runSetup(
   }
 }
 
-async function pause(deps: RunSetupDeps, runId: string, _owner: string): Promise<void> {
-  await setSetupRunStatus(deps.db, runId, 'waiting', { from: ['running'] });
+/** The run waits for the browser; the lease is released in `finally`. */
+async function pause(db: Db, runId: string): Promise<void> {
+  await setSetupRunStatus(db, runId, 'waiting', { from: ['running'] });
 }
