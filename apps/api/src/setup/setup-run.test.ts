@@ -84,6 +84,16 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
       conclusion: 'success',
       failingJob: null,
     });
+    // The first run is on the dashboard even though it ended before the webhook existed.
+    const deployments = await t.db
+      .selectFrom('deployments')
+      .select(['source', 'status', 'commitSha'])
+      .where('projectId', '=', projectId)
+      .execute();
+    expect(deployments.length).toBeGreaterThan(0);
+    expect(deployments.every((d) => d.source === 'workflow_run' && d.status === 'success')).toBe(
+      true,
+    );
 
     // Exactly one repository, whose tree is the generator's output in one commit on the initial one.
     const repos = [...h.github.store.state.repos.values()].filter((r) => r.name === 'hello-bot');
@@ -142,7 +152,11 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
       .select('action')
       .where('projectId', '=', projectId)
       .execute();
-    expect(actions.map((a) => a.action).sort()).toEqual(['setup.started', 'setup.succeeded']);
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      'deployment.updated',
+      'setup.started',
+      'setup.succeeded',
+    ]);
     expect(await caller.setup.latestForProject({ projectId })).toEqual(done);
   }, 60_000);
 

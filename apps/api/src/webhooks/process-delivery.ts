@@ -6,12 +6,10 @@ import {
   finishDelivery,
   insertActivity,
   type Project,
-  saveDeployment,
 } from '@botsmith/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Cipher } from '../crypto/cipher';
-import { notifyDeploymentChanged } from '../deployments/deployment-events';
-import { isFinished, mergeDeployment } from '../deployments/transition';
+import { recordDeployment } from '../deployments/record-deployment';
 import type { GitHubConfig } from '../github/github-config';
 import { readGitHubToken } from '../github/github-token-store';
 import { createOctokit } from '../github/octokit';
@@ -56,34 +54,7 @@ export async function processDelivery(
       if (effect.failedRunId !== null) {
         facts.failingJob = await failingJobName(deps, project, effect.failedRunId, log);
       }
-      let statusChanged = false;
-      const saved = await saveDeployment(
-        deps.db,
-        { projectId: project.id, ...effect.key },
-        facts,
-        (current, incoming) => {
-          const change = mergeDeployment(current, incoming);
-          statusChanged = change?.status !== undefined && change.status !== current?.status;
-          return change;
-        },
-      );
-      if (saved) notifyDeploymentChanged(project.ownerId);
-      if (saved && statusChanged && isFinished(saved.status)) {
-        await insertActivity(deps.db, {
-          userId: project.ownerId,
-          projectId: project.id,
-          action: 'deployment.updated',
-          ...NO_REQUEST,
-          metadata: {
-            deploymentId: saved.id,
-            status: saved.status,
-            workflowName: saved.workflowName,
-            environment: saved.environment,
-            commitSha: saved.commitSha,
-            failingJob: saved.failingJob,
-          },
-        });
-      }
+      await recordDeployment(deps.db, project, effect.key, facts);
       break;
     }
     case 'push':

@@ -1,3 +1,5 @@
+import { recordDeployment } from '../../deployments/record-deployment';
+import { mapEvent } from '../../webhooks/map-event';
 import { sleep } from '../github-retry';
 import type { SetupStep, StepContext } from '../step-types';
 
@@ -26,6 +28,26 @@ async function failingJob(
     ctx.octokit.rest.actions.listJobsForWorkflowRun({ owner, repo, run_id: runId, per_page: 100 }),
   );
   return jobs.data.jobs.find((job) => job.conclusion === 'failure')?.name ?? null;
+}
+
+/**
+ * Puts the first runs on the dashboard. They may finish before the webhook exists (it is
+ * registered after the commit), so their deliveries would never reach us; the same mapping as
+ * a `workflow_run` delivery keeps both paths one row per run.
+ */
+async function recordFirstRuns(
+  ctx: StepContext,
+  runs: Run[],
+  failedRunId: number,
+  failingJobName: string | null,
+): Promise<void> {
+  for (const run of runs) {
+    const effect = mapEvent('workflow_run', { action: 'completed', workflow_run: run });
+    if (effect.kind !== 'deployment') continue;
+    const facts =
+      run.id === failedRunId ? { ...effect.facts, failingJob: failingJobName } : effect.facts;
+    await recordDeployment(ctx.db, ctx.project, effect.key, facts);
+  }
 }
 
 /**
@@ -59,6 +81,7 @@ export const firstRunStep: SetupStep = {
       if (runs.length > 0 && runs.every((run) => run.status === 'completed') && last) {
         const job =
           last.conclusion === 'failure' ? await failingJob(ctx, owner, repo, last.id) : null;
+        await recordFirstRuns(ctx, runs, last.id, job);
         const output = {
           waitingSince: started,
           runId: last.id,

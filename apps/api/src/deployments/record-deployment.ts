@@ -1,0 +1,53 @@
+import {
+  type Db,
+  type DeploymentFacts,
+  type DeploymentKey,
+  insertActivity,
+  type Project,
+  saveDeployment,
+} from '@botsmith/db';
+import { notifyDeploymentChanged } from './deployment-events';
+import { isFinished, mergeDeployment } from './transition';
+
+/**
+ * Saves what GitHub told us about a deployment (a webhook delivery, or the setup watching its
+ * first run) by the state-transition rule, wakes live subscribers, and records an activity
+ * when it reached a final state. Safe to call twice with the same facts.
+ */
+export async function recordDeployment(
+  db: Db,
+  project: Pick<Project, 'id' | 'ownerId'>,
+  key: Omit<DeploymentKey, 'projectId'>,
+  facts: DeploymentFacts,
+): Promise<void> {
+  let statusChanged = false;
+  const saved = await saveDeployment(
+    db,
+    { projectId: project.id, ...key },
+    facts,
+    (current, incoming) => {
+      const change = mergeDeployment(current, incoming);
+      statusChanged = change?.status !== undefined && change.status !== current?.status;
+      return change;
+    },
+  );
+  if (!saved) return;
+  notifyDeploymentChanged(project.ownerId);
+  if (statusChanged && isFinished(saved.status)) {
+    await insertActivity(db, {
+      userId: project.ownerId,
+      projectId: project.id,
+      action: 'deployment.updated',
+      ip: null,
+      userAgent: null,
+      metadata: {
+        deploymentId: saved.id,
+        status: saved.status,
+        workflowName: saved.workflowName,
+        environment: saved.environment,
+        commitSha: saved.commitSha,
+        failingJob: saved.failingJob,
+      },
+    });
+  }
+}
