@@ -68,7 +68,8 @@ test('the dashboard follows deployments live and redeploys an earlier one', asyn
     await page.evaluate(() => (window as unknown as { journeyMarker?: string }).journeyMarker),
   ).toBe('no reload');
   const afterFirst = await rows.count();
-  await expect(page.getByTestId('stat-Deployments')).toHaveText(String(afterFirst));
+  // Stats measure a deploying project by its GitHub deployments only: this one release.
+  await expect(page.getByTestId('stat-Deployments')).toHaveText('1');
 
   // A later successful run makes that deployment an earlier one, which can be redeployed.
   const later = await page.request.post(`${GITHUB_URL}/_emulator/repos/${repoPath}/runs`, {

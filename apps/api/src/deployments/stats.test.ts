@@ -1,6 +1,6 @@
 import type { DeploymentTiming } from '@botsmith/db';
 import { describe, expect, it } from 'vitest';
-import { computeDeploymentStats, median, SERIES_DAYS } from './stats';
+import { computeDeploymentStats, median, releases, SERIES_DAYS } from './stats';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const MIN = 60_000;
@@ -16,6 +16,7 @@ function run(
   const startedAt = at(start);
   return {
     projectId: 'p1',
+    source: 'workflow_run',
     status,
     startedAt,
     completedAt: minutes === null ? null : new Date(startedAt.getTime() + minutes * MIN),
@@ -124,6 +125,18 @@ describe('computeDeploymentStats', () => {
     expect(byDay['2026-11-22']).toMatchObject({ success: 0, failure: 1 });
     expect(byDay['2026-10-24']).toMatchObject({ success: 1 });
     expect(stats.series.reduce((n, d) => n + d.success + d.failure + d.other, 0)).toBe(3);
+  });
+});
+
+describe('releases', () => {
+  it('measures a deploying project by its GitHub deployments, others by their workflow runs', () => {
+    const ci = run('failure', '2026-11-20T10:00:00Z', 3);
+    const deployRun = run('success', '2026-11-20T11:00:00Z', 5);
+    const deployment = run('success', '2026-11-20T11:01:00Z', 4, { source: 'deployment' });
+    const otherCi = run('success', '2026-11-20T12:00:00Z', 2, { projectId: 'p2' });
+    expect(releases([ci, deployRun, deployment, otherCi])).toEqual([deployment, otherCi]);
+    const stats = computeDeploymentStats([ci, deployRun, deployment, otherCi], now);
+    expect(stats).toMatchObject({ total: 2, succeeded: 2, failed: 0, successRate: 1 });
   });
 });
 

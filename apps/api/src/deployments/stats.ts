@@ -15,9 +15,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  *   success; the mean over every recovered streak (an open streak has not recovered yet).
  * - lead time: median of commit → completion over successful runs that know their commit time.
  *
+ * A project that reports GitHub deployments is measured by those alone: the deploy workflow's
+ * run and the deployment it creates are one release, and its CI runs are not releases. A
+ * project without any (no deploy target) is measured by its workflow runs.
+ *
  * @example computeDeploymentStats(rows, new Date()).successRate // 0.75
  */
-export function computeDeploymentStats(rows: DeploymentTiming[], now: Date): DeploymentStats {
+export function computeDeploymentStats(all: DeploymentTiming[], now: Date): DeploymentStats {
+  const rows = releases(all);
   const succeeded = rows.filter((r) => r.status === 'success');
   const failed = rows.filter((r) => r.status === 'failure');
   const finished = succeeded.length + failed.length;
@@ -33,6 +38,12 @@ export function computeDeploymentStats(rows: DeploymentTiming[], now: Date): Dep
     leadTimeMs: median(succeeded.flatMap((r) => span(r.committedAt, r.completedAt))),
     series: dailySeries(rows, now),
   };
+}
+
+/** Per project, its GitHub deployments when it has any, else its workflow runs. */
+export function releases(rows: DeploymentTiming[]): DeploymentTiming[] {
+  const deploying = new Set(rows.filter((r) => r.source === 'deployment').map((r) => r.projectId));
+  return rows.filter((r) => r.source === 'deployment' || !deploying.has(r.projectId));
 }
 
 /** `[to - from]` when both are known and in order, else `[]` (for flatMap). */

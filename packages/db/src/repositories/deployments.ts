@@ -127,7 +127,7 @@ export function findDeployment(
 /** The columns statistics are computed from. */
 export type DeploymentTiming = Pick<
   Deployment,
-  'projectId' | 'status' | 'startedAt' | 'completedAt' | 'committedAt' | 'createdAt'
+  'projectId' | 'source' | 'status' | 'startedAt' | 'completedAt' | 'committedAt' | 'createdAt'
 >;
 
 /** Timing of every deployment of the owner's projects (or of one of them), for statistics. */
@@ -141,6 +141,7 @@ export function listDeploymentTimings(
     .innerJoin('projects', 'projects.id', 'deployments.projectId')
     .select([
       'deployments.projectId',
+      'deployments.source',
       'deployments.status',
       'deployments.startedAt',
       'deployments.completedAt',
