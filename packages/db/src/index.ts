@@ -115,14 +115,13 @@ export type {
   NewActivity,
 } from './tables/activities';
 export type { ApiToken, ApiTokensTable, ApiTokenUpdate, NewApiToken } from './tables/api-tokens';
-export {
-  DEPLOYMENT_STATUSES,
-  type Deployment,
-  type DeploymentSource,
-  type DeploymentStatus,
-  type DeploymentsTable,
-  type DeploymentUpdate,
-  type NewDeployment,
+export type {
+  Deployment,
+  DeploymentSource,
+  DeploymentStatus,
+  DeploymentsTable,
+  DeploymentUpdate,
+  NewDeployment,
 } from './tables/deployments';
 export type {
   NewOAuthToken,

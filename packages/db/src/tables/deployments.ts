@@ -1,13 +1,8 @@
+import type { DEPLOYMENT_STATUS_VALUES } from '@botsmith/shared';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-export const DEPLOYMENT_STATUSES = [
-  'queued',
-  'in_progress',
-  'success',
-  'failure',
-  'cancelled',
-] as const;
-export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+/** The statuses the dashboard contract names; the table's check constraint lists the same. */
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUS_VALUES)[number];
 
 /** Where a deployment was reported from: an Actions workflow run or a GitHub deployment. */
 export type DeploymentSource = 'workflow_run' | 'deployment';
