@@ -10,6 +10,8 @@ const filters = ['@botsmith/api', '@botsmith/web'];
 if (!env.GITHUB_CLIENT_ID) {
   filters.push('@botsmith/github-emulator');
   env.GITHUB_EMULATOR_URL ||= 'http://127.0.0.1:4010';
+  // Pushes and dispatches run simulated workflows, delivering signed webhooks to the app.
+  env.GITHUB_EMULATOR_AUTO_RUNS ||= 'success';
   console.log(
     `No GITHUB_CLIENT_ID: starting the local GitHub emulator at ${env.GITHUB_EMULATOR_URL}; ` +
       'sign in with "Sign in with GitHub (local emulator)". Set GITHUB_CLIENT_ID and ' +

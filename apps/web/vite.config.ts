@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 // In development the SPA runs on Vite and the API on its own port; proxying keeps every
 // request same-origin, exactly as in production where the API serves the built SPA.
 const apiOrigin = process.env.API_ORIGIN ?? 'http://127.0.0.1:3000';
-const proxied = ['/trpc', '/api', '/auth', '/health', '/ready'];
+const proxied = ['/trpc', '/api', '/auth', '/webhooks', '/health', '/ready'];
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
