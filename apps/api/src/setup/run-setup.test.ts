@@ -1,14 +1,7 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { buildConfigSchema } from '@botsmith/shared';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  FAST_SETUP_TIMINGS,
-  type SetupHarness,
-  startSetupHarness,
-  TEST_PUBLIC_URL,
-} from '../testing/setup-harness';
-import { testCipher } from '../testing/test-keys';
+import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
 import { TransientGitHubError } from './github-retry';
 import { runSetup } from './run-setup';
 
@@ -24,25 +17,14 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
 
   test('is retried by the queue while attempts remain, then goes dead; retry revives it', async () => {
     const { caller } = await h.signIn('octocat');
-    await fetch(`${h.github.url}/_emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ method: 'POST', path: '/user/repos', status: 503, times: 100 }),
-    });
+    await h.fault({ method: 'POST', path: '/user/repos', status: 503, times: 100 });
     const target = { owner: 'octocat', name: 'dead-bot', visibility: 'public' as const };
     const { runId } = await caller.setup.start({
       target,
       config,
       plan: { branchProtection: false },
     });
-    const deps = {
-      db: t.db,
-      cipher: testCipher(),
-      github: h.githubConfig,
-      publicUrl: TEST_PUBLIC_URL,
-      log: pino({ level: 'silent' }),
-      timings: FAST_SETUP_TIMINGS,
-    };
+    const deps = h.runDeps;
 
     await expect(runSetup(deps, runId, { isLastAttempt: false })).rejects.toBeInstanceOf(
       TransientGitHubError,
@@ -65,7 +47,7 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
     // A dead run is not picked up again by a stray job.
     expect(await runSetup(deps, runId, { isLastAttempt: false })).toBe('not_runnable');
 
-    await fetch(`${h.github.url}/_emulator/faults`, { method: 'DELETE' });
+    await h.clearFaults();
     await caller.setup.retry({ runId });
     expect(await runSetup(deps, runId, { isLastAttempt: false })).toBe('waiting');
     const resumed = await caller.setup.get({ runId });
@@ -75,25 +57,14 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
 
   test('two workers never run one setup at once: the second finds it leased', async () => {
     const { caller } = await h.signIn('octocat');
-    await fetch(`${h.github.url}/_emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ method: 'POST', path: '/user/repos', status: 502, times: 2 }),
-    });
+    await h.fault({ method: 'POST', path: '/user/repos', status: 502, times: 2 });
     const target = { owner: 'octocat', name: 'busy-bot', visibility: 'public' as const };
     const { runId } = await caller.setup.start({
       target,
       config,
       plan: { branchProtection: false },
     });
-    const deps = {
-      db: t.db,
-      cipher: testCipher(),
-      github: h.githubConfig,
-      publicUrl: TEST_PUBLIC_URL,
-      log: pino({ level: 'silent' }),
-      timings: FAST_SETUP_TIMINGS,
-    };
+    const deps = h.runDeps;
     const [a, b] = await Promise.all([
       runSetup(deps, runId, { isLastAttempt: false }),
       runSetup(deps, runId, { isLastAttempt: false }),

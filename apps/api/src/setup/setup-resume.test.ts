@@ -1,50 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DATABASE_KINDS, postgresAdminUrl, probePostgres } from '@botsmith/db/testing';
 import { type GitHubEmulator, startGitHubEmulator } from '@botsmith/github-emulator';
 import { buildConfigSchema } from '@botsmith/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listeningUrl, startApiProcess } from '../testing/api-process';
 import { freePort } from '../testing/auth-test-server';
 import type { CookieJar } from '../testing/cookie-jar';
 import { signIn, trpc } from '../testing/sign-in-flow';
 import { TEST_KEY } from '../testing/test-keys';
 import type { SetupSnapshot } from './snapshot';
 
-const API_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const config = buildConfigSchema.parse({ project: { name: 'phoenix-bot' } });
-
-/** The real API process (`tsx src/main.ts`), as `pnpm dev` runs it. */
-function startApi(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: API_DIR,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return { child, exited, output: () => output };
-}
-
-async function listening(api: { child: ChildProcess; output: () => string }): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!/Server listening at/.test(api.output())) {
-    if (api.child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`the API did not start:\n${api.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresAdminUrl() });
@@ -110,8 +80,8 @@ for (const kind of DATABASE_KINDS) {
     };
 
     test('killed with SIGKILL while GitHub fails the commit, restarted: one repo, one commit, done', async () => {
-      const first = startApi(env);
-      await listening(first);
+      const first = startApiProcess(env);
+      await listeningUrl(first);
       const { jar } = await signIn(url, { login: 'octocat' });
       // The commit keeps failing, so the run is caught mid-step when the process dies.
       await fetch(`${github.url}/_emulator/faults`, {
@@ -154,9 +124,9 @@ for (const kind of DATABASE_KINDS) {
       await first.exited;
       await fetch(`${github.url}/_emulator/faults`, { method: 'DELETE' });
 
-      const second = startApi(env);
+      const second = startApiProcess(env);
       try {
-        await listening(second);
+        await listeningUrl(second);
         const restarted = Date.now();
         await expect
           .poll(async () => (await snapshot(jar, runId)).status, { timeout: 40_000, interval: 250 })

@@ -160,13 +160,6 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     expect(await caller.setup.latestForProject({ projectId })).toEqual(done);
   }, 60_000);
 
-  const fault = (body: Record<string, unknown>) =>
-    fetch(`${h.github.url}/_emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-
   /** Starts a setup and drives it to an end, answering the secrets pause with no secrets. */
   const setUp = async (caller: Caller, name: string) => {
     const target = { owner: 'octocat', name, visibility: 'public' as const };
@@ -184,7 +177,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
 
   test('GitHub answering 502 to the commit twice: retried, completed, one commit', async () => {
     const { caller } = await h.signIn('octocat');
-    await fault({
+    await h.fault({
       method: 'POST',
       path: '/repos/octocat/flaky-bot/git/commits',
       status: 502,
@@ -207,7 +200,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
 
   test('a step GitHub refuses fails the run; retry resumes from that step', async () => {
     const { caller } = await h.signIn('octocat');
-    await fault({
+    await h.fault({
       method: 'POST',
       path: '/repos/octocat/retried-bot/hooks',
       status: 422,

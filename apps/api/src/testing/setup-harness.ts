@@ -6,6 +6,7 @@ import type { RequestAuth } from '../auth/request-auth';
 import type { GitHubConfig } from '../github/github-config';
 import { storeGitHubToken } from '../github/github-token-store';
 import { type JobQueue, startJobQueue } from '../jobs/job-queue';
+import type { RunSetupDeps } from '../setup/run-setup';
 import { createSetupWorker } from '../setup/setup-worker';
 import type { SetupTimings } from '../setup/step-types';
 import { testCipher } from './test-keys';
@@ -38,6 +39,11 @@ export interface SetupHarness {
     login: string,
     scopes?: string[],
   ): Promise<{ user: User; caller: ReturnType<typeof createTestCaller>; token: string }>;
+  /** What `runSetup` needs, for suites that drive runs without the worker. */
+  runDeps: RunSetupDeps;
+  /** Makes the emulator answer matching requests with an error (`POST /_emulator/faults`). */
+  fault(spec: { method?: string; path: string; status: number; times?: number }): Promise<void>;
+  clearFaults(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,21 +66,33 @@ export async function startSetupHarness(
     emulator: true,
   };
   const queue = await startJobQueue(db, { pollingIntervalSeconds: 0.5 });
-  const cipher = testCipher();
+  const runDeps: RunSetupDeps = {
+    db,
+    cipher: testCipher(),
+    github: githubConfig,
+    publicUrl: TEST_PUBLIC_URL,
+    log: pino({ level: 'silent' }),
+    timings: FAST_SETUP_TIMINGS,
+  };
+  const { cipher } = runDeps;
   if (options.withWorker ?? true) {
-    await createSetupWorker(FAST_SETUP_TIMINGS)({
-      db,
-      queue,
-      cipher,
-      github: githubConfig,
-      publicUrl: TEST_PUBLIC_URL,
-      log: pino({ level: 'silent' }),
-    });
+    await createSetupWorker(FAST_SETUP_TIMINGS)({ ...runDeps, queue });
   }
+  const control = async (method: 'POST' | 'DELETE', body?: unknown) => {
+    const response = await fetch(`${github.url}/_emulator/faults`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`the emulator refused the fault: ${response.status}`);
+  };
   return {
     github,
     githubConfig,
     queue,
+    runDeps,
+    fault: (spec) => control('POST', spec),
+    clearFaults: () => control('DELETE'),
     async signIn(login, scopes = SIGN_IN_SCOPES) {
       const account = github.store.state.users.get(login.toLowerCase());
       if (!account) throw new Error(`the emulator has no user ${login}`);
