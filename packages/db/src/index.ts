@@ -88,7 +88,6 @@ export {
   findLatestSetupRun,
   findSetupRun,
   getSetupRunForWorker,
-  insertSetupActivity,
   insertSetupRun,
   listOrphanedSetupRuns,
   listSetupSteps,

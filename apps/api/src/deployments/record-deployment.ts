@@ -6,6 +6,7 @@ import {
   type Project,
   saveDeployment,
 } from '@botsmith/db';
+import { NO_REQUEST_META } from '../activities/request-meta';
 import { notifyDeploymentChanged } from './deployment-events';
 import { isFinished, mergeDeployment } from './transition';
 
@@ -38,8 +39,7 @@ export async function recordDeployment(
       userId: project.ownerId,
       projectId: project.id,
       action: 'deployment.updated',
-      ip: null,
-      userAgent: null,
+      ...NO_REQUEST_META,
       metadata: {
         deploymentId: saved.id,
         status: saved.status,

@@ -1,7 +1,7 @@
 import {
   clearProjectRepo,
   type Db,
-  insertSetupActivity,
+  insertActivity,
   listSetupSteps,
   type SetupRun,
   saveProjectWebhookId,
@@ -117,7 +117,7 @@ export async function rollbackSetup(
   }
   await setSetupRunStatus(db, run.id, 'rolled_back', { from: ['rolling_back'], completed: true });
   await setProjectStatus(db, run.userId, run.projectId, 'draft');
-  await insertSetupActivity(db, {
+  await insertActivity(db, {
     userId: run.userId,
     projectId: run.projectId,
     action: 'setup.rolled_back',

@@ -4,7 +4,7 @@ import {
   type Db,
   findProject,
   getSetupRunForWorker,
-  insertSetupActivity,
+  insertActivity,
   listSetupSteps,
   releaseSetupLease,
   renewSetupLease,
@@ -16,6 +16,7 @@ import {
 import { type GeneratedFile, generate } from '@botsmith/generators';
 import { buildConfigSchema, type SetupStepName } from '@botsmith/shared';
 import type { FastifyBaseLogger } from 'fastify';
+import { NO_REQUEST_META } from '../activities/request-meta';
 import type { Cipher } from '../crypto/cipher';
 import type { GitHubConfig } from '../github/github-config';
 import { readGitHubToken } from '../github/github-token-store';
@@ -185,10 +186,11 @@ export async function runSetup(
 
     await setSetupRunStatus(db, runId, 'succeeded', { error: null, completed: true });
     await setProjectStatus(db, run.userId, run.projectId, 'active');
-    await insertSetupActivity(db, {
+    await insertActivity(db, {
       userId: run.userId,
       projectId: run.projectId,
       action: 'setup.succeeded',
+      ...NO_REQUEST_META,
       metadata: { runId },
     });
     return 'succeeded';
@@ -229,10 +231,11 @@ export async function runSetup(
       completed: true,
     });
     if (run) {
-      await insertSetupActivity(db, {
+      await insertActivity(db, {
         userId: run.userId,
         projectId: run.projectId,
         action: 'setup.failed',
+        ...NO_REQUEST_META,
         metadata: { runId, step: current?.name ?? null },
       });
     }

@@ -2,7 +2,7 @@ import {
   type Db,
   findLatestSetupRun,
   findSetupRun,
-  insertSetupActivity,
+  insertActivity,
   listSetupSteps,
   type SetupRun,
   setSetupRunStatus,
@@ -157,7 +157,7 @@ export const setupRouter = router({
     ) {
       throw new TRPCError({ code: 'CONFLICT', message: 'The setup changed meanwhile; reload.' });
     }
-    await insertSetupActivity(ctx.db, {
+    await insertActivity(ctx.db, {
       userId: ctx.user.id,
       projectId: run.projectId,
       action: 'setup.retried',

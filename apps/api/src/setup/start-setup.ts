@@ -1,7 +1,7 @@
 import {
   createProject,
   type Db,
-  insertSetupActivity,
+  insertActivity,
   insertSetupRun,
   markProjectSettingUp,
   setProjectStatus,
@@ -85,7 +85,7 @@ export async function createSetupRun(
       plan: { ...input.plan },
       steps: SETUP_STEP_NAMES.map((name) => ({ name, skipped: skipped.has(name) })),
     });
-    await insertSetupActivity(trx, {
+    await insertActivity(trx, {
       userId: input.userId,
       projectId,
       action: 'setup.started',

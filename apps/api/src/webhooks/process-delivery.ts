@@ -8,6 +8,7 @@ import {
   type Project,
 } from '@botsmith/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { NO_REQUEST_META } from '../activities/request-meta';
 import type { Cipher } from '../crypto/cipher';
 import { recordDeployment } from '../deployments/record-deployment';
 import type { GitHubConfig } from '../github/github-config';
@@ -21,8 +22,6 @@ export interface ProcessDeliveryDeps {
   github: GitHubConfig;
   log: FastifyBaseLogger;
 }
-
-const NO_REQUEST = { ip: null, userAgent: null } as const;
 
 /**
  * Applies one stored delivery: deployments and the activity feed. Safe to run again for the
@@ -44,7 +43,7 @@ export async function processDelivery(
       userId: project.ownerId,
       projectId: project.id,
       action: 'webhook.received',
-      ...NO_REQUEST,
+      ...NO_REQUEST_META,
       metadata,
     });
 

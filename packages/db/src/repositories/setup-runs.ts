@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../database';
-import type { ActivityAction } from '../tables/activities';
 import type {
   SetupRun,
   SetupRunStatus,
@@ -250,29 +249,4 @@ export async function listOrphanedSetupRuns(
     .limit(100)
     .execute();
   return rows.map((row) => row.id);
-}
-
-/** Records a setup event in the audit log, tied to the project. */
-export async function insertSetupActivity(
-  db: Kysely<Database>,
-  input: {
-    userId: string;
-    projectId: string;
-    action: Extract<ActivityAction, `setup.${string}`>;
-    ip?: string | null;
-    userAgent?: string | null;
-    metadata?: Record<string, unknown>;
-  },
-): Promise<void> {
-  await db
-    .insertInto('activities')
-    .values({
-      userId: input.userId,
-      projectId: input.projectId,
-      action: input.action,
-      ip: input.ip ?? null,
-      userAgent: input.userAgent?.slice(0, 512) ?? null,
-      metadata: JSON.stringify(input.metadata ?? {}),
-    })
-    .execute();
 }
