@@ -70,6 +70,7 @@ export type {
   EmulatorState,
   EmulatorUser,
   Fault,
+  HeldRequest,
   Hook,
   OAuthClient,
   Repo,

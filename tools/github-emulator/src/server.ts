@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { authenticate } from './auth';
 import { type EmulatorContext, GHES_PREFIX } from './context';
 import { DOCS_URL, GitHubError } from './errors';
-import { defaultFaultBody, normalizePath, takeFault } from './http/faults';
+import { defaultFaultBody, holdRequest, normalizePath, takeFault } from './http/faults';
 import { countRequest } from './http/rate-limit';
 import { registerActionsRoutes } from './routes/actions';
 import { registerControlRoutes } from './routes/control';
@@ -15,6 +15,7 @@ import { registerOAuthApiRoutes, registerOAuthRoutes } from './routes/oauth';
 import { registerRepoRoutes } from './routes/repos';
 import { registerSecretRoutes } from './routes/secrets';
 import { registerUserRoutes } from './routes/users';
+import type { RequestLogEntry } from './state';
 
 // Large single-commit trees (hundreds of inline files) must fit in one request.
 const BODY_LIMIT = 50 * 1024 * 1024;
@@ -73,9 +74,19 @@ function registerHooks(app: FastifyInstance, ctx: EmulatorContext): void {
       const key = auth ? auth.token.token : `ip:${request.ip}`;
       reply.headers(countRequest(ctx.store.state, key, auth !== null));
     }
-    const fault = takeFault(ctx.store.state, request.method, request.url);
+    const state = ctx.store.state;
+    const fault = takeFault(state, request.method, request.url);
     if (!fault) return;
     faulted.add(request);
+    if (fault.holdMs > 0) await holdRequest(state, fault, request.method, path);
+    if (fault.drop) {
+      // A connection that dies without an answer: the client sees a socket error.
+      state.requestLog.push(logEntry(request, path, 0, true));
+      reply.hijack();
+      request.raw.socket.destroy();
+      return;
+    }
+    if (fault.status === null) return; // only late: handled as usual
     return reply
       .code(fault.status)
       .headers(fault.headers)
@@ -99,16 +110,25 @@ function registerHooks(app: FastifyInstance, ctx: EmulatorContext): void {
     const path = normalizePath(request.url);
     if (path.startsWith('/_emulator')) return;
     const log = ctx.store.state.requestLog;
-    log.push({
-      method: request.method,
-      path,
-      url: request.url,
-      status: reply.statusCode,
-      faulted: faulted.has(request),
-      at: new Date().toISOString(),
-    });
+    log.push(logEntry(request, path, reply.statusCode, faulted.has(request)));
     if (log.length > 10_000) log.splice(0, log.length - 10_000);
   });
+}
+
+function logEntry(
+  request: FastifyRequest,
+  path: string,
+  status: number,
+  faulted: boolean,
+): RequestLogEntry {
+  return {
+    method: request.method,
+    path,
+    url: request.url,
+    status,
+    faulted,
+    at: new Date().toISOString(),
+  };
 }
 
 function registerErrors(app: FastifyInstance): void {

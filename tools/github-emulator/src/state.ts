@@ -190,15 +190,29 @@ export interface Delivery {
   error: string | null;
 }
 
-/** An injected failure: the next `times` matching requests get `status` instead. */
+/**
+ * An injected failure for the next `remaining` matching requests: held for `holdMs` first
+ * (until released), then answered with `status`, dropped (`drop`: the connection is closed
+ * without an answer), or — with `status: null` and no `drop` — handled as usual, late.
+ */
 export interface Fault {
   id: number;
   method: string;
   path: string;
-  status: number;
+  status: number | null;
   body: unknown;
   headers: Record<string, string>;
+  holdMs: number;
+  drop: boolean;
   remaining: number;
+}
+
+/** A request a fault is holding right now. */
+export interface HeldRequest {
+  faultId: number;
+  method: string;
+  path: string;
+  at: string;
 }
 
 /** One handled request, for tests that count calls. */
@@ -229,6 +243,8 @@ export interface EmulatorState {
   repos: Map<string, Repo>;
   deliveries: Delivery[];
   faults: Fault[];
+  /** Requests held by a fault's `holdMs`, until it elapses or the faults are cleared. */
+  held: HeldRequest[];
   requestLog: RequestLogEntry[];
   settings: EmulatorSettings;
   /** Per token, requests used in the current rate-limit window. */
@@ -247,6 +263,7 @@ export function createEmptyState(): EmulatorState {
     repos: new Map(),
     deliveries: [],
     faults: [],
+    held: [],
     requestLog: [],
     settings: { autoRuns: null },
     rateLimit: new Map(),

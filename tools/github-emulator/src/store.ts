@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { filesAtCommit, firstParentLog } from './git/database';
+import { releaseHeld } from './http/faults';
 import { seedState } from './seed';
 import {
   type AccessToken,
@@ -50,6 +51,7 @@ export class EmulatorStore {
 
   /** Back to the seed (or to empty when started with `seed: false`). */
   reset(): void {
+    releaseHeld(this.#state);
     this.#state = this.#fresh();
   }
 

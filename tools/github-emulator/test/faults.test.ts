@@ -79,4 +79,56 @@ describe('fault injection', () => {
     expect((error as RequestError).message).toContain('secondary rate limit');
     expect((await octokit.rest.git.createCommit(input)).status).toBe(201);
   });
+
+  it('holds a request until the faults are cleared, then answers it as usual', async () => {
+    const token = await tokenFor(github, 'octocat', ['repo']);
+    await control(github, 'POST', '/_emulator/faults', {
+      method: 'GET',
+      path: '/user',
+      status: null,
+      holdMs: 60_000,
+    });
+    const octokit = octokitFor(github.url, token);
+    let settled = false;
+    const call = octokit.rest.users.getAuthenticated().finally(() => {
+      settled = true;
+    });
+    await expect.poll(() => github.store.state.held.length).toBe(1);
+    expect(github.store.state.held[0]).toMatchObject({ method: 'GET', path: '/user' });
+    expect(settled).toBe(false);
+    await control(github, 'DELETE', '/_emulator/faults');
+    const { data } = await call;
+    expect(data.login).toBe('octocat');
+    expect(github.store.state.held).toEqual([]);
+  });
+
+  it('holds, then answers with the fault status when it has one', async () => {
+    const token = await tokenFor(github, 'octocat', ['repo']);
+    await control(github, 'POST', '/_emulator/faults', { path: '/user', status: 503, holdMs: 50 });
+    const error = await octokitFor(github.url, token)
+      .rest.users.getAuthenticated()
+      .catch((e: RequestError) => e);
+    expect((error as RequestError).status).toBe(503);
+  });
+
+  it('drops the connection without an answer, logged with status 0', async () => {
+    const token = await tokenFor(github, 'octocat', ['repo']);
+    await control(github, 'POST', '/_emulator/faults', { path: '/user', drop: true });
+    const error = await fetch(`${github.url}/user`, {
+      headers: { authorization: `token ${token}` },
+    }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(TypeError); // undici: "fetch failed", cause: socket closed
+    expect(github.store.state.requestLog.at(-1)).toMatchObject({
+      path: '/user',
+      status: 0,
+      faulted: true,
+    });
+    const { data } = await octokitFor(github.url, token).rest.users.getAuthenticated();
+    expect(data.login).toBe('octocat');
+  });
+
+  it('refuses a fault that would do nothing', async () => {
+    const { status } = await control(github, 'POST', '/_emulator/faults', { path: '/user' });
+    expect(status).toBe(422);
+  });
 });

@@ -83,6 +83,7 @@ export function stateView(state: EmulatorState) {
     ),
     deliveries: state.deliveries,
     faults: state.faults,
+    held: state.held,
     requestLog: state.requestLog,
     settings: state.settings,
   };

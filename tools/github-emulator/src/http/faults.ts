@@ -1,5 +1,5 @@
 import { GHES_PREFIX } from '../context';
-import type { EmulatorState, Fault } from '../state';
+import type { EmulatorState, Fault, HeldRequest } from '../state';
 
 /** The path a fault or log entry is matched on: no query, no `/api/v3`, no trailing slash. */
 export function normalizePath(url: string): string {
@@ -51,4 +51,42 @@ export function defaultFaultBody(status: number): Record<string, unknown> {
     documentation_url: 'https://docs.github.com/rest',
     status: String(status),
   };
+}
+
+// Release callbacks of held requests, per state (functions stay out of the state view).
+const releases = new WeakMap<EmulatorState, Set<() => void>>();
+
+/**
+ * Holds a request for the fault's `holdMs`, listed in `state.held` meanwhile; `releaseHeld`
+ * ends every hold early. Lets a test kill the client while GitHub "takes its time".
+ */
+export function holdRequest(
+  state: EmulatorState,
+  fault: Fault,
+  method: string,
+  path: string,
+): Promise<void> {
+  const entry: HeldRequest = { faultId: fault.id, method, path, at: new Date().toISOString() };
+  state.held.push(entry);
+  let pending = releases.get(state);
+  if (!pending) {
+    pending = new Set();
+    releases.set(state, pending);
+  }
+  const waiting = pending;
+  return new Promise((resolve) => {
+    const release = () => {
+      clearTimeout(timer);
+      waiting.delete(release);
+      state.held = state.held.filter((held) => held !== entry);
+      resolve();
+    };
+    const timer = setTimeout(release, fault.holdMs);
+    waiting.add(release);
+  });
+}
+
+/** Ends every hold now; each held request then gets what its fault says. */
+export function releaseHeld(state: EmulatorState): void {
+  for (const release of [...(releases.get(state) ?? [])]) release();
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EmulatorContext } from '../context';
 import { stateView } from '../control/state-view';
 import { GitHubError, notFound } from '../errors';
+import { releaseHeld } from '../http/faults';
 import { parseBody } from '../http/validate';
 import { parseScopes } from '../scopes';
 import { nextId } from '../state';
@@ -42,14 +43,26 @@ const tokenSchema = z.object({
   client_id: z.string().nullish(),
 });
 
-const faultSchema = z.object({
-  method: z.string().optional(),
-  path: z.string().min(1),
-  status: z.number().int().min(100).max(599),
-  body: z.unknown().optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  times: z.number().int().min(1).optional(),
-});
+const faultSchema = z
+  .object({
+    method: z.string().optional(),
+    path: z.string().min(1),
+    /** `null` (with `holdMs`): answer as usual, only late. */
+    status: z.number().int().min(100).max(599).nullable().optional(),
+    body: z.unknown().optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    times: z.number().int().min(1).optional(),
+    holdMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(10 * 60_000)
+      .optional(),
+    drop: z.boolean().optional(),
+  })
+  .refine((f) => f.status != null || f.drop || (f.holdMs ?? 0) > 0, {
+    message: 'a fault needs a status, drop or holdMs',
+  });
 
 const settingsSchema = z.object({
   autoRuns: z
@@ -156,9 +169,11 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
       id: nextId(ctx.store.state, 'other'),
       method: (input.method ?? '*').toUpperCase(),
       path: input.path,
-      status: input.status,
+      status: input.status ?? null,
       body: input.body,
       headers: input.headers ?? {},
+      holdMs: input.holdMs ?? 0,
+      drop: input.drop ?? false,
       remaining: input.times ?? 1,
     };
     ctx.store.state.faults.push(fault);
@@ -167,6 +182,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
 
   app.delete('/_emulator/faults', async (_request, reply) => {
     ctx.store.state.faults = [];
+    releaseHeld(ctx.store.state);
     return reply.code(204).send();
   });
 
