@@ -16,12 +16,20 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const httpUrl = (what: string) =>
   z.url({ protocol: /^https?$/, error: `must be an http:// or https:// URL (${what})` });
 
-const perMinute = (fallback: number) =>
+const wholeNumber = (
+  unit: string,
+  fallback: number,
+  min = 0,
+  minMessage = `must be ${min} or more`,
+) =>
   z.coerce
-    .number({ error: 'must be a number of requests per minute' })
+    .number({ error: `must be a number of ${unit}` })
     .int('must be a whole number')
-    .min(0, 'must be 0 (off) or more')
+    .min(min, minMessage)
     .default(fallback);
+
+const perMinute = (fallback: number) =>
+  wholeNumber('requests per minute', fallback, 0, 'must be 0 (off) or more');
 
 const envSchema = z
   .object({
@@ -36,6 +44,9 @@ const envSchema = z
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
       .optional(),
+    /** How long start-up waits for PostgreSQL to answer before giving up (0: not at all). */
+    DATABASE_WAIT_SECONDS: wholeNumber('seconds', 60),
+    DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber('milliseconds', 30_000, 100),
     DATA_DIR: z.string().default('.data'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     WEB_DIST_DIR: z.string().default(DEFAULT_WEB_DIST_DIR),
@@ -103,6 +114,8 @@ const envSchema = z
       // Listen on every interface only in production (containers); locally stay private.
       HOST: host,
       DATABASE_URL: env.DATABASE_URL,
+      DATABASE_WAIT_MS: env.DATABASE_WAIT_SECONDS * 1000,
+      DATABASE_STATEMENT_TIMEOUT_MS: env.DATABASE_STATEMENT_TIMEOUT_MS,
       DATA_DIR: env.DATA_DIR,
       LOG_LEVEL: env.LOG_LEVEL,
       WEB_DIST_DIR: env.WEB_DIST_DIR,

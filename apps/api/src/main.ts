@@ -1,7 +1,7 @@
 // The API process: environment → database → migrations → job queue → HTTP server, and a
 // graceful exit on SIGTERM/SIGINT (stop accepting, drain requests, stop jobs, close the database).
 import { resolve } from 'node:path';
-import { createDatabase, migrateToLatest, pgliteDataDir } from '@botsmith/db';
+import { createDatabase, migrateToLatest, pgliteDataDir, waitForDatabase } from '@botsmith/db';
 import { createCipher } from './crypto/cipher';
 import { loadOrCreateDevKeys } from './crypto/encryption-keys';
 import { loadEnv } from './env';
@@ -17,6 +17,23 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
+
+// A bug that escapes every handler leaves the process in an unknown state: log it as what it
+// is and exit non-zero, so the supervisor restarts a clean process (setups resume by lease).
+process.on('unhandledRejection', (reason) => {
+  logger.fatal({ err: reason }, 'unhandled promise rejection; exiting');
+  process.exit(1);
+});
+process.on('uncaughtException', (err) => {
+  logger.fatal({ err }, 'uncaught exception; exiting');
+  process.exit(1);
+});
+
+if (env.TRUST_PROXY === true) {
+  logger.warn(
+    'TRUST_PROXY=true believes every X-Forwarded-For hop, so clients can choose their own IP for rate limits and the audit log; set the number of proxies or their addresses instead',
+  );
+}
 
 if (env.GITHUB.emulator) {
   logger.warn(
@@ -46,12 +63,29 @@ const database = createDatabase(
   env.DATABASE_URL
     ? {
         url: env.DATABASE_URL,
-        onError: (err) => logger.error({ err }, 'idle database client failed'),
+        statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+        onConnectionError: (err) =>
+          logger.warn({ err }, 'a database connection failed; the pool replaces it'),
       }
     : { dataDir },
 );
 
 try {
+  if (env.DATABASE_URL) {
+    // Started next to its database (compose, a failover), wait for it rather than exit.
+    await waitForDatabase(database.db, {
+      timeoutMs: env.DATABASE_WAIT_MS,
+      onRetry: ({ attempt, error, delayMs }) =>
+        logger.warn(
+          {
+            attempt,
+            retryInMs: delayMs,
+            reason: error instanceof Error ? error.message : String(error),
+          },
+          'waiting for the database',
+        ),
+    });
+  }
   const applied = await migrateToLatest(database.db);
   logger.info({ migrations: applied.map((r) => r.migrationName) }, 'database is up to date');
   const resealed = await resealGitHubTokens(database.db, cipher);

@@ -14,8 +14,14 @@ export type DatabaseOptions =
       url: string;
       /** Pool size; defaults to 10. */
       maxConnections?: number;
-      /** Called for errors on idle pooled connections, which would otherwise crash Node. */
-      onError?: (error: Error) => void;
+      /** Longest a statement may run before the server cancels it; defaults to 30 s. */
+      statementTimeoutMs?: number;
+      /**
+       * Called once for each pooled connection that fails (the server restarted, a backend
+       * was terminated, the network dropped). The query in flight on it rejects as well; the
+       * pool opens a new connection for the next one.
+       */
+      onConnectionError?: (error: Error) => void;
     }
   | { /** PGlite's data directory, created if missing. */ dataDir: string }
   | { /** PGlite in memory: nothing survives `close()`. For tests. */ memory: true };
@@ -53,6 +59,9 @@ export function createKysely(dialect: Dialect): Kysely<Database> {
   return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
 }
 
+/** How long a statement may run unless `statementTimeoutMs` says otherwise. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
 /** PGlite options shared by every instance we open, so rows parse the same as with `pg`. */
 export const PGLITE_OPTIONS = { parsers: { [INT8_OID]: parseInt8 } };
 
@@ -74,6 +83,12 @@ function postgresDialect(options: DatabaseOptions): Dialect {
     max: options.maxConnections ?? 10,
     // Without a timeout a down server makes /ready (and startup) hang instead of failing.
     connectionTimeoutMillis: 5_000,
+    // A runaway statement (or a lock wait) must not hold a connection forever.
+    statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: 60_000,
+    // Notices a dead peer on an idle connection sooner than the OS default of hours.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     application_name: 'botsmith',
     // Per-pool parsers: changing pg's global type registry would leak into other code.
     types: {
@@ -83,6 +98,14 @@ function postgresDialect(options: DatabaseOptions): Dialect {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  pool.on('error', (error) => options.onError?.(error));
+  // pg-pool listens for errors only on idle clients and drops that listener while a client
+  // is checked out, so a connection that dies mid-query (pg_terminate_backend, a failover)
+  // emits 'error' with no listener and ends the process. One permanent listener per client
+  // reports it once; the pool's own 'error' (the same failure on an idle client) must have a
+  // listener too, or Node throws it.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onConnectionError?.(error));
+  });
+  pool.on('error', () => {});
   return new PostgresDialect({ pool });
 }

@@ -3,6 +3,7 @@ export {
   createKysely,
   type DatabaseHandle,
   type DatabaseOptions,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
   pgliteDataDir,
 } from './client';
 export type { Database, Db } from './database';
@@ -15,7 +16,13 @@ export {
   pendingMigrations,
 } from './migrate';
 export { PGliteDialect, type PGliteSource } from './pglite/dialect';
-export { checkReady, type NotReadyReason, type Readiness } from './ready';
+export {
+  checkReady,
+  type NotReadyReason,
+  type Readiness,
+  type WaitForDatabaseOptions,
+  waitForDatabase,
+} from './ready';
 export {
   type ActivityInput,
   insertActivity,
@@ -94,6 +101,7 @@ export {
   releaseSetupLease,
   renewSetupLease,
   type SetupRunInput,
+  type SetupStepChange,
   setSetupRunStatus,
   transitionSetupStep,
   updateSetupStep,

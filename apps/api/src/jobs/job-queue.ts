@@ -42,12 +42,7 @@ export interface JobQueueOptions {
  */
 export async function startJobQueue(db: Db, options: JobQueueOptions = {}): Promise<JobQueue> {
   const boss = new PgBoss({
-    db: {
-      async executeSql(text: string, values: unknown[] = []) {
-        const result = await db.executeQuery(CompiledQuery.raw(text, values));
-        return { rows: result.rows as unknown[] };
-      },
-    },
+    db: bossConnection(db),
     schema: 'pgboss',
     // Sending and working happen in this process; supervising and scheduling also do, but
     // Botsmith schedules nothing, so cron stays off.
@@ -77,6 +72,32 @@ export async function startJobQueue(db: Db, options: JobQueueOptions = {}): Prom
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
+}
+
+/** pg-boss's connection shape over a Kysely database or transaction. */
+function bossConnection(db: Db): PgBoss.Db {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows as unknown[] };
+    },
+  };
+}
+
+/**
+ * Queues a job. Given `trx`, the job is inserted in that transaction: it exists exactly when
+ * the rows it works on were committed, so a crash or a lost connection between "stored" and
+ * "queued" cannot strand them.
+ *
+ * @example await db.transaction().execute(async (trx) => { await save(trx); await sendJob(queue, QUEUES.webhook, job, { trx }); });
+ */
+export async function sendJob(
+  queue: JobQueue,
+  name: QueueName,
+  data: object,
+  options: { trx?: Db } = {},
+): Promise<void> {
+  await queue.boss.send(name, data, options.trx ? { db: bossConnection(options.trx) } : {});
 }
 
 export interface JobQueue {

@@ -4,21 +4,21 @@ import {
   type SetupRun,
   setSetupRunStatus,
   transitionSetupStep,
-  updateSetupStep,
 } from '@botsmith/db';
 import type { ProvideSecretsInput } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
-import type { Octokit } from 'octokit';
-import { PermanentGitHubError, withGitHubRetry } from './github-retry';
-import type { SetupTimings } from './step-types';
+import type { JobQueue } from '../jobs/job-queue';
+import { enqueueSetupRun } from './setup-queue';
 
 /**
- * Stores secrets the browser sealed with the repository's public key (the server only ever
- * holds ciphertext), then marks the `secrets` step done so the run can continue. An empty
- * list skips the step. Claiming the step first makes two concurrent calls store once.
+ * Hands the secrets the browser sealed with the repository's public key (the server only
+ * ever holds ciphertext) to the run: the `secrets` step keeps them as its checkpoint and the
+ * run is queued, all in one transaction; the worker then stores them at GitHub under its
+ * lease. A crash at any point leaves either a waiting step (nothing was taken) or a queued
+ * run that still has the sealed values, which the sweep resumes. An empty list skips the step.
  */
 export async function provideSecrets(
-  deps: { db: Db; octokit: Octokit; timings: SetupTimings },
+  deps: { db: Db; queue: JobQueue | null },
   run: SetupRun,
   input: { keyId: string; secrets: ProvideSecretsInput['secrets'] },
 ): Promise<void> {
@@ -40,49 +40,32 @@ export async function provideSecrets(
       message: `This setup does not use ${unknown.join(', ')}.`,
     });
   }
-  if (!(await transitionSetupStep(deps.db, run.id, 'secrets', ['waiting'], 'running'))) {
-    throw new TRPCError({ code: 'CONFLICT', message: 'The secrets are already being stored.' });
-  }
-  const [owner = '', repo = ''] = String(
-    (await listSetupSteps(deps.db, run.id)).find((row) => row.name === 'create_repo')?.output
-      .fullName ?? '',
-  ).split('/');
-  try {
-    for (const secret of input.secrets) {
-      await withGitHubRetry(
-        () =>
-          deps.octokit.rest.actions.createOrUpdateRepoSecret({
-            owner,
-            repo,
-            secret_name: secret.name,
-            encrypted_value: secret.encryptedValue,
-            key_id: input.keyId,
-          }),
-        {
-          tries: deps.timings.tries,
-          baseDelayMs: deps.timings.retryBaseDelayMs,
-          maxDelayMs: 10_000,
-        },
-      );
-    }
-  } catch (error) {
-    await updateSetupStep(deps.db, run.id, 'secrets', {
-      status: 'waiting',
-      message: `GitHub refused a secret: ${(error as Error).message}`,
-    });
-    throw new TRPCError({
-      code: error instanceof PermanentGitHubError ? 'BAD_REQUEST' : 'SERVICE_UNAVAILABLE',
-      message: `GitHub did not store the secrets: ${(error as Error).message}`,
-      cause: error,
-    });
-  }
-  const names = input.secrets.map((secret) => secret.name);
+  // The public key is only for the browser; the step keeps its id to store the values with.
   const { key: _key, ...kept } = step.output;
-  await updateSetupStep(deps.db, run.id, 'secrets', {
-    status: input.secrets.length === 0 ? 'skipped' : 'succeeded',
-    message: input.secrets.length === 0 ? 'No secrets given.' : `Stored ${names.join(', ')}.`,
-    output: { ...kept, stored: names },
-    completedAt: new Date(),
+  const skip = input.secrets.length === 0;
+  await deps.db.transaction().execute(async (trx) => {
+    const claimed = await transitionSetupStep(
+      trx,
+      run.id,
+      'secrets',
+      ['waiting'],
+      skip
+        ? {
+            status: 'skipped',
+            message: 'No secrets given.',
+            output: { ...kept, stored: [] },
+            completedAt: new Date(),
+          }
+        : {
+            status: 'pending',
+            message: `Storing ${input.secrets.map((secret) => secret.name).join(', ')}.`,
+            output: { ...kept, sealed: input.secrets },
+          },
+    );
+    if (!claimed || !(await setSetupRunStatus(trx, run.id, 'queued', { from: ['waiting'] }))) {
+      throw new TRPCError({ code: 'CONFLICT', message: 'The secrets were already provided.' });
+    }
+    // Without a queue (some tests) the run stays queued; a worker process's sweep takes it.
+    if (deps.queue) await enqueueSetupRun(deps.queue, run.id, { trx });
   });
-  await setSetupRunStatus(deps.db, run.id, 'queued', { from: ['waiting'] });
 }

@@ -1,15 +1,19 @@
 import { type Db, listOrphanedSetupRuns, setSetupRunStatus } from '@botsmith/db';
 import type { FastifyBaseLogger } from 'fastify';
-import { type JobQueue, QUEUES } from '../jobs/job-queue';
+import { type JobQueue, QUEUES, sendJob } from '../jobs/job-queue';
 
 /** The job a setup run is executed by. */
 export interface SetupJob {
   runId: string;
 }
 
-/** Hands a run to the workers. */
-export async function enqueueSetupRun(queue: JobQueue, runId: string): Promise<void> {
-  await queue.boss.send(QUEUES.setup, { runId } satisfies SetupJob);
+/** Hands a run to the workers; with `trx`, as part of the transaction that queued it. */
+export async function enqueueSetupRun(
+  queue: JobQueue,
+  runId: string,
+  options: { trx?: Db } = {},
+): Promise<void> {
+  await sendJob(queue, QUEUES.setup, { runId } satisfies SetupJob, options);
 }
 
 /** A queued run nobody picked up for this long lost its job (a crash between insert and send). */

@@ -18,9 +18,7 @@ import {
 } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
 import { toTRPCError } from '../errors';
-import { readGitHubToken } from '../github/github-token-store';
-import { createOctokit } from '../github/octokit';
-import type { Context } from '../trpc/context';
+import { octokitFor } from '../github/github-call';
 import { protectedProcedure, router } from '../trpc/init';
 import { sleep } from './github-retry';
 import { runPreflight } from './preflight';
@@ -29,7 +27,6 @@ import { rollbackSetup } from './rollback-setup';
 import { enqueueSetupRun } from './setup-queue';
 import { FINISHED_STATUSES, loadSetupSnapshot, snapshotOf } from './snapshot';
 import { createSetupRun, planRun } from './start-setup';
-import { DEFAULT_SETUP_TIMINGS } from './step-types';
 
 /** How often the progress stream reads the run: the job may run in another process. */
 const PROGRESS_POLL_MS = 500;
@@ -38,22 +35,6 @@ async function ownRun(db: Db, userId: string, runId: string): Promise<SetupRun> 
   const run = await findSetupRun(db, userId, runId);
   if (!run) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such setup run.' });
   return run;
-}
-
-async function userOctokit(ctx: Context, userId: string) {
-  const token = await readGitHubToken(ctx.db, ctx.cipher, userId).catch(() => undefined);
-  if (!token) {
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: 'Botsmith has no usable GitHub token for you: sign in again.',
-    });
-  }
-  return createOctokit(ctx.github, token.accessToken);
-}
-
-async function enqueue(ctx: Context, runId: string): Promise<void> {
-  // Without a queue (some tests) the run stays queued; the sweep of a worker process picks it up.
-  if (ctx.queue) await enqueueSetupRun(ctx.queue, runId);
 }
 
 /** Auto-setup on GitHub (SPEC §2 J3): preflight, the durable run, its live progress. */
@@ -77,7 +58,7 @@ export const setupRouter = router({
         });
       }
       const plan = planRun(input.config, input.plan, preflight.plan);
-      const created = await createSetupRun(ctx.db, {
+      return await createSetupRun(ctx.db, ctx.queue, {
         userId: ctx.user.id,
         target: input.target,
         config: input.config,
@@ -85,8 +66,6 @@ export const setupRouter = router({
         plan,
         meta: ctx.meta,
       });
-      await enqueue(ctx, created.runId);
-      return created;
     } catch (error) {
       throw toTRPCError(error);
     }
@@ -129,9 +108,7 @@ export const setupRouter = router({
     .input(provideSecretsInputSchema)
     .mutation(async ({ ctx, input }) => {
       const run = await ownRun(ctx.db, ctx.user.id, input.runId);
-      const octokit = await userOctokit(ctx, ctx.user.id);
-      await provideSecrets({ db: ctx.db, octokit, timings: DEFAULT_SETUP_TIMINGS }, run, input);
-      await enqueue(ctx, run.id);
+      await provideSecrets({ db: ctx.db, queue: ctx.queue }, run, input);
       return loadSetupSnapshot(ctx.db, ctx.user.id, run.id);
     }),
 
@@ -141,37 +118,37 @@ export const setupRouter = router({
     if (!['failed', 'dead'].includes(run.status)) {
       throw new TRPCError({ code: 'CONFLICT', message: 'Only a failed setup can be retried.' });
     }
-    for (const step of await listSetupSteps(ctx.db, run.id)) {
-      if (step.status === 'failed')
-        await updateSetupStep(ctx.db, run.id, step.name, {
-          status: 'pending',
-          error: null,
-          message: null,
-        });
-    }
-    if (
-      !(await setSetupRunStatus(ctx.db, run.id, 'queued', {
-        from: ['failed', 'dead'],
-        error: null,
-      }))
-    ) {
-      throw new TRPCError({ code: 'CONFLICT', message: 'The setup changed meanwhile; reload.' });
-    }
-    await insertActivity(ctx.db, {
-      userId: ctx.user.id,
-      projectId: run.projectId,
-      action: 'setup.retried',
-      ...ctx.meta,
-      metadata: { runId: run.id },
+    // All or nothing: the run is queued exactly when its job exists.
+    await ctx.db.transaction().execute(async (trx) => {
+      if (
+        !(await setSetupRunStatus(trx, run.id, 'queued', { from: ['failed', 'dead'], error: null }))
+      ) {
+        throw new TRPCError({ code: 'CONFLICT', message: 'The setup changed meanwhile; reload.' });
+      }
+      for (const step of await listSetupSteps(trx, run.id)) {
+        if (step.status === 'failed')
+          await updateSetupStep(trx, run.id, step.name, {
+            status: 'pending',
+            error: null,
+            message: null,
+          });
+      }
+      await insertActivity(trx, {
+        userId: ctx.user.id,
+        projectId: run.projectId,
+        action: 'setup.retried',
+        ...ctx.meta,
+        metadata: { runId: run.id },
+      });
+      if (ctx.queue) await enqueueSetupRun(ctx.queue, run.id, { trx });
     });
-    await enqueue(ctx, run.id);
     return loadSetupSnapshot(ctx.db, ctx.user.id, run.id);
   }),
 
   /** Deletes what the setup created: the webhook, and the repo when its name is confirmed. */
   rollback: protectedProcedure.input(rollbackSetupInputSchema).mutation(async ({ ctx, input }) => {
     const run = await ownRun(ctx.db, ctx.user.id, input.runId);
-    const octokit = await userOctokit(ctx, ctx.user.id);
+    const octokit = await octokitFor(ctx, ctx.user.id);
     const result = await rollbackSetup({ db: ctx.db, octokit }, run, input, ctx.meta);
     return { ...result, snapshot: await loadSetupSnapshot(ctx.db, ctx.user.id, run.id) };
   }),

@@ -15,7 +15,9 @@ import {
 } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
 import type { RequestMeta } from '../activities/request-meta';
+import type { JobQueue } from '../jobs/job-queue';
 import { requiredChecksOf, secretNamesOf, startsWorkflowOnPush } from './plan-from-files';
+import { enqueueSetupRun } from './setup-queue';
 import type { RunPlan } from './step-types';
 
 /** The plan of a run: the preflight-approved optional steps plus what the files need. */
@@ -39,11 +41,13 @@ export function skippedSteps(plan: RunPlan): Set<string> {
 }
 
 /**
- * Creates (or takes over the draft) project in `setting_up`, its run and steps, and the
- * audit entry, in one transaction. The caller enqueues the run afterwards.
+ * Creates (or takes over the draft) project in `setting_up`, its run and steps, the audit
+ * entry and the run's job, in one transaction. Without a queue (some tests) the run stays
+ * queued for a worker process's sweep.
  */
 export async function createSetupRun(
   db: Db,
+  queue: JobQueue | null,
   input: {
     userId: string;
     target: RepoTarget;
@@ -93,6 +97,7 @@ export async function createSetupRun(
       userAgent: input.meta.userAgent,
       metadata: { runId: run.id, repo: `${input.target.owner}/${input.target.name}` },
     });
+    if (queue) await enqueueSetupRun(queue, run.id, { trx });
     return { runId: run.id, projectId };
   });
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Cipher } from '../crypto/cipher';
 import { errorBody } from '../errors';
-import { type JobQueue, QUEUES } from '../jobs/job-queue';
+import { type JobQueue, QUEUES, sendJob } from '../jobs/job-queue';
 import { decodePayload, PayloadDecodeError } from './decode-payload';
 import { verifySignature } from './verify-signature';
 import { openWebhookSecret } from './webhook-secret';
@@ -89,24 +89,32 @@ export function registerWebhookRoute(app: FastifyInstance, deps: WebhookRouteDep
           .code(400)
           .send(errorBody('BAD_REQUEST', `Unreadable payload: ${error.message}.`));
       }
-      const { delivery, inserted } = await recordDelivery(deps.db, {
-        hookId,
-        deliveryId,
-        projectId: project.id,
-        event,
-        action: typeof data.action === 'string' ? data.action.slice(0, 100) : null,
-        payload: data,
-      });
-      // A redelivery of one we never got to process (the enqueue failed, or it went to the
-      // dead letters) gets another chance; one already handled stays a no-op.
-      if (inserted || delivery.status === 'received' || delivery.status === 'dead') {
-        if (deps.queue) {
-          const job: WebhookJob = { deliveryId: delivery.id };
-          await deps.queue.boss.send(QUEUES.webhook, job);
-        } else {
-          request.log.warn({ deliveryId }, 'no job queue: the delivery is stored, not processed');
+      // The delivery and its job commit together: we answer 202 only once both are durable,
+      // and a database failure in between leaves neither (GitHub then shows a failed
+      // delivery that can be redelivered), never a stored delivery nobody will process.
+      const { queue } = deps;
+      const { inserted } = await deps.db.transaction().execute(async (trx) => {
+        const recorded = await recordDelivery(trx, {
+          hookId,
+          deliveryId,
+          projectId: project.id,
+          event,
+          action: typeof data.action === 'string' ? data.action.slice(0, 100) : null,
+          payload: data,
+        });
+        const { delivery } = recorded;
+        // A redelivery of one that went to the dead letters (or is still waiting) gets
+        // another chance; one already handled stays a no-op.
+        if (recorded.inserted || delivery.status === 'received' || delivery.status === 'dead') {
+          if (queue) {
+            const job: WebhookJob = { deliveryId: delivery.id };
+            await sendJob(queue, QUEUES.webhook, job, { trx });
+          } else {
+            request.log.warn({ deliveryId }, 'no job queue: the delivery is stored, not processed');
+          }
         }
-      }
+        return recorded;
+      });
       request.log.info(
         { event, hookId, deliveryId, projectId: project.id, duplicate: !inserted },
         'webhook delivery accepted',

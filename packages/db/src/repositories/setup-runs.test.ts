@@ -92,11 +92,11 @@ describeEachDatabase('setup runs repository', (t) => {
     ).toBe(true);
     expect(await setSetupRunStatus(t.db, run.id, 'succeeded', { from: ['queued'] })).toBe(false);
     expect(await acquireSetupLease(t.db, run.id, 'worker-a', 60_000)).toBe(false);
-    expect(await transitionSetupStep(t.db, run.id, 'create_repo', ['pending'], 'running')).toBe(
-      true,
-    );
-    expect(await transitionSetupStep(t.db, run.id, 'create_repo', ['pending'], 'running')).toBe(
-      false,
-    );
+    expect(
+      await transitionSetupStep(t.db, run.id, 'create_repo', ['pending'], { status: 'running' }),
+    ).toBe(true);
+    expect(
+      await transitionSetupStep(t.db, run.id, 'create_repo', ['pending'], { status: 'running' }),
+    ).toBe(false);
   });
 });

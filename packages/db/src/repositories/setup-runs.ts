@@ -101,40 +101,49 @@ export function listSetupSteps(db: Kysely<Database>, runId: string): Promise<Set
     .execute();
 }
 
-/** Changes a step; `output` is replaced as a whole (it is the step's checkpoint). */
+/** A change to a step; `output` is replaced as a whole (it is the step's checkpoint). */
+export type SetupStepChange = Omit<SetupStepUpdate, 'output' | 'runId' | 'name'> & {
+  output?: Record<string, unknown>;
+};
+
+function stepValues(change: SetupStepChange) {
+  const { output, ...rest } = change;
+  return {
+    ...rest,
+    ...(output === undefined ? {} : { output: JSON.stringify(output) }),
+    updatedAt: new Date(),
+  };
+}
+
+/** Changes a step. */
 export async function updateSetupStep(
   db: Kysely<Database>,
   runId: string,
   name: string,
-  change: Omit<SetupStepUpdate, 'output' | 'runId' | 'name'> & { output?: Record<string, unknown> },
+  change: SetupStepChange,
 ): Promise<void> {
-  const { output, ...rest } = change;
   await db
     .updateTable('setupSteps')
-    .set({
-      ...rest,
-      ...(output === undefined ? {} : { output: JSON.stringify(output) }),
-      updatedAt: new Date(),
-    })
+    .set(stepValues(change))
     .where('runId', '=', runId)
     .where('name', '=', name)
     .execute();
 }
 
 /**
- * Moves a step from one status to another only if it still is in `from`; false when someone
- * else got there first (two `provideSecrets` calls, a retry racing a worker).
+ * Changes a step only if its status still is in `from`; false when someone else got there
+ * first (two `provideSecrets` calls, a retry racing a worker).
  */
 export async function transitionSetupStep(
   db: Kysely<Database>,
   runId: string,
   name: string,
   from: readonly SetupStepStatus[],
-  to: SetupStepStatus,
+  change: SetupStepChange & { status: SetupStepStatus },
 ): Promise<boolean> {
   const result = await db
     .updateTable('setupSteps')
-    .set({ status: to, updatedAt: new Date() })
+    .set(stepValues(change))
     .where('runId', '=', runId)
     .where('name', '=', name)
     .where('status', 'in', [...from])
