@@ -42,7 +42,14 @@ export interface SetupHarness {
   /** What `runSetup` needs, for suites that drive runs without the worker. */
   runDeps: RunSetupDeps;
   /** Makes the emulator answer matching requests with an error (`POST /_emulator/faults`). */
-  fault(spec: { method?: string; path: string; status: number; times?: number }): Promise<void>;
+  fault(spec: {
+    method?: string;
+    path: string;
+    status?: number | null;
+    times?: number;
+    holdMs?: number;
+    drop?: boolean;
+  }): Promise<void>;
   clearFaults(): Promise<void>;
   stop(): Promise<void>;
 }
