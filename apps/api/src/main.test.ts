@@ -14,6 +14,7 @@ describe('main (the API process)', () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       WEB_DIST_DIR: join(dataDir, 'no-web'),
+      TRUST_PROXY: 'true',
     });
     const url = await listeningUrl(main);
     const ready = await fetch(`${url}/ready`);
@@ -28,6 +29,7 @@ describe('main (the API process)', () => {
       .map((line) => JSON.parse(line).msg);
     expect(lines).toContain('DATABASE_URL is not set: using the embedded PGlite database');
     expect(lines).toContain('no built SPA found: serving the API only');
+    expect(lines.some((line) => line.startsWith('TRUST_PROXY=true believes every'))).toBe(true);
     expect(lines).toContain(
       'GitHub OAuth credentials are not set: signing in uses the local GitHub emulator (development only)',
     );

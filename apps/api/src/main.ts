@@ -6,6 +6,7 @@ import { createCipher } from './crypto/cipher';
 import { loadOrCreateDevKeys } from './crypto/encryption-keys';
 import { loadEnv } from './env';
 import { resealGitHubTokens } from './github/github-token-store';
+import { exitOnFatalErrors } from './http/fatal-errors';
 import { createLogger } from './http/logger';
 import { hasSpa } from './http/spa';
 import { type JobQueue, startJobQueue } from './jobs/job-queue';
@@ -18,16 +19,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 
-// A bug that escapes every handler leaves the process in an unknown state: log it as what it
-// is and exit non-zero, so the supervisor restarts a clean process (setups resume by lease).
-process.on('unhandledRejection', (reason) => {
-  logger.fatal({ err: reason }, 'unhandled promise rejection; exiting');
-  process.exit(1);
-});
-process.on('uncaughtException', (err) => {
-  logger.fatal({ err }, 'uncaught exception; exiting');
-  process.exit(1);
-});
+exitOnFatalErrors(logger);
 
 if (env.TRUST_PROXY === true) {
   logger.warn(
