@@ -60,6 +60,7 @@ export {
 export {
   adoptProjectWebhookId,
   clearProjectWebhook,
+  countDrafts,
   createProject,
   deleteProject,
   findProject,
