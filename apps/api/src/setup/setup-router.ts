@@ -22,6 +22,7 @@ import { readGitHubToken } from '../github/github-token-store';
 import { createOctokit } from '../github/octokit';
 import type { Context } from '../trpc/context';
 import { protectedProcedure, router } from '../trpc/init';
+import { subscriptionProcedure } from '../trpc/subscription-procedure';
 import { sleep } from './github-retry';
 import { runPreflight } from './preflight';
 import { provideSecrets } from './provide-secrets';
@@ -104,7 +105,7 @@ export const setupRouter = router({
   }),
 
   /** Streams the snapshot (over SSE) each time it changes, until the run ends. */
-  progress: protectedProcedure.input(setupRunIdSchema).subscription(async function* ({
+  progress: subscriptionProcedure.input(setupRunIdSchema).subscription(async function* ({
     ctx,
     input,
     signal,
