@@ -50,7 +50,7 @@ describe('plainJsonProblem', () => {
       'list.1 is undefined, which JSON arrays cannot hold.',
     ],
     ['U+0000 in a string', { a: { b: 'x\u0000y' } }, 'a.b contains U+0000 (the NUL character).'],
-    ['U+0000 in a key', { 'x\u0000': 1 }, 'The key x\\u0000 contains U+0000 (the NUL character).'],
+    ['U+0000 in a key', { 'x\u0000': 1 }, 'the key x\\u0000 contains U+0000 (the NUL character).'],
     ['a lone high surrogate', ['\ud800'], '0 contains a lone surrogate (not well-formed Unicode).'],
     [
       'a lone low surrogate',
@@ -60,7 +60,7 @@ describe('plainJsonProblem', () => {
     [
       'a lone surrogate in a key',
       { '\udfff': 1 },
-      'The key \\udfff contains a lone surrogate (not well-formed Unicode).',
+      'the key \\udfff contains a lone surrogate (not well-formed Unicode).',
     ],
   ])('refuses %s, naming where', (_, value, message) => {
     expect(plainJsonProblem(value)).toBe(message);
@@ -87,7 +87,7 @@ describe('plainJsonProblem', () => {
 
   test('refuses too many values, counting shared references each time', () => {
     expect(plainJsonProblem(Array(INPUT_LIMITS.maxValues).fill(0))).toBe(
-      'The input holds more than 10000 values.',
+      'the input holds more than 10000 values.',
     );
     const shared = Array(200).fill(0);
     expect(plainJsonProblem(Array(200).fill(shared))).toMatch(/more than 10000 values/);
@@ -106,7 +106,7 @@ describe('plainJsonProblem', () => {
         });
       }
     }
-    expect(plainJsonProblem(huge)).toBe('The input holds more than 10000 values.');
+    expect(plainJsonProblem(huge)).toBe('the input holds more than 10000 values.');
   });
 
   test('limits can be tightened per call', () => {
@@ -114,14 +114,14 @@ describe('plainJsonProblem', () => {
       'a is nested deeper than 1 levels.',
     );
     expect(plainJsonProblem({ a: [1, 2] }, { maxDepth: 5, maxValues: 3 })).toBe(
-      'The input holds more than 3 values.',
+      'the input holds more than 3 values.',
     );
   });
 
   test('messages cut long keys short and escape them', () => {
     const key = `${'k'.repeat(100)}\u0000`;
     expect(plainJsonProblem({ [key]: 1 })).toBe(
-      `The key ${'k'.repeat(40)}… contains U+0000 (the NUL character).`,
+      `the key ${'k'.repeat(40)}… contains U+0000 (the NUL character).`,
     );
   });
 });

@@ -90,7 +90,7 @@ export function plainJsonProblem(value: unknown, limits = INPUT_LIMITS): string 
   if (value === undefined) return null;
   const stack: Entry[] = [{ value, depth: 1, key: null, parent: null }];
   let values = 1;
-  const tooMany = `The input holds more than ${limits.maxValues} values.`;
+  const tooMany = `the input holds more than ${limits.maxValues} values.`;
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const current = entry.value;
     const isArray = Array.isArray(current);
@@ -115,7 +115,7 @@ export function plainJsonProblem(value: unknown, limits = INPUT_LIMITS): string 
     for (const key in current) {
       const child: Entry = { value: undefined, depth: entry.depth + 1, key, parent: entry };
       const problem = stringProblem(key);
-      if (problem) return `The key ${pathOf(child)} ${problem}.`;
+      if (problem) return `the key ${pathOf(child)} ${problem}.`;
       child.value = current[key];
       if (child.value === undefined) continue;
       values += 1;
