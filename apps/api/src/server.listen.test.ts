@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { GENERATOR_VERSION } from '@botsmith/generators';
+import { MAX_BATCH_SIZE } from '@botsmith/shared';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type AppRouter, createBotsmithClient } from './index';
@@ -45,6 +46,17 @@ describeEachDatabase('HTTP server (real socket)', (t) => {
     expect(preview.generatorVersion).toBe(GENERATOR_VERSION);
     expect(preview.files.some((file) => file.path === 'package.json')).toBe(true);
     expect(trpcRequests).toEqual([{ method: 'POST', authorization: 'Bearer bsm_test_token' }]);
+  });
+
+  test(`the SDK splits batches at ${MAX_BATCH_SIZE} calls, the most the server takes`, async () => {
+    trpcRequests.length = 0;
+    const botsmith = createBotsmithClient({ url });
+    const calls = 2 * MAX_BATCH_SIZE + 1;
+    const catalogs = await Promise.all(
+      Array.from({ length: calls }, () => botsmith.catalog.get.query()),
+    );
+    expect(catalogs.map((catalog) => catalog.schemaVersion)).toEqual(Array(calls).fill(1));
+    expect(trpcRequests).toHaveLength(3);
   });
 
   test('the SDK surfaces configIssues on invalid input', async () => {

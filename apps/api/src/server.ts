@@ -1,4 +1,5 @@
 import type { Db } from '@botsmith/db';
+import { MAX_BATCH_SIZE } from '@botsmith/shared';
 import fastifyCookie from '@fastify/cookie';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
@@ -137,6 +138,8 @@ export function createServer(config: ServerConfig): BotsmithServer {
         publicUrl: new URL(config.publicUrl).origin,
       }),
       maxBodySize: BODY_LIMIT_BYTES,
+      // One request must not fan out into hundreds of calls; our clients split at this size.
+      maxBatchSize: MAX_BATCH_SIZE,
       // Large queries (a whole BuildConfig) may come as POST instead of an over-long URL.
       allowMethodOverride: true,
       onError({ error, path, req }) {

@@ -67,6 +67,7 @@ export {
 export {
   adoptProjectWebhookId,
   clearProjectWebhook,
+  countDrafts,
   createProject,
   deleteProject,
   findProject,

@@ -16,6 +16,7 @@ export {
   SIGN_IN_FAILURE_MESSAGES,
   type SignInFailureCode,
 } from './catalog/sign-in-failures';
+export { MAX_BATCH_SIZE } from './max-batch-size';
 export {
   API_TOKEN_LIFETIME_DAYS,
   API_TOKEN_LIFETIMES,
@@ -26,7 +27,9 @@ export {
   AI_PROVIDERS,
   BUILD_CONFIG_SCHEMA_VERSION,
   type BuildConfig,
+  type BuildConfigDraft,
   type BuildConfigInput,
+  buildConfigDraftSchema,
   buildConfigSchema,
   COMPLEXITIES,
   configurationStepSchema,

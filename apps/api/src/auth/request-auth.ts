@@ -24,7 +24,10 @@ declare module 'fastify' {
   }
 }
 
-/** Paths whose handlers may look at `request.auth`; static files and probes skip the lookup. */
+/**
+ * Routes whose handlers may look at `request.auth`; static files and probes skip the lookup.
+ * Matched against the route, not the raw URL, which may spell `/trpc/` as `/%74rpc/`.
+ */
 const AUTHENTICATED_PREFIXES = ['/trpc/', '/api/'];
 
 function bearerToken(header: string | undefined): string | undefined {
@@ -48,7 +51,8 @@ export const requestAuthPlugin = fp(
     app.decorateRequest('auth', null);
     app.decorateRequest('authFailure', null);
     app.addHook('onRequest', async (request, reply) => {
-      if (!AUTHENTICATED_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return;
+      const route = request.routeOptions.url;
+      if (!route || !AUTHENTICATED_PREFIXES.some((prefix) => route.startsWith(prefix))) return;
       const bearer = bearerToken(request.headers.authorization);
       if (bearer !== undefined) {
         const valid = await validateApiToken(db, bearer);

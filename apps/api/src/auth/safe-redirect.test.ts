@@ -8,6 +8,8 @@ describe('safeRedirectPath', () => {
     ['/account', '/account'],
     ['/dashboard?tab=deployments#latest', '/dashboard?tab=deployments#latest'],
     ['/a/../b', '/b'],
+    ['/./account', '/account'],
+    ['/a/.//b', '/a//b'],
   ])('keeps the same-origin path %s', (input, expected) => {
     expect(safeRedirectPath(input, PUBLIC)).toBe(expected);
   });
@@ -26,6 +28,16 @@ describe('safeRedirectPath', () => {
     [undefined],
     [['/a']],
     [`/${'a'.repeat(3000)}`],
+    // Dot segments that only become `//host` (protocol-relative) once normalised.
+    ['/.//evil.example'],
+    ['/./\\evil.example'],
+    ['/%2e//evil.example'],
+    ['/%2E//evil.example/path?q=1'],
+    ['/..//evil.example'],
+    ['/a/..//evil.example'],
+    ['/././/evil.example'],
+    ['/.%2e//evil.example'],
+    ['/./auth/github'],
   ])('falls back to / for %j', (input) => {
     expect(safeRedirectPath(input, PUBLIC)).toBe('/');
   });

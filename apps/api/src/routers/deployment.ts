@@ -17,6 +17,7 @@ import { DEPLOY_WORKFLOW, dispatchRedeploy, planRedeploy } from '../deployments/
 import { computeDeploymentStats } from '../deployments/stats';
 import { octokitFor } from '../github/github-call';
 import { protectedProcedure, router } from '../trpc/init';
+import { subscriptionProcedure } from '../trpc/subscription-procedure';
 import { ownProject, uuidCursor } from './project';
 
 /** Deployments of the caller's projects: the dashboard's list, stats, live updates, redeploy. */
@@ -64,7 +65,7 @@ export const deploymentRouter = router({
   }),
 
   /** Each deployment of the caller's projects as it changes (SSE), from now on. */
-  changes: protectedProcedure
+  changes: subscriptionProcedure
     .input(z.object({ projectId: z.uuid().optional() }).default({}))
     .subscription(async function* ({ ctx, input, signal }) {
       if (input.projectId && !(await findProject(ctx.db, ctx.user.id, input.projectId))) {

@@ -1,12 +1,17 @@
 import { insertActivity, type User } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
-import { BUILD_CONFIG_SCHEMA_VERSION } from '@botsmith/shared';
+import {
+  BUILD_CONFIG_SCHEMA_VERSION,
+  buildConfigDraftSchema,
+  buildConfigSchema,
+} from '@botsmith/shared';
 import { beforeAll, expect, test } from 'vitest';
 import type { RequestAuth } from '../auth/request-auth';
 import { createSession } from '../sessions/sessions';
 import { testCipher } from '../testing/test-keys';
 import { createTestCaller } from '../testing/test-server';
 import { connectedProject, testUser } from '../testing/webhook-fixtures';
+import { MAX_DRAFTS_PER_USER } from './project';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -28,11 +33,14 @@ describeEachDatabase('project router', (t) => {
   });
 
   test('saveDraft creates, then updates, a draft with the config schema version', async () => {
-    const created = await asAlice.project.saveDraft({ name: 'draft-bot', config: { a: 1 } });
+    const created = await asAlice.project.saveDraft({
+      name: 'draft-bot',
+      config: { platforms: ['telegram'] },
+    });
     expect(created).toMatchObject({
       name: 'draft-bot',
       status: 'draft',
-      config: { a: 1 },
+      config: buildConfigDraftSchema.parse({ platforms: ['telegram'] }),
       configSchemaVersion: BUILD_CONFIG_SCHEMA_VERSION,
       webhookConnected: false,
       latestDeployment: null,
@@ -41,10 +49,81 @@ describeEachDatabase('project router', (t) => {
     const updated = await asAlice.project.saveDraft({
       projectId: created.id,
       name: 'draft-bot-2',
-      config: { a: 2 },
+      config: { platforms: ['slack'] },
     });
-    expect(updated).toMatchObject({ id: created.id, name: 'draft-bot-2', config: { a: 2 } });
+    expect(updated).toMatchObject({
+      id: created.id,
+      name: 'draft-bot-2',
+      config: { platforms: ['slack'] },
+    });
     expect(await asAlice.project.get({ projectId: created.id })).toEqual(updated);
+  });
+
+  test('the wizard’s whole config saves as it is; an unfinished one saves too', async () => {
+    const wizard = buildConfigSchema.parse({ platforms: ['slack'], project: { name: 'web-bot' } });
+    expect((await asAlice.project.saveDraft({ name: 'web-bot', config: wizard })).config).toEqual(
+      wizard,
+    );
+    // "ai" without a provider fails the checks across fields; a draft may still be unfinished.
+    const unfinished = await asAlice.project.saveDraft({
+      name: 'unfinished-bot',
+      config: { features: ['ai'] },
+    });
+    expect(unfinished.config).toMatchObject({ features: ['ai'], ai: { provider: 'none' } });
+  });
+
+  test('saveDraft refuses unknown keys and invalid values, naming the field', async () => {
+    for (const [config, path] of [
+      [{ colour: 'red' }, []],
+      [{ project: { colour: 'red' } }, ['project']],
+      [{ sessions: { ttlSeconds: 5 } }, ['sessions', 'ttlSeconds']],
+      [{ platforms: ['myspace'] }, ['platforms', 0]],
+    ] as const) {
+      const error = await asAlice.project
+        .saveDraft({ name: 'strict-bot', config: config as never })
+        .then(
+          () => expect.unreachable(`${JSON.stringify(config)} should be refused`),
+          (e: unknown) => e as { code: string; cause: { issues: { path: unknown[] }[] } },
+        );
+      expect(error.code).toBe('BAD_REQUEST');
+      expect(error.cause.issues.map((issue) => issue.path)).toEqual([['config', ...path]]);
+    }
+    const names = (await asAlice.project.list({ limit: 100 })).items.map((p) => p.name);
+    expect(names).not.toContain('strict-bot');
+  });
+
+  test(`at most ${MAX_DRAFTS_PER_USER} drafts per user: one more → CONFLICT, edits still work`, async () => {
+    const dave = await testUser(t.db, 8004, 'dave');
+    const asDave = createTestCaller(t.db, await auth(dave));
+    // A project set up on GitHub is no draft and does not count.
+    await connectedProject(t.db, testCipher(), dave, {
+      name: 'live',
+      repoFullName: 'dave/live',
+      webhookId: null,
+    });
+    await t.db
+      .insertInto('projects')
+      .values(
+        Array.from({ length: MAX_DRAFTS_PER_USER - 1 }, (_, i) => ({
+          ownerId: dave.id,
+          name: `draft-${i}`,
+          config: JSON.stringify({}),
+          configSchemaVersion: BUILD_CONFIG_SCHEMA_VERSION,
+        })),
+      )
+      .execute();
+    const last = await asDave.project.saveDraft({ name: 'the-last', config: {} });
+    await expect(asDave.project.saveDraft({ name: 'one-more', config: {} })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `You already have ${MAX_DRAFTS_PER_USER} drafts, the most you can keep; delete one to save another.`,
+    });
+    await expect(
+      asDave.project.saveDraft({ projectId: last.id, name: 'the-last-2', config: {} }),
+    ).resolves.toMatchObject({ name: 'the-last-2' });
+    // Others are not affected, and deleting a draft makes room.
+    await expect(asBob.project.saveDraft({ name: 'bobs-draft', config: {} })).resolves.toBeTruthy();
+    await asDave.project.delete({ projectId: last.id });
+    await expect(asDave.project.saveDraft({ name: 'one-more', config: {} })).resolves.toBeTruthy();
   });
 
   test('a project set up on GitHub is no longer a draft to edit', async () => {

@@ -1,5 +1,6 @@
 import {
   clearProjectWebhook,
+  countDrafts,
   createProject,
   deleteProject,
   findProject,
@@ -22,6 +23,9 @@ import { projectView } from '../projects/project-view';
 import { deleteRepoWebhook } from '../projects/repo-webhook';
 import type { Context } from '../trpc/context';
 import { protectedProcedure, router } from '../trpc/init';
+
+/** How many drafts one user may keep; each holds a config of up to a few kilobytes. */
+export const MAX_DRAFTS_PER_USER = 50;
 
 /** Pages name the previous page's last row; anything but an id is not a cursor of ours. */
 export const uuidCursor = { cursor: z.uuid().nullish() };
@@ -70,6 +74,15 @@ export const projectRouter = router({
       configSchemaVersion: BUILD_CONFIG_SCHEMA_VERSION,
     };
     if (!input.projectId) {
+      // CONFLICT: the caller's drafts are at the cap, which they resolve by deleting one; not
+      // TOO_MANY_REQUESTS, which means "wait and retry" here (rate limits, Retry-After).
+      // Checked before the insert, so racing saves may pass it by a few; it bounds, not counts.
+      if ((await countDrafts(ctx.db, ctx.user.id)) >= MAX_DRAFTS_PER_USER) {
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: `You already have ${MAX_DRAFTS_PER_USER} drafts, the most you can keep; delete one to save another.`,
+        });
+      }
       const project = await createProject(ctx.db, ctx.user.id, draft).catch(nameTaken);
       await insertActivity(ctx.db, {
         userId: ctx.user.id,

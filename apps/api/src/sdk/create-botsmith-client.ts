@@ -1,3 +1,4 @@
+import { MAX_BATCH_SIZE } from '@botsmith/shared';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import superjson from 'superjson';
 import type { AppRouter } from '../trpc/app-router';
@@ -31,6 +32,8 @@ export function createBotsmithClient(options: BotsmithClientOptions): TRPCClient
         transformer: superjson,
         // Configs do not fit comfortably in a URL; the server allows POST for queries.
         methodOverride: 'POST',
+        // The server refuses larger batches; more calls at once go out as several requests.
+        maxItems: MAX_BATCH_SIZE,
         headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),

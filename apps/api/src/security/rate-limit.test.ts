@@ -79,6 +79,26 @@ describeEachDatabase('rate limits (shared through the database)', (t) => {
     ).toBe(200);
   });
 
+  test('each call of a tRPC batch counts against the API limit', async () => {
+    const batch = (size: number) => {
+      const input = Object.fromEntries(Array.from({ length: size }, (_, i) => [i, { json: null }]));
+      return fetch(
+        `${firstUrl}/trpc/${Array(size).fill('catalog.get').join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+        { headers: { 'x-forwarded-for': '192.0.2.77' } },
+      );
+    };
+    const three = await batch(3);
+    expect(three.status).toBe(200);
+    expect(three.headers.get('ratelimit-remaining')).toBe('2');
+    // 3 + 3 > 5: the whole second batch is refused, the way a single request over the limit is.
+    const again = await batch(3);
+    expect(again.status).toBe(429);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await again.json()).toEqual({
+      error: { code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/Too many API requests/) },
+    });
+  });
+
   test('probes and unknown paths are not limited', async () => {
     for (let i = 0; i < 12; i += 1) {
       expect((await fetch(`${firstUrl}/health`)).status).toBe(200);

@@ -15,8 +15,18 @@ const MESSAGES: Record<Bucket, string> = {
   webhook: 'Too many webhook deliveries from this address.',
 };
 
-/** Which limit applies to a request, and whose count it adds to; `null`: not limited. */
-function classify(request: FastifyRequest): { bucket: Bucket; key: string } | null {
+/**
+ * How many calls a tRPC request makes: a batch names each in its path (`/trpc/a.b,c.d`), and
+ * each costs what a request of its own would, so a batch must not count as one. Commas count
+ * even without `?batch=1` (tRPC then answers 404): overcounting that costs no real client.
+ */
+function callsIn(request: FastifyRequest): number {
+  const { path } = request.params as { path?: unknown };
+  return typeof path === 'string' ? path.split(',').length : 1;
+}
+
+/** Which limit applies to a request, whose count it adds to, and how many hits it costs. */
+function classify(request: FastifyRequest): { bucket: Bucket; key: string; hits: number } | null {
   // Classify by the matched route, not the raw path: unknown paths (404s, or the static-file
   // wildcard answering `/api/typo`) touch nothing worth protecting.
   const route = request.routeOptions.url;
@@ -24,13 +34,16 @@ function classify(request: FastifyRequest): { bucket: Bucket; key: string } | nu
   const ip = request.ip;
   if (route.startsWith('/auth/')) {
     // One count per route: completing a sign-in (start + callback) costs one of each.
-    return { bucket: 'auth', key: `auth:${route}:ip:${ip}` };
+    return { bucket: 'auth', key: `auth:${route}:ip:${ip}`, hits: 1 };
   }
-  if (route.startsWith('/webhooks/')) return { bucket: 'webhook', key: `webhook:ip:${ip}` };
+  if (route.startsWith('/webhooks/')) {
+    return { bucket: 'webhook', key: `webhook:ip:${ip}`, hits: 1 };
+  }
   if (route.startsWith('/trpc/') || route.startsWith('/api/')) {
     // Signed-in callers are counted per account (wherever they connect from), others per IP.
     const user = request.auth?.user.id;
-    return { bucket: 'api', key: user ? `api:user:${user}` : `api:ip:${ip}` };
+    const hits = route.startsWith('/trpc/') ? callsIn(request) : 1;
+    return { bucket: 'api', key: user ? `api:user:${user}` : `api:ip:${ip}`, hits };
   }
   return null;
 }
@@ -38,7 +51,8 @@ function classify(request: FastifyRequest): { bucket: Bucket; key: string } | nu
 /**
  * Rate limits shared by every app instance through the `rate_limits` table (the embedded
  * setup has no Redis): stricter on sign-in routes, per user or IP on the API, separately for
- * webhooks. Over the limit: 429 with `Retry-After` (seconds) and a JSON error. Registered
+ * webhooks; each call of a tRPC batch counts. Over the limit: 429 with `Retry-After`
+ * (seconds) and a JSON error, also for a batch that only part of would have fit. Registered
  * after `requestAuthPlugin` so API requests count against the caller's account.
  */
 export const rateLimitPlugin = fp(
@@ -49,7 +63,7 @@ export const rateLimitPlugin = fp(
       const limit = options.limits[rule.bucket];
       if (limit === 0) return;
       const now = new Date();
-      const hit = await hitRateLimit(options.db, rule.key, RATE_LIMIT_WINDOW_MS, now);
+      const hit = await hitRateLimit(options.db, rule.key, RATE_LIMIT_WINDOW_MS, now, rule.hits);
       const resetSeconds = Math.max(1, Math.ceil((hit.resetAt.getTime() - now.getTime()) / 1000));
       reply.header('ratelimit-limit', limit);
       reply.header('ratelimit-remaining', Math.max(0, limit - hit.count));

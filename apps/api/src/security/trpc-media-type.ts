@@ -6,7 +6,8 @@ import { errorBody } from '../errors';
  * Only JSON reaches tRPC. Our clients (web, SDK) never send anything else, while
  * `multipart/form-data`, urlencoded and `text/plain` are exactly what an HTML form on another
  * site can send without a CORS preflight; tRPC v11 would parse form data as procedure input.
- * Defence in depth behind `csrfPlugin`, which also covers anonymous requests.
+ * Defence in depth behind `csrfPlugin`, which also covers anonymous requests. Judged by the
+ * matched route, not the raw URL: the router decodes `/%74rpc/…` to `/trpc/…` and routes it.
  */
 export const trpcMediaTypePlugin = fp(
   async (app: FastifyInstance, options: { prefix: string }) => {
@@ -14,7 +15,7 @@ export const trpcMediaTypePlugin = fp(
       if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') {
         return;
       }
-      if (!request.url.startsWith(`${options.prefix}/`)) return;
+      if (!request.routeOptions.url?.startsWith(`${options.prefix}/`)) return;
       const type = request.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
       if (type === 'application/json') return;
       return reply

@@ -20,6 +20,7 @@ import { TRPCError } from '@trpc/server';
 import { toTRPCError } from '../errors';
 import { octokitFor } from '../github/github-call';
 import { protectedProcedure, router } from '../trpc/init';
+import { subscriptionProcedure } from '../trpc/subscription-procedure';
 import { sleep } from './github-retry';
 import { runPreflight } from './preflight';
 import { provideSecrets } from './provide-secrets';
@@ -83,7 +84,7 @@ export const setupRouter = router({
   }),
 
   /** Streams the snapshot (over SSE) each time it changes, until the run ends. */
-  progress: protectedProcedure.input(setupRunIdSchema).subscription(async function* ({
+  progress: subscriptionProcedure.input(setupRunIdSchema).subscription(async function* ({
     ctx,
     input,
     signal,

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { configIssuesOf, INTERNAL_ERROR_MESSAGE } from '../errors';
 import type { Context } from './context';
+import { plainJsonProblem } from './plain-json-problem';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -22,16 +23,28 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+/**
+ * Every procedure's raw input (a POST body or a GET's `?input=`, after superjson) must be
+ * plain, bounded JSON before zod sees it: superjson revives `bigint`, `Date`, `Map`… that our
+ * schemas and the database do not expect, and a deep or huge input costs CPU before zod could
+ * refuse it. See `plainJsonProblem`.
+ */
+const plainJsonInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = plainJsonProblem(await getRawInput());
+  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${problem}` });
+  return next();
+});
+
 /** Builds routers; router keys are nouns, procedure names verbs (STYLE). */
 export const router = t.router;
 /** A procedure anyone may call, signed in or not. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(plainJsonInput);
 
 /**
  * A procedure for signed-in callers (browser session or API token); `ctx.user` is the caller.
  * Authorization lives here and in owner-scoped repository queries, nowhere else (STYLE).
  */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',

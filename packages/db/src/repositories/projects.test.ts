@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { ProjectNameTakenError } from '../errors';
 import type { User } from '../tables/users';
 import { describeEachDatabase } from '../testing';
-import { createProject, findProject, listProjects } from './projects';
+import { countDrafts, createProject, findProject, listProjects } from './projects';
 import { upsertGitHubUser } from './users';
 
 const config = { schemaVersion: 1, platforms: ['discord', 'slack'], project: { name: 'hello' } };
@@ -24,6 +24,22 @@ describeEachDatabase('projects repository', (t) => {
     });
     expect(project).toMatchObject({ ownerId: alice.id, name: 'hello', repoFullName: null, config });
     expect(await findProject(t.db, alice.id, project.id)).toEqual(project);
+  });
+
+  test('countDrafts counts the owner’s drafts only', async () => {
+    const profile = { name: null, avatarUrl: null, email: null };
+    const carol = await upsertGitHubUser(t.db, { ...profile, githubId: 3, login: 'carol' });
+    expect(await countDrafts(t.db, carol.id)).toBe(0);
+    const input = { config, configSchemaVersion: 1 };
+    await createProject(t.db, carol.id, { ...input, name: 'one' });
+    const live = await createProject(t.db, carol.id, { ...input, name: 'two' });
+    await t.db
+      .updateTable('projects')
+      .set({ status: 'active' })
+      .where('id', '=', live.id)
+      .execute();
+    await createProject(t.db, bob.id, { ...input, name: 'not-carols' });
+    expect(await countDrafts(t.db, carol.id)).toBe(1);
   });
 
   test('names are unique per owner, not globally', async () => {

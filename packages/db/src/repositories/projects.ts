@@ -51,6 +51,17 @@ export function listProjects(db: Kysely<Database>, ownerId: string): Promise<Pro
     .execute();
 }
 
+/** How many drafts (projects not set up on GitHub yet) the owner has. */
+export async function countDrafts(db: Kysely<Database>, ownerId: string): Promise<number> {
+  const row = await db
+    .selectFrom('projects')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('ownerId', '=', ownerId)
+    .where('status', '=', 'draft')
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
 /** One of the owner's projects, or `undefined` (also when it belongs to someone else). */
 export function findProject(
   db: Kysely<Database>,

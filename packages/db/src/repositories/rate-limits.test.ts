@@ -28,9 +28,22 @@ describeEachDatabase('rate limits repository', (t) => {
     );
   });
 
+  test('one call can count several hits (a tRPC batch of calls), also when a window starts', async () => {
+    expect(await hitRateLimit(t.db, 'batch', 60_000, start, 3)).toEqual({
+      count: 3,
+      resetAt: at(60_000),
+    });
+    expect(await hitRateLimit(t.db, 'batch', 60_000, at(1000), 4)).toMatchObject({ count: 7 });
+    expect(await hitRateLimit(t.db, 'batch', 60_000, at(1000))).toMatchObject({ count: 8 });
+    expect(await hitRateLimit(t.db, 'batch', 60_000, at(60_000), 5)).toEqual({
+      count: 5,
+      resetAt: at(120_000),
+    });
+  });
+
   test('deleteExpiredRateLimits drops ended windows', async () => {
     expect(await deleteExpiredRateLimits(t.db, at(70_000))).toBe(2);
-    const left = await t.db.selectFrom('rateLimits').select('key').execute();
-    expect(left).toEqual([{ key: 'k' }]);
+    const left = await t.db.selectFrom('rateLimits').select('key').orderBy('key').execute();
+    expect(left).toEqual([{ key: 'batch' }, { key: 'k' }]);
   });
 });

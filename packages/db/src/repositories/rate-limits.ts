@@ -8,8 +8,9 @@ export interface RateLimitHit {
 }
 
 /**
- * Counts one hit for `key` in a fixed window of `windowMs`, atomically (one upsert, so app
- * instances sharing the database share the count). A window that has ended starts again at 1.
+ * Counts `hits` (default 1) for `key` in a fixed window of `windowMs`, atomically (one upsert,
+ * so app instances sharing the database share the count). A window that has ended starts
+ * again at `hits`.
  *
  * @example
  * const { count, resetAt } = await hitRateLimit(db, 'auth:ip:203.0.113.9', 60_000, new Date());
@@ -20,16 +21,18 @@ export async function hitRateLimit(
   key: string,
   windowMs: number,
   now: Date,
+  hits = 1,
 ): Promise<RateLimitHit> {
   const resetAt = new Date(now.getTime() + windowMs);
-  // Raw SQL bypasses the CamelCasePlugin, so it spells snake_case names itself.
+  // Raw SQL bypasses the CamelCasePlugin, so it spells snake_case names itself; `excluded`
+  // is the row we tried to insert, which carries `hits` as its count.
   const expired = sql<boolean>`rate_limits.reset_at <= ${now}`;
   return db
     .insertInto('rateLimits')
-    .values({ key, count: 1, resetAt })
+    .values({ key, count: hits, resetAt })
     .onConflict((conflict) =>
       conflict.column('key').doUpdateSet({
-        count: sql<number>`case when ${expired} then 1 else rate_limits.count + 1 end`,
+        count: sql<number>`case when ${expired} then excluded.count else rate_limits.count + excluded.count end`,
         resetAt: sql<Date>`case when ${expired} then excluded.reset_at else rate_limits.reset_at end`,
       }),
     )

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildConfigSchema } from './build-config';
+import { buildConfigDraftSchema, buildConfigSchema } from './build-config';
+import { saveDraftInputSchema } from './deployments';
 import { formatConfigIssues } from './wizard';
 
 function issuesOf(input: unknown) {
@@ -67,4 +68,51 @@ describe('buildConfigSchema', () => {
       expect(issuesOf({ project: { name } })[0]?.path).toBe('project.name');
     },
   );
+});
+
+describe('buildConfigDraftSchema', () => {
+  const draftIssues = (input: unknown) => {
+    const result = buildConfigDraftSchema.safeParse(input);
+    if (result.success) throw new Error('expected the draft to be rejected');
+    return formatConfigIssues(result.error);
+  };
+
+  it('takes every field of the wizard, with the same defaults', () => {
+    const full = buildConfigSchema.parse({ platforms: ['telegram'], project: { name: 'hi' } });
+    expect(buildConfigDraftSchema.parse(full)).toEqual(full);
+    expect(buildConfigDraftSchema.parse({})).toEqual(buildConfigSchema.parse({}));
+    expect(Object.keys(buildConfigDraftSchema.shape)).toEqual(Object.keys(buildConfigSchema.shape));
+  });
+
+  it('saves an unfinished draft that the checks across fields would still refuse', () => {
+    for (const unfinished of [
+      { features: ['ai'] },
+      { features: ['admin'] },
+      { platforms: ['cli'], features: ['health'] },
+      { automation: { deploy: true } },
+    ]) {
+      expect(buildConfigSchema.safeParse(unfinished).success).toBe(false);
+      expect(buildConfigDraftSchema.parse(unfinished)).toMatchObject(unfinished);
+    }
+  });
+
+  it('refuses unknown keys and invalid values, naming the field', () => {
+    expect(draftIssues({ nope: true })[0]?.message).toMatch(/nope/);
+    expect(draftIssues({ project: { colour: 'red' } })[0]?.path).toBe('project');
+    expect(draftIssues({ sessions: { ttlSeconds: 5 } })[0]).toMatchObject({
+      path: 'sessions.ttlSeconds',
+      message: 'must be at least 60 seconds',
+      step: 4,
+    });
+    expect(draftIssues({ platforms: ['myspace'] })[0]?.path).toBe('platforms.0');
+    expect(draftIssues({ schemaVersion: 2 })[0]?.path).toBe('schemaVersion');
+  });
+
+  it('is what saveDraft takes as its config', () => {
+    const result = saveDraftInputSchema.safeParse({ name: 'draft-bot', config: { a: 1 } });
+    expect(result.success).toBe(false);
+    expect(
+      saveDraftInputSchema.parse({ name: 'draft-bot', config: { features: ['ai'] } }).config,
+    ).toMatchObject({ features: ['ai'], ai: { provider: 'none' } });
+  });
 });

@@ -95,51 +95,64 @@ export const configurationStepSchema = z.strictObject({
 });
 
 /**
- * The whole wizard as one schema. `buildConfigSchema.parse({})` is a valid config; unknown
- * keys and invalid values are rejected with messages that name the field.
+ * Every wizard field, composed from the step schemas, without the checks across fields
+ * (features the chosen platforms lack, features' requirements, the AI provider, the deploy
+ * target): a saved draft may be unfinished, but never holds unknown keys or invalid values.
+ * Defaults apply as in `buildConfigSchema`.
+ *
+ * @example
+ * buildConfigDraftSchema.parse({ features: ['ai'] }); // fine for a draft: no AI provider yet
+ */
+export const buildConfigDraftSchema = z.strictObject({
+  schemaVersion: z.literal(BUILD_CONFIG_SCHEMA_VERSION).default(BUILD_CONFIG_SCHEMA_VERSION),
+  ...platformStepSchema.shape,
+  ...prioritiesStepSchema.shape,
+  ...featuresStepSchema.shape,
+  ...configurationStepSchema.shape,
+});
+
+/** A draft's configuration as stored: complete field by field, maybe not yet consistent. */
+export type BuildConfigDraft = z.output<typeof buildConfigDraftSchema>;
+
+/**
+ * The whole wizard as one schema: the draft's fields plus the checks across them.
+ * `buildConfigSchema.parse({})` is a valid config; unknown keys and invalid values are
+ * rejected with messages that name the field.
  *
  * @example
  * const config = buildConfigSchema.parse({ platforms: ['telegram'], project: { name: 'hi' } });
  */
-export const buildConfigSchema = z
-  .strictObject({
-    schemaVersion: z.literal(BUILD_CONFIG_SCHEMA_VERSION).default(BUILD_CONFIG_SCHEMA_VERSION),
-    ...platformStepSchema.shape,
-    ...prioritiesStepSchema.shape,
-    ...featuresStepSchema.shape,
-    ...configurationStepSchema.shape,
-  })
-  .superRefine((config, ctx) => {
-    config.features.forEach((feature, index) => {
-      const reason = featureUnavailableReason(feature, config.platforms);
-      if (reason) {
-        ctx.addIssue({ code: 'custom', path: ['features', index], message: reason });
-      }
-      for (const required of featureInfo(feature).requires) {
-        if (!config.features.includes(required)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['features', index],
-            message: `"${feature}" needs the "${required}" feature`,
-          });
-        }
-      }
-    });
-    if (config.features.includes('ai') && config.ai.provider === 'none') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ai', 'provider'],
-        message: 'choose an AI provider for the "ai" feature',
-      });
+export const buildConfigSchema = buildConfigDraftSchema.superRefine((config, ctx) => {
+  config.features.forEach((feature, index) => {
+    const reason = featureUnavailableReason(feature, config.platforms);
+    if (reason) {
+      ctx.addIssue({ code: 'custom', path: ['features', index], message: reason });
     }
-    if (config.automation.deploy && config.deploy.target === 'none') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['automation', 'deploy'],
-        message: 'a deploy workflow needs a deploy target (deploy.target)',
-      });
+    for (const required of featureInfo(feature).requires) {
+      if (!config.features.includes(required)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['features', index],
+          message: `"${feature}" needs the "${required}" feature`,
+        });
+      }
     }
   });
+  if (config.features.includes('ai') && config.ai.provider === 'none') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ai', 'provider'],
+      message: 'choose an AI provider for the "ai" feature',
+    });
+  }
+  if (config.automation.deploy && config.deploy.target === 'none') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['automation', 'deploy'],
+      message: 'a deploy workflow needs a deploy target (deploy.target)',
+    });
+  }
+});
 
 /** A validated wizard configuration, the generator's only input. */
 export type BuildConfig = z.output<typeof buildConfigSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { buildConfigDraftSchema } from './build-config';
 import { projectNameSchema } from './project-name';
 
 // The dashboard contract (SPEC §2 J4, §6): projects, deployments, activity and stats.
@@ -51,6 +52,9 @@ export const saveDraftInputSchema = z.object({
   /** Update this draft; a new draft is created without it. */
   projectId: z.uuid().optional(),
   name: projectNameSchema,
-  /** Drafts may be incomplete: validated fully only when setup starts. */
-  config: z.record(z.string(), z.unknown()),
+  /**
+   * Field by field as the wizard validates it; the checks across fields wait until setup
+   * starts, so a draft may be unfinished.
+   */
+  config: buildConfigDraftSchema,
 });

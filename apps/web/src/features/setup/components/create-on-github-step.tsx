@@ -88,7 +88,7 @@ export function CreateOnGitHubStep({
 
   const draft = () =>
     saveDraft.mutate(
-      { projectId, name: config.project.name, config: config as Record<string, unknown> },
+      { projectId, name: config.project.name, config },
       {
         onSuccess: (project) => {
           setProjectId(project.id);
