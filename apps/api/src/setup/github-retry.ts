@@ -25,7 +25,7 @@ export function classifyGitHubError(error: unknown): GitHubFailure {
         ? e.message
         : String(error);
   const headers = e.response?.headers ?? {};
-  const retryAfterMs = retryAfter(headers['retry-after'], headers['x-ratelimit-reset']);
+  const retryAfterMs = retryAfter(headers);
   if (status === null || status >= 500 || status === 429) {
     return { kind: 'transient', status, message, retryAfterMs };
   }
@@ -40,12 +40,30 @@ export function classifyGitHubError(error: unknown): GitHubFailure {
   return { kind: 'permanent', status, message };
 }
 
-function retryAfter(header: string | undefined, reset: string | undefined): number | null {
-  if (header !== undefined && /^\d+$/.test(header.trim())) return Number(header) * 1000;
-  if (reset !== undefined && /^\d+$/.test(reset.trim())) {
+/**
+ * GitHub's own wait: `retry-after`, else the rate-limit reset — but only once the budget is
+ * spent, since GitHub sends `x-ratelimit-reset` on every answer, 5xx included.
+ * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
+ */
+function retryAfter(headers: Record<string, string | undefined>): number | null {
+  const header = headers['retry-after']?.trim();
+  if (header !== undefined && /^\d+$/.test(header)) return Number(header) * 1000;
+  const reset = headers['x-ratelimit-reset']?.trim();
+  if (headers['x-ratelimit-remaining']?.trim() === '0' && reset && /^\d+$/.test(reset)) {
     return Math.max(0, Number(reset) * 1000 - Date.now());
   }
   return null;
+}
+
+/** A transient failure in words, e.g. `GitHub did not answer properly (502: Server Error)`. */
+export function describeTransientFailure(failure: GitHubFailure): string {
+  return `GitHub did not answer properly (${failure.status ?? 'network error'}: ${failure.message})`;
+}
+
+/** What a step shows while it waits to try a call again, e.g. `Retrying in 2 s: …`. */
+export function retryingMessage(failure: GitHubFailure, delayMs: number): string {
+  const seconds = Math.max(1, Math.ceil(delayMs / 1000));
+  return `Retrying in ${seconds} s: ${describeTransientFailure(failure)}.`;
 }
 
 /** Every try failed transiently: the job should be retried later (pg-boss backoff). */
@@ -74,7 +92,8 @@ export interface RetryOptions {
   /** The longest we honour a `retry-after` inside a step; longer waits go to the job queue. */
   maxDelayMs: number;
   signal?: AbortSignal;
-  onRetry?: (failure: GitHubFailure, attempt: number, delayMs: number) => void;
+  /** Called before each backoff sleep (awaited, so what it records is there during the wait). */
+  onRetry?: (failure: GitHubFailure, attempt: number, delayMs: number) => void | Promise<void>;
 }
 
 /** The delay before attempt `attempt + 1`: GitHub's `retry-after`, else exponential backoff. */
@@ -113,13 +132,10 @@ export async function withGitHubRetry<T>(
         throw new PermanentGitHubError(failure.status, failure.message, { cause: error });
       }
       if (attempt >= options.tries) {
-        throw new TransientGitHubError(
-          `GitHub did not answer properly (${failure.status ?? 'network error'}: ${failure.message})`,
-          { cause: error },
-        );
+        throw new TransientGitHubError(describeTransientFailure(failure), { cause: error });
       }
       const delay = backoffDelay(failure, attempt, options);
-      options.onRetry?.(failure, attempt, delay);
+      await options.onRetry?.(failure, attempt, delay);
       await sleep(delay, options.signal);
     }
   }
