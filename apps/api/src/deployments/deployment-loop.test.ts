@@ -138,6 +138,7 @@ describeEachDatabase('deployment loop against the GitHub emulator', (t) => {
       clientId: 'botsmith-dev-client',
       clientSecret: 'botsmith-dev-secret',
       emulator: true,
+      requestTimeoutMs: 10_000,
     };
     queue = await startJobQueue(t.db, { pollingIntervalSeconds: 0.5 });
     await startWebhookWorker({

@@ -105,7 +105,8 @@ export async function runSetup(
       throw new SetupError(
         'Botsmith has no usable GitHub token for you: sign in again, then retry.',
       );
-    const octokit = createOctokit(deps.github, token.accessToken);
+    // Aborting the run (a lost lease) also aborts its GitHub request in flight.
+    const octokit = createOctokit(deps.github, token.accessToken, { signal: abort.signal });
     const plan = runPlanOf(run);
     let files: GeneratedFile[] | undefined;
     const config = buildConfigSchema.safeParse(project.config);

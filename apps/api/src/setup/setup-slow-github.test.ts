@@ -9,8 +9,10 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
   let h: SetupHarness;
   beforeAll(async () => {
     // Real backoff (1 s, then 2 s), and GitHub's retry-after honoured up to a minute.
+    // A GitHub call that gets no answer within a second gives up.
     h = await startSetupHarness(t.db, {
       timings: { tries: 3, retryBaseDelayMs: 1_000, maxRetryDelayMs: 60_000 },
+      requestTimeoutMs: 1_000,
     });
   }, 60_000);
   afterEach(() => h.clearFaults());
@@ -74,4 +76,43 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
       .filter((r) => r.method === 'POST' && r.path === '/user/repos');
     expect(creates.map((r) => r.status)).toEqual([500, 500, 201]);
   }, 60_000);
+
+  test('a call GitHub holds far past the timeout is given up, retried, and the step completes', async () => {
+    const { caller } = await h.signIn('octocat');
+    // A hung connection: the emulator sits on the first read of the branch for a minute.
+    await h.fault({
+      method: 'GET',
+      path: '/repos/octocat/hung-bot/git/ref/.*',
+      holdMs: 60_000,
+      drop: true,
+      times: 1,
+    });
+    const started = Date.now();
+    const { runId } = await start(caller, 'hung-bot');
+
+    await expect
+      .poll(async () => (await caller.setup.get({ runId })).steps[1]?.message, {
+        timeout: 10_000,
+        interval: 100,
+      })
+      .toMatch(/^Retrying in 1 s: GitHub did not answer properly \(timed out after 1 s\)/);
+    const end = await settle(caller, runId, ['waiting', 'failed', 'dead']);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(end.status).toBe('waiting');
+    expect(end.steps[1]).toMatchObject({ name: 'commit_files', status: 'succeeded', attempts: 1 });
+    // The first try is still held at the emulator: the step did not wait for it.
+    expect(h.github.store.state.held).toHaveLength(1);
+  }, 60_000);
+
+  test('preflight answers a clear error when GitHub does not answer in time', async () => {
+    const { caller } = await h.signIn('octocat');
+    await h.fault({ method: 'GET', path: '/user', holdMs: 60_000, drop: true, times: 1 });
+    const target = { owner: 'octocat', name: 'unchecked-bot', visibility: 'public' as const };
+    const started = Date.now();
+    await expect(caller.setup.preflight({ target, config })).rejects.toMatchObject({
+      code: 'GATEWAY_TIMEOUT',
+      message: expect.stringMatching(/^GitHub did not answer within 1 s .*try again/),
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  }, 30_000);
 });

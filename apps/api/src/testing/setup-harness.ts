@@ -70,7 +70,12 @@ export interface SetupHarness {
  */
 export async function startSetupHarness(
   db: Db,
-  options: { withWorker?: boolean; timings?: Partial<SetupTimings> } = {},
+  options: {
+    withWorker?: boolean;
+    timings?: Partial<SetupTimings>;
+    /** GitHubConfig.requestTimeoutMs; short, so a held request times out fast. */
+    requestTimeoutMs?: number;
+  } = {},
 ): Promise<SetupHarness> {
   const timings = { ...FAST_SETUP_TIMINGS, ...options.timings };
   const github = await startGitHubEmulator();
@@ -80,6 +85,7 @@ export async function startSetupHarness(
     clientId: 'botsmith-dev-client',
     clientSecret: 'botsmith-dev-secret',
     emulator: true,
+    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
   };
   const queue = await startJobQueue(db, { pollingIntervalSeconds: 0.5 });
   const runDeps: RunSetupDeps = {
