@@ -80,15 +80,19 @@ export function examplePayload(
   return copy;
 }
 
-/** The headers and body GitHub would send for `payload`, signed with `secret`. */
+/**
+ * The headers and body GitHub would send for `payload` (or exactly the JSON text given as a
+ * string), signed with `secret`.
+ */
 export async function signedDelivery(options: {
   event: string;
-  payload: Example;
+  payload: Example | string;
   secret: string;
   hookId: number | string;
   deliveryId?: string;
 }): Promise<{ headers: Record<string, string>; body: string }> {
-  const body = JSON.stringify(options.payload);
+  const body =
+    typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload);
   return {
     body,
     headers: {

@@ -1,5 +1,5 @@
 import type { User } from '@botsmith/db';
-import { recordDelivery } from '@botsmith/db';
+import { findDelivery, recordDelivery } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -53,7 +53,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
     await queue.stop();
   });
 
-  async function post(event: string, payload: Record<string, unknown>, extra = {}) {
+  async function post(event: string, payload: Record<string, unknown> | string, extra = {}) {
     const delivery = await signedDelivery({ event, payload, secret, hookId: HOOK_ID, ...extra });
     const response = await server.app.inject({
       method: 'POST',
@@ -66,6 +66,13 @@ describeEachDatabase('POST /webhooks/github', (t) => {
 
   const deliveries = (deliveryId: string) =>
     t.db.selectFrom('webhookDeliveries').selectAll().where('deliveryId', '=', deliveryId).execute();
+  /** The stored payload, read as the job reads it (GitHub's snake_case keys intact). */
+  const storedPayload = async (deliveryId: string) => {
+    const [row] = await deliveries(deliveryId);
+    const stored = row && (await findDelivery(t.db, row.id));
+    if (!stored) throw new Error(`delivery ${deliveryId} was not stored`);
+    return stored.payload as Record<string, unknown> & { head_commit: { message: string } };
+  };
   const deploymentOf = (externalId: string) =>
     t.db
       .selectFrom('deployments')
@@ -276,6 +283,46 @@ describeEachDatabase('POST /webhooks/github', (t) => {
     // Over the rest of the API's 1 MB limit, but well inside GitHub's 25 MB: accepted.
     const large = { ...examplePayload('push', REPO), filler: 'x'.repeat(2 * 1024 * 1024) };
     expect((await post('push', large)).response.statusCode).toBe(202);
+  }, 30_000);
+
+  test('NUL and lone surrogates in a signed payload are stored as U+FFFD; the delivery is kept', async () => {
+    // jsonb refuses \u0000 and unpaired surrogate escapes; a real commit message may hold them.
+    const payload = examplePayload('push', REPO);
+    (payload.head_commit as Record<string, unknown>).message = 'Fix\u0000 the \ud800 bug \udc00';
+    payload.action = 'odd\u0000';
+    payload['key\u0000with\udbffnul'] = ['\udfff', { deeper: 'a\u0000b' }];
+    const { response, deliveryId } = await post('push', payload);
+    expect(response.statusCode).toBe(202);
+    await processed(deliveryId);
+    expect((await deliveries(deliveryId))[0]).toMatchObject({
+      status: 'processed',
+      action: 'odd\ufffd',
+    });
+    const stored = await storedPayload(deliveryId);
+    expect(stored.head_commit.message).toBe('Fix\ufffd the \ufffd bug \ufffd');
+    expect(stored['key\ufffdwith\ufffdnul']).toEqual(['\ufffd', { deeper: 'a\ufffdb' }]);
+    // A well-formed pair (an emoji) is kept as it is.
+    const emoji = examplePayload('push', REPO);
+    (emoji.head_commit as Record<string, unknown>).message = 'Ship it 🚀';
+    const kept = await post('push', emoji);
+    expect(kept.response.statusCode).toBe(202);
+    expect((await storedPayload(kept.deliveryId)).head_commit.message).toBe('Ship it 🚀');
+  }, 30_000);
+
+  test('a payload nested deeper than 100 levels → 400 PAYLOAD_TOO_DEEP, nothing stored', async () => {
+    const nested = (depth: number) =>
+      `{"zen":"deep","hook_id":${HOOK_ID},"x":${'{"a":'.repeat(depth - 1)}1${'}'.repeat(depth)}`;
+    const deep = await post('ping', nested(5000));
+    expect(deep.response.statusCode).toBe(400);
+    expect(deep.response.json()).toEqual({
+      error: { code: 'PAYLOAD_TOO_DEEP', message: expect.stringContaining('100') },
+    });
+    expect(await deliveries(deep.deliveryId)).toEqual([]);
+    expect((await post('ping', nested(101))).response.statusCode).toBe(400);
+    // At the limit it is an ordinary delivery.
+    const atLimit = await post('ping', nested(100));
+    expect(atLimit.response.statusCode).toBe(202);
+    expect(await deliveries(atLimit.deliveryId)).toHaveLength(1);
   }, 30_000);
 
   test('form-encoded deliveries (GitHub’s default content type) are verified over the raw body', async () => {

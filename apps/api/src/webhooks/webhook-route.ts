@@ -85,9 +85,7 @@ export function registerWebhookRoute(app: FastifyInstance, deps: WebhookRouteDep
         data = payload();
       } catch (error) {
         if (!(error instanceof PayloadDecodeError)) throw error;
-        return reply
-          .code(400)
-          .send(errorBody('BAD_REQUEST', `Unreadable payload: ${error.message}.`));
+        return reply.code(400).send(errorBody(error.code, `Unreadable payload: ${error.message}.`));
       }
       const { delivery, inserted } = await recordDelivery(deps.db, {
         hookId,
