@@ -85,7 +85,7 @@ export async function listProjectsPage(
       latestDeployment(eb, 'createdAt').as('latestDeploymentAt'),
     ])
     .where('projects.ownerId', '=', ownerId);
-  if (options.cursor) query = query.where(afterCursor('projects', options.cursor));
+  if (options.cursor) query = query.where(afterCursor('projects', options.cursor, ownerId));
   const rows = await query
     .orderBy('projects.createdAt', 'desc')
     .orderBy('projects.id', 'desc')
