@@ -2,7 +2,7 @@ import type { User } from '@botsmith/db';
 import { findDelivery, recordDelivery } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { pino } from 'pino';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { type JobQueue, QUEUES, startJobQueue } from '../jobs/job-queue';
 import type { BotsmithServer } from '../server';
 import { testCipher } from '../testing/test-keys';
@@ -150,6 +150,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       name: 'early-bird',
       repoFullName: 'alice/early-bird',
       webhookId: null,
+      repoId: 9101,
     });
     const payload = { ...examplePayload('ping', 'alice/early-bird'), hook_id: 777 };
     const delivery = await signedDelivery({
@@ -157,6 +158,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       payload,
       secret: early.secret,
       hookId: 777,
+      repoId: 9101,
     });
     const response = await server.app.inject({
       method: 'POST',
@@ -186,6 +188,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       payload,
       secret: early.secret,
       hookId: 778,
+      repoId: 9101,
     });
     const refused = await server.app.inject({
       method: 'POST',
@@ -194,6 +197,75 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       payload: forged.body,
     });
     expect(refused.statusCode).toBe(401);
+  }, 30_000);
+
+  test('an unknown hook id finds its project by the target-id header, never by the body', async () => {
+    const early = await connectedProject(t.db, cipher, alice, {
+      name: 'header-bird',
+      repoFullName: 'alice/header-bird',
+      webhookId: null,
+      repoId: 9202,
+    });
+    const send = async (payload: Record<string, unknown>, repoId?: number) => {
+      const delivery = await signedDelivery({
+        event: 'ping',
+        payload: { ...payload, hook_id: 779 },
+        secret: early.secret,
+        hookId: 779,
+        ...(repoId === undefined ? {} : { repoId }),
+      });
+      return server.app.inject({
+        method: 'POST',
+        url: WEBHOOK_PATH,
+        headers: delivery.headers,
+        payload: delivery.body,
+      });
+    };
+    // What the unverified body names plays no part…
+    expect((await send(examplePayload('ping', 'decoy/elsewhere'), 9202)).statusCode).toBe(202);
+    // …so without the header, naming the repository does not help.
+    expect((await send(examplePayload('ping', 'alice/header-bird'))).statusCode).toBe(401);
+    expect((await send(examplePayload('ping', 'alice/header-bird'), 9203)).statusCode).toBe(401);
+  }, 30_000);
+
+  test('an unknown hook id with an unsigned body is refused before any of the body is read', async () => {
+    await connectedProject(t.db, cipher, alice, {
+      name: 'unread-bird',
+      repoFullName: 'alice/unread-bird',
+      webhookId: null,
+      repoId: 9303,
+    });
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const bodies = [
+        // Names a hookless project, so reading it would pick that project's secret to try.
+        JSON.stringify({
+          repository: { full_name: 'alice/unread-bird' },
+          filler: 'x'.repeat(5 * 1024 * 1024),
+        }),
+        'not JSON at all {{{',
+      ];
+      for (const body of bodies) {
+        const response = await server.app.inject({
+          method: 'POST',
+          url: WEBHOOK_PATH,
+          headers: {
+            'content-type': 'application/json',
+            'x-github-event': 'ping',
+            'x-github-delivery': `unread-${body.length}`,
+            'x-github-hook-id': '880',
+            'x-github-hook-installation-target-type': 'repository',
+            'x-github-hook-installation-target-id': '9303',
+          },
+          payload: body,
+        });
+        expect(response.statusCode).toBe(401);
+        expect(response.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+        expect(parse.mock.calls.some(([text]) => text === body)).toBe(false);
+      }
+    } finally {
+      parse.mockRestore();
+    }
   }, 30_000);
 
   test('the same delivery twice → one delivery row, one deployment row', async () => {
