@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { examplePayload } from '../testing/webhook-fixtures';
-import { deploymentState, mapEvent, runStatus } from './map-event';
+import { deploymentState, MalformedPayloadError, mapEvent, runStatus } from './map-event';
 
 const REPO = 'alice/bot';
 
@@ -96,8 +96,9 @@ describe('mapEvent on GitHub’s example payloads', () => {
     expect(mapEvent('star', examplePayload('star', REPO))).toEqual({ kind: 'ignored' });
   });
 
-  it('a handled event missing a field we rely on throws (the job retries, then dead-letters)', () => {
-    expect(() => mapEvent('workflow_run', { action: 'completed' })).toThrow();
+  it('a handled event missing a field we rely on is malformed (dead-lettered at once)', () => {
+    expect(() => mapEvent('workflow_run', { action: 'completed' })).toThrow(MalformedPayloadError);
+    expect(() => mapEvent('push', { ref: 7 })).toThrow(/^push payload: /);
   });
 });
 

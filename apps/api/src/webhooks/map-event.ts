@@ -20,6 +20,27 @@ export type EventEffect =
   | { kind: 'noop'; reason: string }
   | { kind: 'ignored' };
 
+/**
+ * A handled event lacks a field we rely on (or has it in another shape): a permanent
+ * failure — processing the same payload again cannot succeed.
+ */
+export class MalformedPayloadError extends Error {
+  override readonly name = 'MalformedPayloadError';
+}
+
+/** `payload` as `schema` says, or `MalformedPayloadError` naming the event and the fields. */
+function parsePayload<T extends z.ZodType>(
+  schema: T,
+  event: string,
+  payload: unknown,
+): z.output<T> {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  throw new MalformedPayloadError(`${event} payload: ${z.prettifyError(parsed.error)}`, {
+    cause: parsed.error,
+  });
+}
+
 /** Events a Botsmith webhook subscribes to. */
 export const HANDLED_EVENTS = [
   'ping',
@@ -132,13 +153,13 @@ const clip = (value: string | null | undefined) => value?.slice(0, MAX_MESSAGE_L
 /**
  * Maps one delivery to its effect.
  *
- * @throws {z.ZodError} when a handled event lacks a field we rely on.
+ * @throws {MalformedPayloadError} when a handled event lacks a field we rely on.
  * @example mapEvent('workflow_run', payload).kind // 'deployment'
  */
 export function mapEvent(event: string, payload: unknown): EventEffect {
   switch (event) {
     case 'workflow_run': {
-      const { action, workflow_run: run } = workflowRunPayload.parse(payload);
+      const { action, workflow_run: run } = parsePayload(workflowRunPayload, event, payload);
       if (!['requested', 'in_progress', 'completed'].includes(action)) {
         return { kind: 'noop', reason: `workflow_run ${action}` };
       }
@@ -161,7 +182,11 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
       };
     }
     case 'deployment': {
-      const { action, deployment, workflow_run: run } = deploymentPayload.parse(payload);
+      const {
+        action,
+        deployment,
+        workflow_run: run,
+      } = parsePayload(deploymentPayload, event, payload);
       if (action !== 'created') return { kind: 'noop', reason: `deployment ${action}` };
       return {
         kind: 'deployment',
@@ -171,7 +196,7 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
       };
     }
     case 'deployment_status': {
-      const parsed = deploymentStatusPayload.parse(payload);
+      const parsed = parsePayload(deploymentStatusPayload, event, payload);
       const { deployment_status: update, deployment, workflow_run: run } = parsed;
       const status = deploymentState(update.state);
       if (!status) return { kind: 'noop', reason: `deployment_status ${update.state}` };
@@ -191,7 +216,7 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
       };
     }
     case 'push': {
-      const push = pushPayload.parse(payload);
+      const push = parsePayload(pushPayload, event, payload);
       return {
         kind: 'push',
         metadata: {
@@ -205,7 +230,7 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
       };
     }
     case 'ping':
-      return { kind: 'ping', hookId: pingPayload.parse(payload).hook_id ?? null };
+      return { kind: 'ping', hookId: parsePayload(pingPayload, event, payload).hook_id ?? null };
     default:
       return { kind: 'ignored' };
   }

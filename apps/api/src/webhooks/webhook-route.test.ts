@@ -1,6 +1,7 @@
 import type { User } from '@botsmith/db';
 import { findDelivery, recordDelivery } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
+import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { type JobQueue, QUEUES, startJobQueue } from '../jobs/job-queue';
@@ -415,7 +416,15 @@ describeEachDatabase('POST /webhooks/github', (t) => {
     expect(response.statusCode).toBe(202);
   });
 
-  test('a delivery that keeps failing is retried, then marked dead with its error', async () => {
+  /** pg-boss's jobs of `queue` that carry this delivery. */
+  const jobsOf = async (queue: string, deliveryId: string) =>
+    (
+      await sql<{ state: string; retryCount: number }>`
+        select state, retry_count from pgboss.job
+        where name = ${queue} and data->>'deliveryId' = ${deliveryId}`.execute(t.db)
+    ).rows;
+
+  test('a malformed delivery is dead at once: one attempt, its error, in the dead letters', async () => {
     const { delivery } = await recordDelivery(t.db, {
       hookId: String(HOOK_ID),
       deliveryId: 'broken-1',
@@ -424,17 +433,51 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       action: 'completed',
       payload: { action: 'completed' },
     });
-    await queue.boss.send(
-      QUEUES.webhook,
-      { deliveryId: delivery.id },
-      { retryLimit: 1, retryDelay: 1 },
-    );
+    // The queue's own policy (5 retries): retrying cannot make the payload whole.
+    await queue.boss.send(QUEUES.webhook, { deliveryId: delivery.id });
     await expect
-      .poll(async () => (await deliveries('broken-1'))[0]?.status, { timeout: 20_000 })
+      .poll(async () => (await deliveries('broken-1'))[0]?.status, { timeout: 10_000 })
       .toBe('dead');
     const [row] = await deliveries('broken-1');
-    expect(row?.attempts).toBe(2);
+    expect(row?.attempts).toBe(1);
     expect(row?.error).toContain('workflow_run');
+    await expect
+      .poll(async () => jobsOf(`${QUEUES.webhook}.dead`, delivery.id), { timeout: 10_000 })
+      .toHaveLength(1);
+    await expect
+      .poll(async () => jobsOf(QUEUES.webhook, delivery.id), { timeout: 10_000 })
+      .toEqual([{ state: 'completed', retryCount: 0 }]);
+  }, 30_000);
+
+  test('a delivery failing for a transient reason (the database) keeps its retries', async () => {
+    const { delivery } = await recordDelivery(t.db, {
+      hookId: String(HOOK_ID),
+      deliveryId: 'flaky-db-1',
+      projectId,
+      event: 'push',
+      action: null,
+      payload: examplePayload('push', REPO),
+    });
+    // A database trouble for this one job: the table a push is recorded in is away.
+    await sql`alter table activities rename to activities_away`.execute(t.db);
+    try {
+      await queue.boss.send(
+        QUEUES.webhook,
+        { deliveryId: delivery.id },
+        { retryLimit: 3, retryDelay: 1 },
+      );
+      await expect
+        .poll(async () => (await deliveries('flaky-db-1'))[0]?.status, { timeout: 10_000 })
+        .toBe('failed');
+      expect((await deliveries('flaky-db-1'))[0]?.error).toContain('activities');
+    } finally {
+      await sql`alter table activities_away rename to activities`.execute(t.db);
+    }
+    await expect
+      .poll(async () => (await deliveries('flaky-db-1'))[0]?.status, { timeout: 15_000 })
+      .toBe('processed');
+    expect((await deliveries('flaky-db-1'))[0]?.attempts).toBeGreaterThanOrEqual(2);
+    expect(await jobsOf(`${QUEUES.webhook}.dead`, delivery.id)).toEqual([]);
   }, 30_000);
 
   test('the webhook rate limit applies to this route', async () => {
