@@ -102,6 +102,16 @@ describe('mapEvent on GitHub’s example payloads', () => {
   });
 });
 
+describe('clipped text', () => {
+  it('never ends on half of a surrogate pair (jsonb refuses a lone one)', () => {
+    const push = examplePayload('push', REPO);
+    (push.head_commit as Record<string, unknown>).message = `${'a'.repeat(1999)}🚀 and more`;
+    const effect = mapEvent('push', push);
+    const message = effect.kind === 'push' ? String(effect.metadata.message) : '';
+    expect(message).toBe(`${'a'.repeat(1999)}\ufffd`);
+  });
+});
+
 describe('status mapping', () => {
   it('folds GitHub conclusions into our statuses', () => {
     expect(runStatus('requested', null)).toBe('queued');

@@ -1,5 +1,6 @@
 import type { DeploymentFacts, DeploymentKey, DeploymentStatus } from '@botsmith/db';
 import { z } from 'zod';
+import { storableString } from './storable-json';
 
 // Turns a verified delivery into what we store. Pure: the processor does the I/O. Only the
 // fields we use are parsed (STYLE: verify first, then parse only what we use); anything
@@ -148,7 +149,9 @@ export function deploymentState(state: string): DeploymentStatus | null {
 }
 
 const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
-const clip = (value: string | null | undefined) => value?.slice(0, MAX_MESSAGE_LENGTH) ?? null;
+// A cut through a surrogate pair would leave half of it, which jsonb refuses: U+FFFD then.
+const clip = (value: string | null | undefined) =>
+  value == null ? null : storableString(value.slice(0, MAX_MESSAGE_LENGTH));
 
 /**
  * Maps one delivery to its effect.
