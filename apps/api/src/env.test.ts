@@ -101,6 +101,7 @@ describe('GitHub, security and encryption settings', () => {
       clientId: 'botsmith-dev-client',
       clientSecret: 'botsmith-dev-secret',
       emulator: true,
+      requestTimeoutMs: 15_000,
     });
     const elsewhere = parseEnv({ NODE_ENV: 'test', GITHUB_EMULATOR_URL: 'http://127.0.0.1:4011/' });
     expect(elsewhere.ok && elsewhere.env.GITHUB.webUrl).toBe('http://127.0.0.1:4011');
@@ -114,6 +115,7 @@ describe('GitHub, security and encryption settings', () => {
       clientId: 'Iv1.real-app',
       clientSecret: 'real-secret-value',
       emulator: false,
+      requestTimeoutMs: 15_000,
     });
     const ghes = parseEnv({ ...PRODUCTION, GITHUB_URL: 'https://ghe.example.com/' });
     expect(ghes.ok && ghes.env.GITHUB).toMatchObject({
@@ -122,6 +124,17 @@ describe('GitHub, security and encryption settings', () => {
     });
     const explicit = parseEnv({ ...PRODUCTION, GITHUB_API_URL: 'https://api.proxy.example/' });
     expect(explicit.ok && explicit.env.GITHUB.apiUrl).toBe('https://api.proxy.example');
+  });
+
+  test('GITHUB_REQUEST_TIMEOUT_MS sets how long one GitHub request may take', () => {
+    const set = parseEnv({ GITHUB_REQUEST_TIMEOUT_MS: '5000' });
+    expect(set.ok && set.env.GITHUB.requestTimeoutMs).toBe(5000);
+    for (const bad of ['soon', '50', '1.5', '600000']) {
+      const result = parseEnv({ GITHUB_REQUEST_TIMEOUT_MS: bad });
+      expect(result.ok ? [] : result.errors, bad).toEqual([
+        expect.stringMatching(/^GITHUB_REQUEST_TIMEOUT_MS: must be .*milliseconds/),
+      ]);
+    }
   });
 
   test('production refuses the emulator, missing credentials, keys and public URL', () => {

@@ -56,6 +56,12 @@ const envSchema = z
     GITHUB_URL: httpUrl('GitHub web, e.g. https://github.com').optional(),
     GITHUB_API_URL: httpUrl('GitHub REST, e.g. https://api.github.com').optional(),
     GITHUB_EMULATOR_URL: httpUrl('the local GitHub emulator').optional(),
+    GITHUB_REQUEST_TIMEOUT_MS: z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(100, 'must be between 100 and 300000 milliseconds')
+      .max(300_000, 'must be between 100 and 300000 milliseconds')
+      .optional(),
     ENCRYPTION_KEYS: z.string().optional(),
     CORS_ORIGINS: z.string().optional(),
     TRUST_PROXY: z.string().optional(),

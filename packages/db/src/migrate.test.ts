@@ -8,6 +8,7 @@ const MIGRATIONS = [
   '2026_11_22_000000_initial',
   '2026_11_23_000000_auth',
   '2026_11_24_000000_setup',
+  '2026_11_25_000000_webhook_candidates_by_repo_id',
 ];
 const TABLES = [
   'activities',

@@ -159,6 +159,9 @@ function registerErrors(app: FastifyInstance): void {
 export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
+    // Stopping closes every connection: one whose client gave up on a held request would
+    // otherwise keep `close()` waiting for the keep-alive timeout (72 s).
+    forceCloseConnections: true,
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
   });

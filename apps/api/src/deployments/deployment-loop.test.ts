@@ -100,11 +100,17 @@ describeEachDatabase('deployment loop against the GitHub emulator', (t) => {
 
   /** A repository with the generated files, a project for it, and its hook pointing at us. */
   async function setUpRepo(name: string) {
-    await control('/repos', { owner: OWNER, name, auto_init: true, files: generatedFiles() });
+    const repo = await control('/repos', {
+      owner: OWNER,
+      name,
+      auto_init: true,
+      files: generatedFiles(),
+    });
     const { project, secret } = await connectedProject(t.db, cipher, alice, {
       name,
       repoFullName: `${OWNER}/${name}`,
       webhookId: null,
+      repoId: repo.id as number,
     });
     const hook = await rest('POST', `/repos/${OWNER}/${name}/hooks`, {
       name: 'web',
@@ -138,6 +144,7 @@ describeEachDatabase('deployment loop against the GitHub emulator', (t) => {
       clientId: 'botsmith-dev-client',
       clientSecret: 'botsmith-dev-secret',
       emulator: true,
+      requestTimeoutMs: 10_000,
     };
     queue = await startJobQueue(t.db, { pollingIntervalSeconds: 0.5 });
     await startWebhookWorker({

@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { Octokit } from 'octokit';
 import type { Cipher } from '../crypto/cipher';
 import type { GitHubConfig } from './github-config';
+import { gitHubTimeoutOf } from './github-timeout';
 import { readGitHubToken } from './github-token-store';
 import { createOctokit } from './octokit';
 
@@ -39,10 +40,19 @@ function signInAgain(cause?: unknown): TRPCError {
 }
 
 /**
- * Turns the GitHub failures every call shares into clear errors: a rejected token, missing
- * rights, GitHub being down. Call-specific statuses (404, 422) are for the caller to explain.
+ * Turns the GitHub failures every call shares into clear errors: no answer in time, a
+ * rejected token, missing rights, GitHub being down. Call-specific statuses (404, 422) are
+ * for the caller to explain.
  */
 export function githubFailure(error: unknown, doing: string): TRPCError {
+  const timeout = gitHubTimeoutOf(error);
+  if (timeout) {
+    return new TRPCError({
+      code: 'GATEWAY_TIMEOUT',
+      message: `${timeout.message} while ${doing}; try again.`,
+      cause: error,
+    });
+  }
   const status = githubStatus(error);
   if (status === 401) {
     return new TRPCError({

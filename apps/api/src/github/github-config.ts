@@ -8,7 +8,12 @@ export interface GitHubConfig {
   clientSecret: string;
   /** True when this is the local GitHub emulator (development and tests only). */
   emulator: boolean;
+  /** How long one request to GitHub may take, answer included, before it is given up. */
+  requestTimeoutMs: number;
 }
+
+/** `GITHUB_REQUEST_TIMEOUT_MS` when unset: well past GitHub's usual answer, far below undici's 300 s. */
+export const DEFAULT_GITHUB_REQUEST_TIMEOUT_MS = 15_000;
 
 /** The emulator `pnpm dev` starts, and the OAuth app it is seeded with. */
 export const GITHUB_EMULATOR_DEFAULTS = {
@@ -25,6 +30,7 @@ export interface GitHubEnv {
   GITHUB_URL?: string | undefined;
   GITHUB_API_URL?: string | undefined;
   GITHUB_EMULATOR_URL?: string | undefined;
+  GITHUB_REQUEST_TIMEOUT_MS?: number | undefined;
 }
 
 const trim = (url: string) => url.replace(/\/+$/, '');
@@ -47,6 +53,7 @@ export function defaultApiUrl(webUrl: string): string {
  * @example resolveGitHubConfig({ NODE_ENV: 'development' }).emulator // true
  */
 export function resolveGitHubConfig(env: GitHubEnv): GitHubConfig {
+  const requestTimeoutMs = env.GITHUB_REQUEST_TIMEOUT_MS ?? DEFAULT_GITHUB_REQUEST_TIMEOUT_MS;
   const useEmulator =
     Boolean(env.GITHUB_EMULATOR_URL) || (!env.GITHUB_CLIENT_ID && env.NODE_ENV !== 'production');
   if (useEmulator) {
@@ -57,6 +64,7 @@ export function resolveGitHubConfig(env: GitHubEnv): GitHubConfig {
       clientId: env.GITHUB_CLIENT_ID ?? GITHUB_EMULATOR_DEFAULTS.clientId,
       clientSecret: env.GITHUB_CLIENT_SECRET ?? GITHUB_EMULATOR_DEFAULTS.clientSecret,
       emulator: true,
+      requestTimeoutMs,
     };
   }
   const webUrl = trim(env.GITHUB_URL ?? 'https://github.com');
@@ -66,5 +74,6 @@ export function resolveGitHubConfig(env: GitHubEnv): GitHubConfig {
     clientId: env.GITHUB_CLIENT_ID ?? '',
     clientSecret: env.GITHUB_CLIENT_SECRET ?? '',
     emulator: false,
+    requestTimeoutMs,
   };
 }

@@ -8,6 +8,7 @@ import {
   UnexpectedResponseError,
 } from 'arctic';
 import type { GitHubConfig } from './github-config';
+import { GitHubTimeoutError, withTimeout } from './github-timeout';
 
 /** Why a code exchange failed: GitHub refused it, or we could not talk to GitHub. */
 export class GitHubOAuthError extends Error {
@@ -63,9 +64,18 @@ export function createGitHubOAuth(github: GitHubConfig, redirectUri: string): Gi
     async exchangeCode(code, codeVerifier) {
       let data: Record<string, unknown>;
       try {
-        const tokens = await client.validateAuthorizationCode(tokenEndpoint, code, codeVerifier);
+        // Arctic's fetch takes no signal: stop waiting after the timeout instead.
+        const tokens = await withTimeout(
+          client.validateAuthorizationCode(tokenEndpoint, code, codeVerifier),
+          github.requestTimeoutMs,
+        );
         data = tokens.data as Record<string, unknown>;
       } catch (error) {
+        if (error instanceof GitHubTimeoutError) {
+          throw new GitHubOAuthError('unavailable', null, `${error.message} (token endpoint)`, {
+            cause: error,
+          });
+        }
         if (error instanceof OAuth2RequestError) {
           throw new GitHubOAuthError('rejected', error.code, 'GitHub rejected the code', {
             cause: error,

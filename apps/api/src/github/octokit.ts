@@ -1,5 +1,6 @@
 import { Octokit } from 'octokit';
 import type { GitHubConfig } from './github-config';
+import { fetchWithTimeout } from './github-timeout';
 
 /** Octokit's logger shape; ours drops debug/info noise and never sees auth headers. */
 interface OctokitLog {
@@ -17,20 +18,23 @@ const quiet: OctokitLog = {
 };
 
 /**
- * An Octokit for the configured GitHub's REST API, authenticated as the user.
+ * An Octokit for the configured GitHub's REST API, authenticated as the user. Every request
+ * gives up after `github.requestTimeoutMs` (a hung connection would otherwise hold its caller
+ * for undici's 300 s), or when `options.signal` aborts.
  *
- * @example const octokit = createOctokit(config.github, accessToken);
+ * @example const octokit = createOctokit(config.github, accessToken, { signal });
  */
 export function createOctokit(
   github: GitHubConfig,
   accessToken: string,
-  log: OctokitLog = quiet,
+  options: { signal?: AbortSignal; log?: OctokitLog } = {},
 ): Octokit {
   return new Octokit({
     auth: accessToken,
     baseUrl: github.apiUrl,
     userAgent: 'botsmith',
-    log,
+    log: options.log ?? quiet,
+    request: { fetch: fetchWithTimeout(github.requestTimeoutMs, options.signal) },
     // Sign-in waits on these calls: fail fast instead of retrying for minutes.
     retry: { enabled: false },
     throttle: { enabled: false },

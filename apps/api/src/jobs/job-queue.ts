@@ -9,6 +9,23 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/** The dead-letter queue of `name`: where its jobs end once retrying is over. */
+export function deadLetterQueue(name: QueueName): `${QueueName}.dead` {
+  return `${name}.dead`;
+}
+
+/**
+ * Puts a job's data straight into its queue's dead letters, as pg-boss does after the last
+ * retry — for failures no retry can fix, so the dead letters stay the one place to look.
+ */
+export async function sendToDeadLetters(
+  queue: JobQueue,
+  name: QueueName,
+  data: object,
+): Promise<void> {
+  await queue.boss.send(deadLetterQueue(name), data);
+}
+
 /** How often and how patiently a queue's jobs are retried before they go to the dead letters. */
 export interface RetryPolicy {
   retryLimit: number;
@@ -52,8 +69,8 @@ export async function startJobQueue(db: Db, options: JobQueueOptions = {}): Prom
   });
   boss.on('error', (error: Error) => options.onError?.(error));
   await boss.start();
-  for (const [name, policy] of Object.entries(RETRY_POLICIES)) {
-    const deadLetter = `${name}.dead`;
+  for (const [name, policy] of Object.entries(RETRY_POLICIES) as [QueueName, RetryPolicy][]) {
+    const deadLetter = deadLetterQueue(name);
     await boss.createQueue(deadLetter);
     await boss.createQueue(name, {
       name,

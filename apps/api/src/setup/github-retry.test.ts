@@ -30,6 +30,26 @@ describe('GitHub retries', () => {
     expect(classifyGitHubError(httpError(422)).kind).toBe('permanent');
   });
 
+  test('x-ratelimit-reset is the wait only when the budget is spent (GitHub sends it on every answer)', () => {
+    const inAMinute = String(Math.floor(Date.now() / 1000) + 60);
+    const budget = (remaining: string) => ({
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': remaining,
+      'x-ratelimit-reset': inAMinute,
+    });
+    expect(classifyGitHubError(httpError(500, budget('4987')))).toMatchObject({
+      kind: 'transient',
+      retryAfterMs: null,
+    });
+    const spent = classifyGitHubError(httpError(403, budget('0'), 'API rate limit exceeded'));
+    expect(spent.kind).toBe('transient');
+    expect(spent.kind === 'transient' && spent.retryAfterMs).toBeGreaterThan(55_000);
+    // retry-after wins over the reset.
+    expect(
+      classifyGitHubError(httpError(429, { ...budget('0'), 'retry-after': '3' })),
+    ).toMatchObject({ retryAfterMs: 3000 });
+  });
+
   test('retries transient failures, then succeeds', async () => {
     let calls = 0;
     const value = await withGitHubRetry(async () => {
@@ -68,7 +88,7 @@ describe('GitHub retries', () => {
         if (calls === 1) throw httpError(429, { 'retry-after': '1' });
         return 'ok';
       },
-      { ...policy, maxDelayMs: 20, onRetry: (_f, _a, delay) => delays.push(delay) },
+      { ...policy, maxDelayMs: 20, onRetry: (_f, _a, delay) => void delays.push(delay) },
     );
     expect(delays).toEqual([20]);
   });

@@ -1,10 +1,19 @@
+import { gitHubTimeoutOf, seconds } from '../github/github-timeout';
+
 /**
  * How a failed GitHub call should be treated: `transient` ones (5xx, 429, secondary rate
- * limits, network errors) are retried after `retryAfterMs`; `permanent` ones (other 4xx) fail
- * the step with GitHub's message.
+ * limits, network errors, no answer in time) are retried after `retryAfterMs`; `permanent`
+ * ones (other 4xx) fail the step with GitHub's message.
  */
 export type GitHubFailure =
-  | { kind: 'transient'; status: number | null; message: string; retryAfterMs: number | null }
+  | {
+      kind: 'transient';
+      /** `null`: no HTTP answer (a network error, or `timedOut`). */
+      status: number | null;
+      timedOut: boolean;
+      message: string;
+      retryAfterMs: number | null;
+    }
   | { kind: 'permanent'; status: number; message: string };
 
 interface ErrorLike {
@@ -15,6 +24,12 @@ interface ErrorLike {
 
 /** Reads Octokit's `RequestError` (or a network error) without depending on its class. */
 export function classifyGitHubError(error: unknown): GitHubFailure {
+  // Octokit reports our fetch's timeout as a 500 of its own; it is no answer at all.
+  const timeout = gitHubTimeoutOf(error);
+  if (timeout) {
+    const message = `timed out after ${seconds(timeout.timeoutMs)}`;
+    return { kind: 'transient', status: null, timedOut: true, message, retryAfterMs: null };
+  }
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const status = typeof e.status === 'number' ? e.status : null;
   const data = e.response?.data as { message?: unknown } | undefined;
@@ -25,9 +40,9 @@ export function classifyGitHubError(error: unknown): GitHubFailure {
         ? e.message
         : String(error);
   const headers = e.response?.headers ?? {};
-  const retryAfterMs = retryAfter(headers['retry-after'], headers['x-ratelimit-reset']);
+  const retryAfterMs = retryAfter(headers);
   if (status === null || status >= 500 || status === 429) {
-    return { kind: 'transient', status, message, retryAfterMs };
+    return { kind: 'transient', status, timedOut: false, message, retryAfterMs };
   }
   // GitHub answers secondary rate limits with 403 (sometimes 429) and a retry-after header,
   // or only the message: https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
@@ -36,16 +51,40 @@ export function classifyGitHubError(error: unknown): GitHubFailure {
     (headers['retry-after'] !== undefined ||
       headers['x-ratelimit-remaining'] === '0' ||
       /rate limit/i.test(message));
-  if (rateLimited) return { kind: 'transient', status, message, retryAfterMs };
+  if (rateLimited) return { kind: 'transient', status, timedOut: false, message, retryAfterMs };
   return { kind: 'permanent', status, message };
 }
 
-function retryAfter(header: string | undefined, reset: string | undefined): number | null {
-  if (header !== undefined && /^\d+$/.test(header.trim())) return Number(header) * 1000;
-  if (reset !== undefined && /^\d+$/.test(reset.trim())) {
+/**
+ * GitHub's own wait: `retry-after`, else the rate-limit reset — but only once the budget is
+ * spent, since GitHub sends `x-ratelimit-reset` on every answer, 5xx included.
+ * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
+ */
+function retryAfter(headers: Record<string, string | undefined>): number | null {
+  const header = headers['retry-after']?.trim();
+  if (header !== undefined && /^\d+$/.test(header)) return Number(header) * 1000;
+  const reset = headers['x-ratelimit-reset']?.trim();
+  if (headers['x-ratelimit-remaining']?.trim() === '0' && reset && /^\d+$/.test(reset)) {
     return Math.max(0, Number(reset) * 1000 - Date.now());
   }
   return null;
+}
+
+/** A transient failure in words, e.g. `GitHub did not answer properly (502: Server Error)`. */
+export function describeTransientFailure(failure: GitHubFailure): string {
+  const detail =
+    failure.status !== null
+      ? `${failure.status}: ${failure.message}`
+      : failure.kind === 'transient' && failure.timedOut
+        ? failure.message
+        : `network error: ${failure.message}`;
+  return `GitHub did not answer properly (${detail})`;
+}
+
+/** What a step shows while it waits to try a call again, e.g. `Retrying in 2 s: …`. */
+export function retryingMessage(failure: GitHubFailure, delayMs: number): string {
+  const seconds = Math.max(1, Math.ceil(delayMs / 1000));
+  return `Retrying in ${seconds} s: ${describeTransientFailure(failure)}.`;
 }
 
 /** Every try failed transiently: the job should be retried later (pg-boss backoff). */
@@ -74,7 +113,8 @@ export interface RetryOptions {
   /** The longest we honour a `retry-after` inside a step; longer waits go to the job queue. */
   maxDelayMs: number;
   signal?: AbortSignal;
-  onRetry?: (failure: GitHubFailure, attempt: number, delayMs: number) => void;
+  /** Called before each backoff sleep (awaited, so what it records is there during the wait). */
+  onRetry?: (failure: GitHubFailure, attempt: number, delayMs: number) => void | Promise<void>;
 }
 
 /** The delay before attempt `attempt + 1`: GitHub's `retry-after`, else exponential backoff. */
@@ -107,19 +147,18 @@ export async function withGitHubRetry<T>(
     } catch (error) {
       if (error instanceof PermanentGitHubError || error instanceof TransientGitHubError)
         throw error;
+      // Aborted by the caller (a lost lease): not GitHub's failure, nothing to retry.
+      if (options.signal?.aborted) throw options.signal.reason;
       if ((error as Error)?.name === 'AbortError') throw error;
       const failure = classifyGitHubError(error);
       if (failure.kind === 'permanent') {
         throw new PermanentGitHubError(failure.status, failure.message, { cause: error });
       }
       if (attempt >= options.tries) {
-        throw new TransientGitHubError(
-          `GitHub did not answer properly (${failure.status ?? 'network error'}: ${failure.message})`,
-          { cause: error },
-        );
+        throw new TransientGitHubError(describeTransientFailure(failure), { cause: error });
       }
       const delay = backoffDelay(failure, attempt, options);
-      options.onRetry?.(failure, attempt, delay);
+      await options.onRetry?.(failure, attempt, delay);
       await sleep(delay, options.signal);
     }
   }

@@ -1,6 +1,7 @@
 import type { Db } from '@botsmith/db';
 import type { PreflightResult, RepoTarget } from '@botsmith/shared';
 import type { Cipher } from '../crypto/cipher';
+import { githubFailure } from '../github/github-call';
 import type { GitHubConfig } from '../github/github-config';
 import { readGitHubToken } from '../github/github-token-store';
 import { createOctokit } from '../github/octokit';
@@ -23,6 +24,10 @@ export async function runPreflight(
 ): Promise<PreflightResult> {
   const token = await readGitHubToken(deps.db, deps.cipher, userId).catch(() => undefined);
   if (!token) return evaluatePreflight(target, NO_TOKEN);
-  const facts = await gatherPreflightFacts(createOctokit(deps.github, token.accessToken), target);
+  const octokit = createOctokit(deps.github, token.accessToken);
+  // Every failure here is GitHub's (the checks only ask it): say so, e.g. no answer in time.
+  const facts = await gatherPreflightFacts(octokit, target).catch((error: unknown) => {
+    throw githubFailure(error, 'checking your GitHub account and the repository name');
+  });
   return evaluatePreflight(target, facts);
 }

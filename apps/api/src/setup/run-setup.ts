@@ -21,7 +21,12 @@ import type { Cipher } from '../crypto/cipher';
 import type { GitHubConfig } from '../github/github-config';
 import { readGitHubToken } from '../github/github-token-store';
 import { createOctokit } from '../github/octokit';
-import { PermanentGitHubError, TransientGitHubError, withGitHubRetry } from './github-retry';
+import {
+  PermanentGitHubError,
+  retryingMessage,
+  TransientGitHubError,
+  withGitHubRetry,
+} from './github-retry';
 import { runPlanOf } from './run-plan';
 import type { SetupStep, SetupTimings, StepContext } from './step-types';
 import { branchProtectionStep } from './steps/branch-protection';
@@ -100,7 +105,8 @@ export async function runSetup(
       throw new SetupError(
         'Botsmith has no usable GitHub token for you: sign in again, then retry.',
       );
-    const octokit = createOctokit(deps.github, token.accessToken);
+    // Aborting the run (a lost lease) also aborts its GitHub request in flight.
+    const octokit = createOctokit(deps.github, token.accessToken, { signal: abort.signal });
     const plan = runPlanOf(run);
     let files: GeneratedFile[] | undefined;
     const config = buildConfigSchema.safeParse(project.config);
@@ -149,18 +155,28 @@ export async function runSetup(
           Object.assign(output, partial);
           await updateSetupStep(db, runId, name, { output });
         },
-        github: (call) =>
-          withGitHubRetry(call, {
+        github: async (call) => {
+          let retried = false;
+          const result = await withGitHubRetry(call, {
             tries: timings.tries,
             baseDelayMs: timings.retryBaseDelayMs,
             maxDelayMs: timings.maxRetryDelayMs,
             signal: abort.signal,
-            onRetry: (failure, attempt, delayMs) =>
+            onRetry: async (failure, attempt, delayMs) => {
+              retried = true;
               log.warn(
                 { step: name, status: failure.status, attempt, delayMs },
                 'GitHub failed transiently; retrying',
-              ),
-          }),
+              );
+              // The browser sees why the step stalls (setup.get / setup.progress).
+              await updateSetupStep(db, runId, name, {
+                message: retryingMessage(failure, delayMs),
+              });
+            },
+          });
+          if (retried) await updateSetupStep(db, runId, name, { message: null });
+          return result;
+        },
       };
       const result = await STEPS[name].run(ctx);
       const finalOutput = { ...output, ...result.output };

@@ -38,8 +38,9 @@ export function freePort(): Promise<number> {
  */
 export async function startAuthTestServer(
   db: Db,
-  overrides: Partial<ServerConfig> & { logLevel?: string } = {},
+  overrides: Partial<ServerConfig> & { logLevel?: string; githubRequestTimeoutMs?: number } = {},
 ): Promise<AuthTestServer> {
+  const { githubRequestTimeoutMs = 10_000, ...serverOverrides } = overrides;
   const github = await startGitHubEmulator();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -49,12 +50,13 @@ export async function startAuthTestServer(
     clientId: 'botsmith-dev-client',
     clientSecret: 'botsmith-dev-secret',
     emulator: true,
+    requestTimeoutMs: githubRequestTimeoutMs,
   };
   const { server, logs } = createTestServer(db, {
     port,
     publicUrl: url,
     github: githubConfig,
-    ...overrides,
+    ...serverOverrides,
   });
   await server.start();
   return {

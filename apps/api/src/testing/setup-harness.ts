@@ -29,6 +29,18 @@ export const FAST_SETUP_TIMINGS: SetupTimings = {
 /** Nobody listens here: hook pings fail fast, which GitHub tolerates. */
 export const TEST_PUBLIC_URL = 'http://127.0.0.1:9';
 
+/** A fault the emulator injects; see tools/github-emulator's README (control API). */
+export interface EmulatorFault {
+  method?: string;
+  path: string;
+  /** `null` with `holdMs`: answer normally, only late. */
+  status?: number | null;
+  headers?: Record<string, string>;
+  times?: number;
+  holdMs?: number;
+  drop?: boolean;
+}
+
 /** The emulator, a job queue with the setup worker, and helpers to sign users in. */
 export interface SetupHarness {
   github: GitHubEmulator;
@@ -41,15 +53,11 @@ export interface SetupHarness {
   ): Promise<{ user: User; caller: ReturnType<typeof createTestCaller>; token: string }>;
   /** What `runSetup` needs, for suites that drive runs without the worker. */
   runDeps: RunSetupDeps;
-  /** Makes the emulator answer matching requests with an error (`POST /_emulator/faults`). */
-  fault(spec: {
-    method?: string;
-    path: string;
-    status?: number | null;
-    times?: number;
-    holdMs?: number;
-    drop?: boolean;
-  }): Promise<void>;
+  /**
+   * Makes the emulator misbehave on matching requests (`POST /_emulator/faults`): answer
+   * `status` (with `headers`), hold the request `holdMs` first, or drop the connection.
+   */
+  fault(spec: EmulatorFault): Promise<void>;
   clearFaults(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -62,8 +70,14 @@ export interface SetupHarness {
  */
 export async function startSetupHarness(
   db: Db,
-  options: { withWorker?: boolean } = {},
+  options: {
+    withWorker?: boolean;
+    timings?: Partial<SetupTimings>;
+    /** GitHubConfig.requestTimeoutMs; short, so a held request times out fast. */
+    requestTimeoutMs?: number;
+  } = {},
 ): Promise<SetupHarness> {
+  const timings = { ...FAST_SETUP_TIMINGS, ...options.timings };
   const github = await startGitHubEmulator();
   const githubConfig: GitHubConfig = {
     webUrl: github.url,
@@ -71,6 +85,7 @@ export async function startSetupHarness(
     clientId: 'botsmith-dev-client',
     clientSecret: 'botsmith-dev-secret',
     emulator: true,
+    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
   };
   const queue = await startJobQueue(db, { pollingIntervalSeconds: 0.5 });
   const runDeps: RunSetupDeps = {
@@ -79,11 +94,11 @@ export async function startSetupHarness(
     github: githubConfig,
     publicUrl: TEST_PUBLIC_URL,
     log: pino({ level: 'silent' }),
-    timings: FAST_SETUP_TIMINGS,
+    timings,
   };
   const { cipher } = runDeps;
   if (options.withWorker ?? true) {
-    await createSetupWorker(FAST_SETUP_TIMINGS)({ ...runDeps, queue });
+    await createSetupWorker(timings)({ ...runDeps, queue });
   }
   const control = async (method: 'POST' | 'DELETE', body?: unknown) => {
     const response = await fetch(`${github.url}/_emulator/faults`, {

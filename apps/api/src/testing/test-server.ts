@@ -20,6 +20,7 @@ export const UNREACHABLE_GITHUB: GitHubConfig = {
   clientId: 'test-client',
   clientSecret: 'test-client-secret',
   emulator: true,
+  requestTimeoutMs: 10_000,
 };
 
 /** Log lines a test server wrote, parsed from JSON. */

@@ -80,15 +80,21 @@ export function examplePayload(
   return copy;
 }
 
-/** The headers and body GitHub would send for `payload`, signed with `secret`. */
+/**
+ * The headers and body GitHub would send for `payload` (or exactly the JSON text given as a
+ * string), signed with `secret`.
+ */
 export async function signedDelivery(options: {
   event: string;
-  payload: Example;
+  payload: Example | string;
   secret: string;
   hookId: number | string;
   deliveryId?: string;
+  /** The repository's id, sent as GitHub does in `X-GitHub-Hook-Installation-Target-ID`. */
+  repoId?: number;
 }): Promise<{ headers: Record<string, string>; body: string }> {
-  const body = JSON.stringify(options.payload);
+  const body =
+    typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload);
   return {
     body,
     headers: {
@@ -97,6 +103,12 @@ export async function signedDelivery(options: {
       'x-github-event': options.event,
       'x-github-delivery': options.deliveryId ?? randomUUID(),
       'x-github-hook-id': String(options.hookId),
+      ...(options.repoId === undefined
+        ? {}
+        : {
+            'x-github-hook-installation-target-type': 'repository',
+            'x-github-hook-installation-target-id': String(options.repoId),
+          }),
       'x-hub-signature-256': await sign(options.secret, body),
     },
   };

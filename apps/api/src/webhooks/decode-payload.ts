@@ -1,13 +1,28 @@
-/** The body could not be read as a GitHub webhook payload. */
+import { PayloadTooDeepError, toStorableJson } from './storable-json';
+
+/** The body could not be read as a GitHub webhook payload; `code` is the HTTP error's. */
 export class PayloadDecodeError extends Error {
   override readonly name = 'PayloadDecodeError';
+
+  constructor(
+    message: string,
+    options?: ErrorOptions & { code?: 'BAD_REQUEST' | 'PAYLOAD_TOO_DEEP' },
+  ) {
+    super(message, options);
+    this.code = options?.code ?? 'BAD_REQUEST';
+  }
+
+  readonly code: 'BAD_REQUEST' | 'PAYLOAD_TOO_DEEP';
 }
 
 /**
  * The JSON payload of a delivery body: hooks send `application/json`, or (GitHub's default
  * for a new hook) `application/x-www-form-urlencoded` with the JSON in the `payload` field.
+ * Made storable as jsonb (see `toStorableJson`): U+0000 and lone surrogates become U+FFFD
+ * rather than losing the delivery, so what is stored may differ from the signed bytes there.
  *
- * @throws {PayloadDecodeError} for other types, bad JSON or a payload that is not an object.
+ * @throws {PayloadDecodeError} for other types, bad JSON, a payload that is not an object,
+ *   or one nested too deep (`code: 'PAYLOAD_TOO_DEEP'`).
  */
 export function decodePayload(
   body: Uint8Array,
@@ -30,5 +45,10 @@ export function decodePayload(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new PayloadDecodeError('payload is not a JSON object');
   }
-  return value as Record<string, unknown>;
+  try {
+    return toStorableJson(value) as Record<string, unknown>;
+  } catch (cause) {
+    if (!(cause instanceof PayloadTooDeepError)) throw cause;
+    throw new PayloadDecodeError(cause.message, { cause, code: 'PAYLOAD_TOO_DEEP' });
+  }
 }

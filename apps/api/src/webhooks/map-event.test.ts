@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { examplePayload } from '../testing/webhook-fixtures';
-import { deploymentState, mapEvent, runStatus } from './map-event';
+import { deploymentState, MalformedPayloadError, mapEvent, runStatus } from './map-event';
 
 const REPO = 'alice/bot';
 
@@ -96,8 +96,19 @@ describe('mapEvent on GitHub’s example payloads', () => {
     expect(mapEvent('star', examplePayload('star', REPO))).toEqual({ kind: 'ignored' });
   });
 
-  it('a handled event missing a field we rely on throws (the job retries, then dead-letters)', () => {
-    expect(() => mapEvent('workflow_run', { action: 'completed' })).toThrow();
+  it('a handled event missing a field we rely on is malformed (dead-lettered at once)', () => {
+    expect(() => mapEvent('workflow_run', { action: 'completed' })).toThrow(MalformedPayloadError);
+    expect(() => mapEvent('push', { ref: 7 })).toThrow(/^push payload: /);
+  });
+});
+
+describe('clipped text', () => {
+  it('never ends on half of a surrogate pair (jsonb refuses a lone one)', () => {
+    const push = examplePayload('push', REPO);
+    (push.head_commit as Record<string, unknown>).message = `${'a'.repeat(1999)}🚀 and more`;
+    const effect = mapEvent('push', push);
+    const message = effect.kind === 'push' ? String(effect.metadata.message) : '';
+    expect(message).toBe(`${'a'.repeat(1999)}\ufffd`);
   });
 });
 

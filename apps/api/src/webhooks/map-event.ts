@@ -1,5 +1,6 @@
 import type { DeploymentFacts, DeploymentKey, DeploymentStatus } from '@botsmith/db';
 import { z } from 'zod';
+import { storableString } from './storable-json';
 
 // Turns a verified delivery into what we store. Pure: the processor does the I/O. Only the
 // fields we use are parsed (STYLE: verify first, then parse only what we use); anything
@@ -19,6 +20,27 @@ export type EventEffect =
   /** A known event that changes nothing here (e.g. a `deployment_status` of `inactive`). */
   | { kind: 'noop'; reason: string }
   | { kind: 'ignored' };
+
+/**
+ * A handled event lacks a field we rely on (or has it in another shape): a permanent
+ * failure — processing the same payload again cannot succeed.
+ */
+export class MalformedPayloadError extends Error {
+  override readonly name = 'MalformedPayloadError';
+}
+
+/** `payload` as `schema` says, or `MalformedPayloadError` naming the event and the fields. */
+function parsePayload<T extends z.ZodType>(
+  schema: T,
+  event: string,
+  payload: unknown,
+): z.output<T> {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  throw new MalformedPayloadError(`${event} payload: ${z.prettifyError(parsed.error)}`, {
+    cause: parsed.error,
+  });
+}
 
 /** Events a Botsmith webhook subscribes to. */
 export const HANDLED_EVENTS = [
@@ -127,18 +149,20 @@ export function deploymentState(state: string): DeploymentStatus | null {
 }
 
 const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
-const clip = (value: string | null | undefined) => value?.slice(0, MAX_MESSAGE_LENGTH) ?? null;
+// A cut through a surrogate pair would leave half of it, which jsonb refuses: U+FFFD then.
+const clip = (value: string | null | undefined) =>
+  value == null ? null : storableString(value.slice(0, MAX_MESSAGE_LENGTH));
 
 /**
  * Maps one delivery to its effect.
  *
- * @throws {z.ZodError} when a handled event lacks a field we rely on.
+ * @throws {MalformedPayloadError} when a handled event lacks a field we rely on.
  * @example mapEvent('workflow_run', payload).kind // 'deployment'
  */
 export function mapEvent(event: string, payload: unknown): EventEffect {
   switch (event) {
     case 'workflow_run': {
-      const { action, workflow_run: run } = workflowRunPayload.parse(payload);
+      const { action, workflow_run: run } = parsePayload(workflowRunPayload, event, payload);
       if (!['requested', 'in_progress', 'completed'].includes(action)) {
         return { kind: 'noop', reason: `workflow_run ${action}` };
       }
@@ -161,7 +185,11 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
       };
     }
     case 'deployment': {
-      const { action, deployment, workflow_run: run } = deploymentPayload.parse(payload);
+      const {
+        action,
+        deployment,
+        workflow_run: run,
+      } = parsePayload(deploymentPayload, event, payload);
       if (action !== 'created') return { kind: 'noop', reason: `deployment ${action}` };
       return {
         kind: 'deployment',
@@ -171,7 +199,7 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
       };
     }
     case 'deployment_status': {
-      const parsed = deploymentStatusPayload.parse(payload);
+      const parsed = parsePayload(deploymentStatusPayload, event, payload);
       const { deployment_status: update, deployment, workflow_run: run } = parsed;
       const status = deploymentState(update.state);
       if (!status) return { kind: 'noop', reason: `deployment_status ${update.state}` };
@@ -191,7 +219,7 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
       };
     }
     case 'push': {
-      const push = pushPayload.parse(payload);
+      const push = parsePayload(pushPayload, event, payload);
       return {
         kind: 'push',
         metadata: {
@@ -205,7 +233,7 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
       };
     }
     case 'ping':
-      return { kind: 'ping', hookId: pingPayload.parse(payload).hook_id ?? null };
+      return { kind: 'ping', hookId: parsePayload(pingPayload, event, payload).hook_id ?? null };
     default:
       return { kind: 'ignored' };
   }

@@ -1,8 +1,9 @@
 import type { User } from '@botsmith/db';
-import { recordDelivery } from '@botsmith/db';
+import { findDelivery, recordDelivery } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
+import { sql } from 'kysely';
 import { pino } from 'pino';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { type JobQueue, QUEUES, startJobQueue } from '../jobs/job-queue';
 import type { BotsmithServer } from '../server';
 import { testCipher } from '../testing/test-keys';
@@ -53,7 +54,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
     await queue.stop();
   });
 
-  async function post(event: string, payload: Record<string, unknown>, extra = {}) {
+  async function post(event: string, payload: Record<string, unknown> | string, extra = {}) {
     const delivery = await signedDelivery({ event, payload, secret, hookId: HOOK_ID, ...extra });
     const response = await server.app.inject({
       method: 'POST',
@@ -66,6 +67,13 @@ describeEachDatabase('POST /webhooks/github', (t) => {
 
   const deliveries = (deliveryId: string) =>
     t.db.selectFrom('webhookDeliveries').selectAll().where('deliveryId', '=', deliveryId).execute();
+  /** The stored payload, read as the job reads it (GitHub's snake_case keys intact). */
+  const storedPayload = async (deliveryId: string) => {
+    const [row] = await deliveries(deliveryId);
+    const stored = row && (await findDelivery(t.db, row.id));
+    if (!stored) throw new Error(`delivery ${deliveryId} was not stored`);
+    return stored.payload as Record<string, unknown> & { head_commit: { message: string } };
+  };
   const deploymentOf = (externalId: string) =>
     t.db
       .selectFrom('deployments')
@@ -143,6 +151,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       name: 'early-bird',
       repoFullName: 'alice/early-bird',
       webhookId: null,
+      repoId: 9101,
     });
     const payload = { ...examplePayload('ping', 'alice/early-bird'), hook_id: 777 };
     const delivery = await signedDelivery({
@@ -150,6 +159,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       payload,
       secret: early.secret,
       hookId: 777,
+      repoId: 9101,
     });
     const response = await server.app.inject({
       method: 'POST',
@@ -179,6 +189,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       payload,
       secret: early.secret,
       hookId: 778,
+      repoId: 9101,
     });
     const refused = await server.app.inject({
       method: 'POST',
@@ -187,6 +198,75 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       payload: forged.body,
     });
     expect(refused.statusCode).toBe(401);
+  }, 30_000);
+
+  test('an unknown hook id finds its project by the target-id header, never by the body', async () => {
+    const early = await connectedProject(t.db, cipher, alice, {
+      name: 'header-bird',
+      repoFullName: 'alice/header-bird',
+      webhookId: null,
+      repoId: 9202,
+    });
+    const send = async (payload: Record<string, unknown>, repoId?: number) => {
+      const delivery = await signedDelivery({
+        event: 'ping',
+        payload: { ...payload, hook_id: 779 },
+        secret: early.secret,
+        hookId: 779,
+        ...(repoId === undefined ? {} : { repoId }),
+      });
+      return server.app.inject({
+        method: 'POST',
+        url: WEBHOOK_PATH,
+        headers: delivery.headers,
+        payload: delivery.body,
+      });
+    };
+    // What the unverified body names plays no part…
+    expect((await send(examplePayload('ping', 'decoy/elsewhere'), 9202)).statusCode).toBe(202);
+    // …so without the header, naming the repository does not help.
+    expect((await send(examplePayload('ping', 'alice/header-bird'))).statusCode).toBe(401);
+    expect((await send(examplePayload('ping', 'alice/header-bird'), 9203)).statusCode).toBe(401);
+  }, 30_000);
+
+  test('an unknown hook id with an unsigned body is refused before any of the body is read', async () => {
+    await connectedProject(t.db, cipher, alice, {
+      name: 'unread-bird',
+      repoFullName: 'alice/unread-bird',
+      webhookId: null,
+      repoId: 9303,
+    });
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const bodies = [
+        // Names a hookless project, so reading it would pick that project's secret to try.
+        JSON.stringify({
+          repository: { full_name: 'alice/unread-bird' },
+          filler: 'x'.repeat(5 * 1024 * 1024),
+        }),
+        'not JSON at all {{{',
+      ];
+      for (const body of bodies) {
+        const response = await server.app.inject({
+          method: 'POST',
+          url: WEBHOOK_PATH,
+          headers: {
+            'content-type': 'application/json',
+            'x-github-event': 'ping',
+            'x-github-delivery': `unread-${body.length}`,
+            'x-github-hook-id': '880',
+            'x-github-hook-installation-target-type': 'repository',
+            'x-github-hook-installation-target-id': '9303',
+          },
+          payload: body,
+        });
+        expect(response.statusCode).toBe(401);
+        expect(response.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+        expect(parse.mock.calls.some(([text]) => text === body)).toBe(false);
+      }
+    } finally {
+      parse.mockRestore();
+    }
   }, 30_000);
 
   test('the same delivery twice → one delivery row, one deployment row', async () => {
@@ -278,6 +358,46 @@ describeEachDatabase('POST /webhooks/github', (t) => {
     expect((await post('push', large)).response.statusCode).toBe(202);
   }, 30_000);
 
+  test('NUL and lone surrogates in a signed payload are stored as U+FFFD; the delivery is kept', async () => {
+    // jsonb refuses \u0000 and unpaired surrogate escapes; a real commit message may hold them.
+    const payload = examplePayload('push', REPO);
+    (payload.head_commit as Record<string, unknown>).message = 'Fix\u0000 the \ud800 bug \udc00';
+    payload.action = 'odd\u0000';
+    payload['key\u0000with\udbffnul'] = ['\udfff', { deeper: 'a\u0000b' }];
+    const { response, deliveryId } = await post('push', payload);
+    expect(response.statusCode).toBe(202);
+    await processed(deliveryId);
+    expect((await deliveries(deliveryId))[0]).toMatchObject({
+      status: 'processed',
+      action: 'odd\ufffd',
+    });
+    const stored = await storedPayload(deliveryId);
+    expect(stored.head_commit.message).toBe('Fix\ufffd the \ufffd bug \ufffd');
+    expect(stored['key\ufffdwith\ufffdnul']).toEqual(['\ufffd', { deeper: 'a\ufffdb' }]);
+    // A well-formed pair (an emoji) is kept as it is.
+    const emoji = examplePayload('push', REPO);
+    (emoji.head_commit as Record<string, unknown>).message = 'Ship it 🚀';
+    const kept = await post('push', emoji);
+    expect(kept.response.statusCode).toBe(202);
+    expect((await storedPayload(kept.deliveryId)).head_commit.message).toBe('Ship it 🚀');
+  }, 30_000);
+
+  test('a payload nested deeper than 100 levels → 400 PAYLOAD_TOO_DEEP, nothing stored', async () => {
+    const nested = (depth: number) =>
+      `{"zen":"deep","hook_id":${HOOK_ID},"x":${'{"a":'.repeat(depth - 1)}1${'}'.repeat(depth)}`;
+    const deep = await post('ping', nested(5000));
+    expect(deep.response.statusCode).toBe(400);
+    expect(deep.response.json()).toEqual({
+      error: { code: 'PAYLOAD_TOO_DEEP', message: expect.stringContaining('100') },
+    });
+    expect(await deliveries(deep.deliveryId)).toEqual([]);
+    expect((await post('ping', nested(101))).response.statusCode).toBe(400);
+    // At the limit it is an ordinary delivery.
+    const atLimit = await post('ping', nested(100));
+    expect(atLimit.response.statusCode).toBe(202);
+    expect(await deliveries(atLimit.deliveryId)).toHaveLength(1);
+  }, 30_000);
+
   test('form-encoded deliveries (GitHub’s default content type) are verified over the raw body', async () => {
     const payload = examplePayload('push', REPO);
     const delivery = await signedDelivery({ event: 'push', payload, secret, hookId: HOOK_ID });
@@ -296,7 +416,15 @@ describeEachDatabase('POST /webhooks/github', (t) => {
     expect(response.statusCode).toBe(202);
   });
 
-  test('a delivery that keeps failing is retried, then marked dead with its error', async () => {
+  /** pg-boss's jobs of `queue` that carry this delivery. */
+  const jobsOf = async (queue: string, deliveryId: string) =>
+    (
+      await sql<{ state: string; retryCount: number }>`
+        select state, retry_count from pgboss.job
+        where name = ${queue} and data->>'deliveryId' = ${deliveryId}`.execute(t.db)
+    ).rows;
+
+  test('a malformed delivery is dead at once: one attempt, its error, in the dead letters', async () => {
     const { delivery } = await recordDelivery(t.db, {
       hookId: String(HOOK_ID),
       deliveryId: 'broken-1',
@@ -305,17 +433,51 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       action: 'completed',
       payload: { action: 'completed' },
     });
-    await queue.boss.send(
-      QUEUES.webhook,
-      { deliveryId: delivery.id },
-      { retryLimit: 1, retryDelay: 1 },
-    );
+    // The queue's own policy (5 retries): retrying cannot make the payload whole.
+    await queue.boss.send(QUEUES.webhook, { deliveryId: delivery.id });
     await expect
-      .poll(async () => (await deliveries('broken-1'))[0]?.status, { timeout: 20_000 })
+      .poll(async () => (await deliveries('broken-1'))[0]?.status, { timeout: 10_000 })
       .toBe('dead');
     const [row] = await deliveries('broken-1');
-    expect(row?.attempts).toBe(2);
+    expect(row?.attempts).toBe(1);
     expect(row?.error).toContain('workflow_run');
+    await expect
+      .poll(async () => jobsOf(`${QUEUES.webhook}.dead`, delivery.id), { timeout: 10_000 })
+      .toHaveLength(1);
+    await expect
+      .poll(async () => jobsOf(QUEUES.webhook, delivery.id), { timeout: 10_000 })
+      .toEqual([{ state: 'completed', retryCount: 0 }]);
+  }, 30_000);
+
+  test('a delivery failing for a transient reason (the database) keeps its retries', async () => {
+    const { delivery } = await recordDelivery(t.db, {
+      hookId: String(HOOK_ID),
+      deliveryId: 'flaky-db-1',
+      projectId,
+      event: 'push',
+      action: null,
+      payload: examplePayload('push', REPO),
+    });
+    // A database trouble for this one job: the table a push is recorded in is away.
+    await sql`alter table activities rename to activities_away`.execute(t.db);
+    try {
+      await queue.boss.send(
+        QUEUES.webhook,
+        { deliveryId: delivery.id },
+        { retryLimit: 3, retryDelay: 1 },
+      );
+      await expect
+        .poll(async () => (await deliveries('flaky-db-1'))[0]?.status, { timeout: 10_000 })
+        .toBe('failed');
+      expect((await deliveries('flaky-db-1'))[0]?.error).toContain('activities');
+    } finally {
+      await sql`alter table activities_away rename to activities`.execute(t.db);
+    }
+    await expect
+      .poll(async () => (await deliveries('flaky-db-1'))[0]?.status, { timeout: 15_000 })
+      .toBe('processed');
+    expect((await deliveries('flaky-db-1'))[0]?.attempts).toBeGreaterThanOrEqual(2);
+    expect(await jobsOf(`${QUEUES.webhook}.dead`, delivery.id)).toEqual([]);
   }, 30_000);
 
   test('the webhook rate limit applies to this route', async () => {

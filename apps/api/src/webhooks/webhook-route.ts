@@ -25,6 +25,12 @@ const headersSchema = z.object({
   'x-github-hook-id': z.string().regex(/^[1-9][0-9]{0,14}$/),
 });
 
+/** The repository a repository hook's delivery is about (GitHub sends it on every one). */
+const targetSchema = z.object({
+  'x-github-hook-installation-target-type': z.literal('repository'),
+  'x-github-hook-installation-target-id': z.string().regex(/^[1-9][0-9]{0,14}$/),
+});
+
 export interface WebhookRouteDeps {
   db: Db;
   cipher: Cipher;
@@ -54,24 +60,13 @@ export function registerWebhookRoute(app: FastifyInstance, deps: WebhookRouteDep
       const deliveryId = headers.data['x-github-delivery'];
       const hookId = headers.data['x-github-hook-id'];
       const body: Buffer = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const contentType = request.headers['content-type'];
-
-      let decoded: Record<string, unknown> | undefined;
-      const payload = () => {
-        decoded ??= decodePayload(body, contentType);
-        return decoded;
-      };
-      const { candidates } = await findWebhookCandidates(deps.db, Number(hookId), () => {
-        // Only reached for a hook id no project has stored yet. Reading the unverified body
-        // merely picks which secrets to try: nothing in it is trusted or stored unless the
-        // signature then verifies with one of those projects' secrets.
-        try {
-          const repository = payload().repository as { full_name?: unknown } | undefined;
-          return typeof repository?.full_name === 'string' ? repository.full_name : null;
-        } catch {
-          return null;
-        }
-      });
+      // Verify first, parse after: the headers pick the secrets to try, so an unknown hook's
+      // body (up to 25 MB, from anyone) is never decoded before a signature checks out.
+      const target = targetSchema.safeParse(request.headers);
+      const repoId = target.success
+        ? Number(target.data['x-github-hook-installation-target-id'])
+        : null;
+      const { candidates } = await findWebhookCandidates(deps.db, Number(hookId), repoId);
       const signature = request.headers['x-hub-signature-256'];
       const project = candidates.find((candidate) => signedBy(candidate, body, signature));
       if (!project) {
@@ -82,12 +77,10 @@ export function registerWebhookRoute(app: FastifyInstance, deps: WebhookRouteDep
 
       let data: Record<string, unknown>;
       try {
-        data = payload();
+        data = decodePayload(body, request.headers['content-type']);
       } catch (error) {
         if (!(error instanceof PayloadDecodeError)) throw error;
-        return reply
-          .code(400)
-          .send(errorBody('BAD_REQUEST', `Unreadable payload: ${error.message}.`));
+        return reply.code(400).send(errorBody(error.code, `Unreadable payload: ${error.message}.`));
       }
       // The delivery and its job commit together: we answer 202 only once both are durable,
       // and a database failure in between leaves neither (GitHub then shows a failed

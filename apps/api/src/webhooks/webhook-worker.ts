@@ -1,6 +1,7 @@
 import { finishDelivery, startDeliveryAttempt } from '@botsmith/db';
-import { QUEUES } from '../jobs/job-queue';
+import { QUEUES, sendToDeadLetters } from '../jobs/job-queue';
 import type { StartWorker } from '../jobs/workers';
+import { MalformedPayloadError } from './map-event';
 import { processDelivery } from './process-delivery';
 import type { WebhookJob } from './webhook-route';
 
@@ -10,6 +11,7 @@ const MAX_ERROR_LENGTH = 500;
  * Processes stored deliveries. pg-boss retries a failed job with exponential backoff and,
  * after the last attempt, moves it to the dead letters; the delivery row mirrors that
  * (`attempts`, `failed` with the error, then `dead`) for the dashboard and for redelivery.
+ * A malformed payload is permanent: it goes to the dead letters at once, unretried.
  */
 export const startWebhookWorker: StartWorker = async (deps) => {
   await deps.queue.boss.work<WebhookJob>(
@@ -27,14 +29,20 @@ export const startWebhookWorker: StartWorker = async (deps) => {
       try {
         await processDelivery({ ...deps, log }, deliveryId);
       } catch (error) {
-        const last = job.retryCount >= job.retryLimit;
+        const permanent = error instanceof MalformedPayloadError;
+        const last = permanent || job.retryCount >= job.retryLimit;
         const message = error instanceof Error ? error.message : String(error);
         await finishDelivery(deps.db, deliveryId, {
           status: last ? 'dead' : 'failed',
           error: message.slice(0, MAX_ERROR_LENGTH),
         });
-        log.warn({ err: error, retryCount: job.retryCount, last }, 'webhook processing failed');
-        throw error;
+        log.warn(
+          { err: error, retryCount: job.retryCount, last, permanent },
+          'webhook processing failed',
+        );
+        if (!permanent) throw error; // transient (database, GitHub): pg-boss retries
+        // The job itself ends here; returning (not throwing) keeps pg-boss from retrying it.
+        await sendToDeadLetters(deps.queue, QUEUES.webhook, job.data);
       }
     },
   );

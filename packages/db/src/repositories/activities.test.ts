@@ -1,7 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { User } from '../tables/users';
 import { describeEachDatabase } from '../testing';
-import { insertActivity, listActivities } from './activities';
+import { insertActivity, listActivities, listActivitiesPage } from './activities';
 import { upsertGitHubUser } from './users';
 
 describeEachDatabase('activities repository', (t) => {
@@ -32,6 +32,30 @@ describeEachDatabase('activities repository', (t) => {
     expect(entries.find((e) => e.action === 'api_token.created')?.metadata).toEqual({ name: 'ci' });
     expect(entries[0]?.userAgent).toHaveLength(512);
     expect(entries[0]?.ip).toBe('203.0.113.9');
+  });
+
+  test('another user’s entry id as the cursor is an empty page, not an oracle', async () => {
+    const carol = await upsertGitHubUser(t.db, {
+      githubId: 43,
+      login: 'carol',
+      name: null,
+      avatarUrl: null,
+      email: null,
+    });
+    await insertActivity(t.db, {
+      userId: carol.id,
+      action: 'auth.sign_out',
+      ip: null,
+      userAgent: null,
+    });
+    const [foreign] = await listActivities(t.db, carol.id, { limit: 1 });
+    expect(foreign?.action).toBe('auth.sign_out');
+    const page = await listActivitiesPage(t.db, alice.id, { limit: 5, cursor: foreign?.id });
+    expect(page).toEqual({ items: [], nextCursor: null });
+    // Alice's own cursor still pages through her entries.
+    const first = await listActivitiesPage(t.db, alice.id, { limit: 1 });
+    const next = await listActivitiesPage(t.db, alice.id, { limit: 5, cursor: first.nextCursor });
+    expect(next.items.map((e) => e.userId)).toEqual([alice.id]);
   });
 
   test('the log outlives the account', async () => {

@@ -52,7 +52,7 @@ export async function listActivitiesPage(
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
   let query = db.selectFrom('activities').selectAll().where('userId', '=', userId);
   if (options.projectId) query = query.where('projectId', '=', options.projectId);
-  if (options.cursor) query = query.where(afterCursor('activities', options.cursor));
+  if (options.cursor) query = query.where(afterCursor('activities', options.cursor, userId));
   const rows = await query
     .orderBy('createdAt', 'desc')
     .orderBy('id', 'desc')

@@ -99,6 +99,16 @@ describeEachDatabase('deployments repository', (t) => {
     expect(changes.map((c) => c.externalId)).toEqual(['b1']);
   });
 
+  test('a deployment of another owner’s project as the cursor is an empty page', async () => {
+    // Newer than all of Alice's: unscoped, it would page through hers and date itself.
+    const foreign = await saveDeployment(t.db, key('b2', bobProject), { status: 'success' }, merge);
+    const page = await listDeployments(t.db, alice.id, { limit: 5, cursor: foreign?.id });
+    expect(page).toEqual({ items: [], nextCursor: null });
+    const first = await listDeployments(t.db, alice.id, { limit: 1 });
+    const next = await listDeployments(t.db, alice.id, { limit: 50, cursor: first.nextCursor });
+    expect(next.items.length).toBeGreaterThan(0);
+  });
+
   test('a delivery is stored once per (hook id, delivery id)', async () => {
     const input = {
       hookId: '9',

@@ -100,7 +100,7 @@ export async function listDeployments(
     .where('projects.ownerId', '=', ownerId);
   if (options.projectId) query = query.where('deployments.projectId', '=', options.projectId);
   if (options.status) query = query.where('deployments.status', '=', options.status);
-  if (options.cursor) query = query.where(afterCursor('deployments', options.cursor));
+  if (options.cursor) query = query.where(afterCursor('deployments', options.cursor, ownerId));
   const rows = await query
     .orderBy('deployments.createdAt', 'desc')
     .orderBy('deployments.id', 'desc')

@@ -2,7 +2,13 @@ import { beforeAll, expect, test } from 'vitest';
 import { ProjectNameTakenError } from '../errors';
 import type { User } from '../tables/users';
 import { describeEachDatabase } from '../testing';
-import { countDrafts, createProject, findProject, listProjects } from './projects';
+import {
+  countDrafts,
+  createProject,
+  findProject,
+  listProjects,
+  listProjectsPage,
+} from './projects';
 import { upsertGitHubUser } from './users';
 
 const config = { schemaVersion: 1, platforms: ['discord', 'slack'], project: { name: 'hello' } };
@@ -61,6 +67,22 @@ describeEachDatabase('projects repository', (t) => {
     const names = (await listProjects(t.db, alice.id)).map((p) => p.name);
     expect(names).not.toContain('bobs-bot');
     expect(names.sort()).toEqual(['hello', 'twin']);
+  });
+
+  test('another owner’s project id as the cursor is an empty page, not an oracle', async () => {
+    const own = await listProjectsPage(t.db, alice.id, { limit: 1 });
+    expect(own.nextCursor).not.toBeNull();
+    expect(
+      (await listProjectsPage(t.db, alice.id, { limit: 5, cursor: own.nextCursor })).items,
+    ).not.toHaveLength(0);
+    // Newer than all of Alice's: unscoped, it would page through hers and date itself.
+    const foreign = await createProject(t.db, bob.id, {
+      name: 'newest',
+      config,
+      configSchemaVersion: 1,
+    });
+    const page = await listProjectsPage(t.db, alice.id, { limit: 5, cursor: foreign.id });
+    expect(page).toEqual({ items: [], nextCursor: null });
   });
 
   test('deleting a user deletes their projects and sessions', async () => {

@@ -96,7 +96,7 @@ export async function listProjectsPage(
       latestDeployment(eb, 'createdAt').as('latestDeploymentAt'),
     ])
     .where('projects.ownerId', '=', ownerId);
-  if (options.cursor) query = query.where(afterCursor('projects', options.cursor));
+  if (options.cursor) query = query.where(afterCursor('projects', options.cursor, ownerId));
   const rows = await query
     .orderBy('projects.createdAt', 'desc')
     .orderBy('projects.id', 'desc')
@@ -188,13 +188,14 @@ export async function clearProjectWebhook(
  * Projects a webhook delivery may belong to, for verifying its signature — not owner-scoped:
  * the caller is GitHub, and only a signature made with one of these projects' secrets lets
  * the delivery in. By hook id first; only when no project has that hook id yet, the projects
- * of `repoFullName` whose hook id is not stored yet (the `ping` GitHub sends on creation can
- * arrive before setup has stored the id).
+ * of repository `repoId` (GitHub's `X-GitHub-Hook-Installation-Target-ID`) whose hook id is
+ * not stored yet (the `ping` GitHub sends on creation can arrive before setup has stored the
+ * id). Both come from headers, so nothing of an unverified body is read to choose.
  */
 export async function findWebhookCandidates(
   db: Kysely<Database>,
   hookId: number,
-  repoFullName: () => string | null,
+  repoId: number | null,
 ): Promise<{ candidates: Project[]; byHookId: boolean }> {
   const byHook = await db
     .selectFrom('projects')
@@ -202,12 +203,11 @@ export async function findWebhookCandidates(
     .where('webhookId', '=', hookId)
     .execute();
   if (byHook.length > 0) return { candidates: byHook, byHookId: true };
-  const name = repoFullName();
-  if (!name) return { candidates: [], byHookId: false };
+  if (repoId === null) return { candidates: [], byHookId: false };
   const byRepo = await db
     .selectFrom('projects')
     .selectAll()
-    .where('repoFullName', '=', name)
+    .where('repoId', '=', repoId)
     .where('webhookId', 'is', null)
     .where('webhookSecretCiphertext', 'is not', null)
     .limit(10)
