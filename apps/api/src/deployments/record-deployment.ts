@@ -7,20 +7,21 @@ import {
   saveDeployment,
 } from '@botsmith/db';
 import { NO_REQUEST_META } from '../activities/request-meta';
-import { notifyDeploymentChanged } from './deployment-events';
 import { isFinished, mergeDeployment } from './transition';
 
 /**
  * Saves what GitHub told us about a deployment (a webhook delivery, or the setup watching its
- * first run) by the state-transition rule, wakes live subscribers, and records an activity
- * when it reached a final state. Safe to call twice with the same facts.
+ * first run) by the state-transition rule, and records an activity when it reached a final
+ * state. Safe to call twice with the same facts. Returns whether anything changed: the
+ * caller then wakes live subscribers (`notifyDeploymentChanged`) — after its transaction
+ * commits, when it runs in one, or they would look before the change is visible.
  */
 export async function recordDeployment(
   db: Db,
   project: Pick<Project, 'id' | 'ownerId'>,
   key: Omit<DeploymentKey, 'projectId'>,
   facts: DeploymentFacts,
-): Promise<void> {
+): Promise<boolean> {
   let statusChanged = false;
   const saved = await saveDeployment(
     db,
@@ -32,8 +33,7 @@ export async function recordDeployment(
       return change;
     },
   );
-  if (!saved) return;
-  notifyDeploymentChanged(project.ownerId);
+  if (!saved) return false;
   if (statusChanged && isFinished(saved.status)) {
     await insertActivity(db, {
       userId: project.ownerId,
@@ -50,4 +50,5 @@ export async function recordDeployment(
       },
     });
   }
+  return true;
 }

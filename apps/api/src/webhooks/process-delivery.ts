@@ -10,6 +10,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import { NO_REQUEST_META } from '../activities/request-meta';
 import type { Cipher } from '../crypto/cipher';
+import { notifyDeploymentChanged } from '../deployments/deployment-events';
 import { recordDeployment } from '../deployments/record-deployment';
 import type { GitHubConfig } from '../github/github-config';
 import { readGitHubToken } from '../github/github-token-store';
@@ -24,9 +25,11 @@ export interface ProcessDeliveryDeps {
 }
 
 /**
- * Applies one stored delivery: deployments and the activity feed. Safe to run again for the
- * same delivery (a retry after a crash): deployments merge by the state-transition rule, and a
- * delivery already processed or ignored is skipped.
+ * Applies one stored delivery: deployments and the activity feed. Its effects and its
+ * `processed` status commit in one transaction, so a crash or a lost connection half-way
+ * leaves nothing applied and the retry applies it once; a delivery already processed or
+ * ignored is skipped. GitHub is asked (for a failed run's job) before the transaction, so no
+ * transaction waits on it.
  */
 export async function processDelivery(
   deps: ProcessDeliveryDeps,
@@ -38,40 +41,47 @@ export async function processDelivery(
   if (delivery.status === 'processed' || delivery.status === 'ignored') return;
   const log = deps.log.child({ deliveryId: delivery.deliveryId, event: delivery.event });
   const effect = mapEvent(delivery.event, delivery.payload);
-  const activity = (metadata: Record<string, unknown>) =>
-    insertActivity(deps.db, {
-      userId: project.ownerId,
-      projectId: project.id,
-      action: 'webhook.received',
-      ...NO_REQUEST_META,
-      metadata,
-    });
+  const failingJob =
+    effect.kind === 'deployment' && effect.failedRunId !== null
+      ? await failingJobName(deps, project, effect.failedRunId, log)
+      : undefined;
 
-  switch (effect.kind) {
-    case 'deployment': {
-      const facts: DeploymentFacts = { ...effect.facts };
-      if (effect.failedRunId !== null) {
-        facts.failingJob = await failingJobName(deps, project, effect.failedRunId, log);
+  const deploymentChanged = await deps.db.transaction().execute(async (trx) => {
+    const activity = (metadata: Record<string, unknown>) =>
+      insertActivity(trx, {
+        userId: project.ownerId,
+        projectId: project.id,
+        action: 'webhook.received',
+        ...NO_REQUEST_META,
+        metadata,
+      });
+    let changed = false;
+    switch (effect.kind) {
+      case 'deployment': {
+        const facts: DeploymentFacts = { ...effect.facts };
+        if (failingJob !== undefined) facts.failingJob = failingJob;
+        changed = await recordDeployment(trx, project, effect.key, facts);
+        break;
       }
-      await recordDeployment(deps.db, project, effect.key, facts);
-      break;
+      case 'push':
+        await activity(effect.metadata);
+        break;
+      case 'ping':
+        // A verified ping proves the hook reaches us with the right secret.
+        if (effect.hookId !== null) await adoptProjectWebhookId(trx, project.id, effect.hookId);
+        await activity({ event: 'ping', hookId: effect.hookId, verified: true });
+        break;
+      case 'noop':
+        log.debug({ reason: effect.reason }, 'delivery changes nothing');
+        break;
+      case 'ignored':
+        await finishDelivery(trx, delivery.id, { status: 'ignored' });
+        return false;
     }
-    case 'push':
-      await activity(effect.metadata);
-      break;
-    case 'ping':
-      // A verified ping proves the hook reaches us with the right secret.
-      if (effect.hookId !== null) await adoptProjectWebhookId(deps.db, project.id, effect.hookId);
-      await activity({ event: 'ping', hookId: effect.hookId, verified: true });
-      break;
-    case 'noop':
-      log.debug({ reason: effect.reason }, 'delivery changes nothing');
-      break;
-    case 'ignored':
-      await finishDelivery(deps.db, delivery.id, { status: 'ignored' });
-      return;
-  }
-  await finishDelivery(deps.db, delivery.id, { status: 'processed' });
+    await finishDelivery(trx, delivery.id, { status: 'processed' });
+    return changed;
+  });
+  if (deploymentChanged) notifyDeploymentChanged(project.ownerId);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { notifyDeploymentChanged } from '../../deployments/deployment-events';
 import { recordDeployment } from '../../deployments/record-deployment';
 import { mapEvent } from '../../webhooks/map-event';
 import { sleep } from '../github-retry';
@@ -41,13 +42,15 @@ async function recordFirstRuns(
   failedRunId: number,
   failingJobName: string | null,
 ): Promise<void> {
+  let changed = false;
   for (const run of runs) {
     const effect = mapEvent('workflow_run', { action: 'completed', workflow_run: run });
     if (effect.kind !== 'deployment') continue;
     const facts =
       run.id === failedRunId ? { ...effect.facts, failingJob: failingJobName } : effect.facts;
-    await recordDeployment(ctx.db, ctx.project, effect.key, facts);
+    if (await recordDeployment(ctx.db, ctx.project, effect.key, facts)) changed = true;
   }
+  if (changed) notifyDeploymentChanged(ctx.project.ownerId);
 }
 
 /**
