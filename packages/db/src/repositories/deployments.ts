@@ -35,6 +35,7 @@ export type MergeDeployment = (
 /**
  * Creates or updates the deployment `key` under a row lock, so concurrent deliveries about
  * the same run apply one after the other. Returns the row when something was written.
+ * Inside a caller's transaction it runs in that one (the lock lasts until it commits).
  */
 export function saveDeployment(
   db: Kysely<Database>,
@@ -42,7 +43,7 @@ export function saveDeployment(
   facts: DeploymentFacts,
   merge: MergeDeployment,
 ): Promise<Deployment | undefined> {
-  return db.transaction().execute(async (trx) => {
+  const locked = async (trx: Kysely<Database>) => {
     const lock = () =>
       trx
         .selectFrom('deployments')
@@ -75,7 +76,8 @@ export function saveDeployment(
       .where('id', '=', current.id)
       .returningAll()
       .executeTakeFirst();
-  });
+  };
+  return db.isTransaction ? locked(db) : db.transaction().execute(locked);
 }
 
 /** A deployment with the name of its project, as the dashboard lists it. */
