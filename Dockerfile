@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build of the single production process: the API serving the built SPA.
 
-FROM node:22-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /repo
 ENV PNPM_HOME=/pnpm PATH=/pnpm:$PATH CI=true
 RUN npm install -g pnpm@10.34.9
@@ -19,7 +19,7 @@ RUN pnpm build \
   && rm -rf /prod/api/dist && cp -r apps/api/dist /prod/api/dist \
   && cp -r apps/web/dist /prod/web
 
-FROM node:22-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 WEB_DIST_DIR=/app/web DATA_DIR=/data
 WORKDIR /app/api
 COPY --from=build --chown=node:node /prod/api /app/api

@@ -43,7 +43,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20.19',
+  target: 'node24',
   sourcemap: true,
   legalComments: 'linked',
   plugins: [keepExternal],

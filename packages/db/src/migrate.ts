@@ -1,4 +1,5 @@
-import { type Kysely, type MigrationResult, Migrator, NO_MIGRATIONS } from 'kysely';
+import type { Kysely } from 'kysely';
+import { type MigrationResult, Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import type { Database } from './database';
 import { migrations } from './migrations';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import ts from 'typescript';
+import ts from 'typescript6';
 import { describe, expect, it } from 'vitest';
 
 // The generator runs in the browser (live preview), so only the CLI may use Node. This looks

@@ -1,5 +1,5 @@
 import { FEATURE_IDS, PLATFORM_IDS } from '@botsmith/shared';
-import ts from 'typescript';
+import ts from 'typescript6';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { configOf, generateFrom } from '../test/helpers';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import ts from 'typescript';
+import ts from 'typescript6';
 import { isScalar, parseDocument, Scalar, visit } from 'yaml';
 
 /** Source files checked with the TypeScript parser. */

@@ -21,8 +21,8 @@ export function registerSpa(app: FastifyInstance, dir: string): void {
     root: dir,
     // Our setHeaders decides caching; @fastify/static's own header would override it.
     cacheControl: false,
-    setHeaders(res, path) {
-      res.setHeader(
+    setHeaders(reply, path) {
+      reply.header(
         'cache-control',
         path.includes(`${join(dir, 'assets')}`)
           ? 'public, max-age=31536000, immutable'

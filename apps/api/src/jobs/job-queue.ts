@@ -1,6 +1,5 @@
 import type { Db } from '@botsmith/db';
-import { CompiledQuery } from 'kysely';
-import PgBoss from 'pg-boss';
+import { fromKysely, PgBoss } from 'pg-boss';
 
 /** The queues Botsmith runs; each has its own dead-letter queue (`<name>.dead`). */
 export const QUEUES = {
@@ -48,8 +47,8 @@ export interface JobQueueOptions {
 }
 
 /**
- * Durable jobs on the app's own database (SPEC §6) through pg-boss 10. pg-boss talks to the
- * database through Kysely, so the same queue runs on PostgreSQL and on the embedded PGlite,
+ * Durable jobs on the app's own database (SPEC §6) through pg-boss. pg-boss talks to the
+ * database through Kysely (its `fromKysely` adapter), so the same queue runs on PostgreSQL and on the embedded PGlite,
  * where every query must pass the driver's single-connection lock.
  *
  * @example
@@ -59,7 +58,7 @@ export interface JobQueueOptions {
  */
 export async function startJobQueue(db: Db, options: JobQueueOptions = {}): Promise<JobQueue> {
   const boss = new PgBoss({
-    db: bossConnection(db),
+    db: fromKysely(db),
     schema: 'pgboss',
     // Sending and working happen in this process; supervising and scheduling also do, but
     // Botsmith schedules nothing, so cron stays off.
@@ -73,7 +72,6 @@ export async function startJobQueue(db: Db, options: JobQueueOptions = {}): Prom
     const deadLetter = deadLetterQueue(name);
     await boss.createQueue(deadLetter);
     await boss.createQueue(name, {
-      name,
       retryLimit: policy.retryLimit,
       retryDelay: policy.retryDelay,
       retryBackoff: true,
@@ -85,18 +83,8 @@ export async function startJobQueue(db: Db, options: JobQueueOptions = {}): Prom
     boss,
     pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
     async stop() {
-      // `graceful` lets running jobs finish; `wait` returns once they have.
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-    },
-  };
-}
-
-/** pg-boss's connection shape over a Kysely database or transaction. */
-function bossConnection(db: Db): PgBoss.Db {
-  return {
-    async executeSql(text: string, values: unknown[] = []) {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values));
-      return { rows: result.rows as unknown[] };
+      // `graceful` lets running jobs finish; stop resolves once they have (or after 10 s).
+      await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
 }
@@ -114,7 +102,7 @@ export async function sendJob(
   data: object,
   options: { trx?: Db } = {},
 ): Promise<void> {
-  await queue.boss.send(name, data, options.trx ? { db: bossConnection(options.trx) } : {});
+  await queue.boss.send(name, data, options.trx ? { db: fromKysely(options.trx) } : {});
 }
 
 export interface JobQueue {

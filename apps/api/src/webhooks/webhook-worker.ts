@@ -1,4 +1,5 @@
 import { finishDelivery, startDeliveryAttempt } from '@botsmith/db';
+import { z } from 'zod';
 import { QUEUES, sendToDeadLetters } from '../jobs/job-queue';
 import type { StartWorker } from '../jobs/workers';
 import { MalformedPayloadError } from './map-event';
@@ -7,6 +8,8 @@ import type { WebhookJob } from './webhook-route';
 
 const MAX_ERROR_LENGTH = 500;
 
+const jobSchema = z.object({ deliveryId: z.uuid() }) satisfies z.ZodType<WebhookJob>;
+
 /**
  * Processes stored deliveries. pg-boss retries a failed job with exponential backoff and,
  * after the last attempt, moves it to the dead letters; the delivery row mirrors that
@@ -14,12 +17,17 @@ const MAX_ERROR_LENGTH = 500;
  * A malformed payload is permanent: it goes to the dead letters at once, unretried.
  */
 export const startWebhookWorker: StartWorker = async (deps) => {
-  await deps.queue.boss.work<WebhookJob>(
+  await deps.queue.boss.work(
     QUEUES.webhook,
     { pollingIntervalSeconds: deps.queue.pollingIntervalSeconds, includeMetadata: true },
     async ([job]) => {
       if (!job) return;
-      const { deliveryId } = job.data;
+      const parsed = jobSchema.safeParse(job.data);
+      if (!parsed.success) {
+        deps.log.error({ jobId: job.id }, 'malformed webhook job dropped');
+        return;
+      }
+      const { deliveryId } = parsed.data;
       const log = deps.log.child({ job: job.id, delivery: deliveryId });
       try {
         await startDeliveryAttempt(deps.db, deliveryId);
@@ -42,7 +50,7 @@ export const startWebhookWorker: StartWorker = async (deps) => {
         );
         if (!permanent) throw error; // transient (database, GitHub): pg-boss retries
         // The job itself ends here; returning (not throwing) keeps pg-boss from retrying it.
-        await sendToDeadLetters(deps.queue, QUEUES.webhook, job.data);
+        await sendToDeadLetters(deps.queue, QUEUES.webhook, parsed.data);
       }
     },
   );

@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as initial from './2026_11_22_000000_initial';
 import * as auth from './2026_11_23_000000_auth';
 import * as setup from './2026_11_24_000000_setup';
