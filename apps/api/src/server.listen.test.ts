@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { GENERATOR_VERSION } from '@botsmith/generators';
-import { MAX_BATCH_SIZE } from '@botsmith/shared';
+import { BUILD_CONFIG_SCHEMA_VERSION, MAX_BATCH_SIZE } from '@botsmith/shared';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type AppRouter, createBotsmithClient } from './index';
@@ -42,7 +42,7 @@ describeEachDatabase('HTTP server (real socket)', (t) => {
         ai: { systemPrompt: 'Be helpful. '.repeat(150) },
       }),
     ]);
-    expect(catalog.schemaVersion).toBe(1);
+    expect(catalog.schemaVersion).toBe(BUILD_CONFIG_SCHEMA_VERSION);
     expect(preview.generatorVersion).toBe(GENERATOR_VERSION);
     expect(preview.files.some((file) => file.path === 'package.json')).toBe(true);
     expect(trpcRequests).toEqual([{ method: 'POST', authorization: 'Bearer bsm_test_token' }]);
@@ -55,7 +55,9 @@ describeEachDatabase('HTTP server (real socket)', (t) => {
     const catalogs = await Promise.all(
       Array.from({ length: calls }, () => botsmith.catalog.get.query()),
     );
-    expect(catalogs.map((catalog) => catalog.schemaVersion)).toEqual(Array(calls).fill(1));
+    expect(catalogs.map((catalog) => catalog.schemaVersion)).toEqual(
+      Array(calls).fill(BUILD_CONFIG_SCHEMA_VERSION),
+    );
     expect(trpcRequests).toHaveLength(3);
   });
 

@@ -1,5 +1,6 @@
 import { migrateToLatest } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
+import { BUILD_CONFIG_SCHEMA_VERSION } from '@botsmith/shared';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BODY_LIMIT_BYTES } from './server';
 import { type CapturedLogs, createTestServer } from './testing/test-server';
@@ -89,7 +90,7 @@ describeEachDatabase(
       const response = await server.app.inject('/trpc/catalog.get');
       expect(response.statusCode).toBe(200);
       const body = response.json();
-      expect(body.result.data.json.schemaVersion).toBe(1);
+      expect(body.result.data.json.schemaVersion).toBe(BUILD_CONFIG_SCHEMA_VERSION);
       expect(body.result.data.json.steps).toHaveLength(8);
     });
 

@@ -1,6 +1,8 @@
 /**
  * `pnpm verify:generated`: generates a matrix of projects and checks each one in a temporary
- * directory the way a user would (see verify/check-project.ts), printing a table of results.
+ * directory the way a user would (see verify/check-project.ts), each on the Node major it chose
+ * (installed from the npm registry when this Node is another one; see verify/node-runtime.ts),
+ * printing a table of results.
  *
  *   pnpm verify:generated                  # the whole matrix, two projects at a time
  *   pnpm verify:generated --subset         # the representative subset CI runs
@@ -8,14 +10,16 @@
  *   pnpm verify:generated --list           # entry names and subset membership
  */
 import { parseArgs } from 'node:util';
+import { buildConfigSchema } from '@botsmith/shared';
 import { checkProject, type ProjectOutcome, STEPS } from '../verify/check-project';
 import { type MatrixEntry, selectEntries } from '../verify/matrix';
 import { createLimiter, storeEnv, userEnv } from '../verify/processes';
 
 function table(outcomes: readonly ProjectOutcome[]): string {
-  const header = ['name', ...STEPS, 'total', 'result'];
+  const header = ['name', 'ran on', ...STEPS, 'total', 'result'];
   const rows = outcomes.map((o) => [
     o.name,
+    o.node ?? '-',
     ...STEPS.map((s) => {
       const step = o.steps[s];
       return step ? `${step.ok ? '✓' : '✗'} ${step.seconds.toFixed(1)}s` : '-';
@@ -59,7 +63,10 @@ async function main(): Promise<number> {
   }
   const { entries, concurrency } = args;
   if (args.list) {
-    for (const e of entries) console.log(`${e.name.padEnd(24)}${e.ci ? 'ci' : ''}`);
+    for (const e of entries) {
+      const node = buildConfigSchema.parse(e.input).runtime.nodeVersion;
+      console.log(`${e.name.padEnd(24)}node ${node}  ${e.ci ? 'ci' : ''}`);
+    }
     return 0;
   }
   const env = { ...userEnv(), ...(await storeEnv()) };
@@ -74,10 +81,10 @@ async function main(): Promise<number> {
       limit(() =>
         checkProject(entry, {
           env,
-          onStep: (step, { ok, seconds }) => {
+          onStep: (step, { ok, seconds, detail }) => {
             const mark = ok ? '✓' : '✗';
             console.log(
-              `[${i + 1}/${entries.length}] ${entry.name}: ${step} ${mark} ${seconds.toFixed(1)}s`,
+              `[${i + 1}/${entries.length}] ${entry.name}: ${step} ${mark} ${seconds.toFixed(1)}s${detail ? ` (${detail})` : ''}`,
             );
           },
         }),

@@ -8,7 +8,13 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildConfigSchema, type ConfigIssue, formatConfigIssues } from '@botsmith/shared';
+import {
+  buildConfigSchema,
+  type ConfigIssue,
+  formatConfigIssues,
+  UnsupportedSchemaVersionError,
+  upgradeBuildConfig,
+} from '@botsmith/shared';
 import { generate } from './generate';
 import { UnsupportedConfigError } from './support';
 import type { GeneratedProject } from './types';
@@ -56,7 +62,17 @@ async function readConfig(file: string) {
   } catch (error) {
     throw new CliError(`${file} is not valid JSON: ${(error as Error).message}`, 1);
   }
-  const parsed = buildConfigSchema.safeParse(json);
+  // A config saved by an older Botsmith (schemaVersion 1) is upgraded first; one without a
+  // schemaVersion is read as the current version.
+  let upgrade: ReturnType<typeof upgradeBuildConfig>;
+  try {
+    upgrade = upgradeBuildConfig(json);
+  } catch (error) {
+    if (!(error instanceof UnsupportedSchemaVersionError)) throw error;
+    throw new CliError(`${file}: schemaVersion: ${error.message}`, 1);
+  }
+  for (const note of upgrade.notes) console.error(`Note: ${note}`);
+  const parsed = buildConfigSchema.safeParse(upgrade.config);
   if (!parsed.success) {
     printIssues(`${file} is not a valid Botsmith configuration:`, formatConfigIssues(parsed.error));
     throw new CliError('', 1);

@@ -76,12 +76,12 @@ describe('generate', () => {
       name: 'hello-bot',
       license: 'Apache-2.0',
       type: 'module',
-      engines: { node: '>=20.19' },
+      engines: { node: '>=24.0.0' },
       dependencies: { 'discord.js': expect.stringMatching(/^\^14\./) },
       devDependencies: {
-        typescript: expect.stringMatching(/^~6\./),
-        vitest: expect.stringMatching(/^~4\./),
-        '@types/node': expect.stringMatching(/^\^20\./),
+        typescript: expect.stringMatching(/^~7\./),
+        vitest: expect.stringMatching(/^~5\./),
+        '@types/node': expect.stringMatching(/^\^24\./),
         tsx: expect.any(String),
       },
     });
@@ -97,6 +97,22 @@ describe('generate', () => {
       generateFrom({ project: { name: 'stored-bot' } }).file('.botsmith.json'),
     );
     expect(stored).toEqual({ generatorVersion: GENERATOR_VERSION, config });
+  });
+
+  it.each([
+    ['22', '>=22.12.0'],
+    ['24', '>=24.0.0'],
+    ['26', '>=26.0.0'],
+  ] as const)('sets engines, the image and @types/node from Node %s', (nodeVersion, engines) => {
+    const { file } = generateFrom({ runtime: { nodeVersion } });
+    const manifest = JSON.parse(file('package.json'));
+    expect(manifest.engines).toEqual({ node: engines });
+    expect(manifest.devDependencies['@types/node']).toMatch(new RegExp(`^\\^${nodeVersion}\\.`));
+    expect(file('Dockerfile').match(/^FROM .*$/gm)).toEqual([
+      `FROM node:${nodeVersion}-slim AS build`,
+      `FROM node:${nodeVersion}-slim`,
+    ]);
+    expect(file('README.md')).toContain(`Requires Node.js ${nodeVersion} or newer (\`${engines}\``);
   });
 
   it('uses the configured Node version and session TTL', () => {

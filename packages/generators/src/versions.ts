@@ -1,15 +1,18 @@
+import type { NodeVersion } from '@botsmith/shared';
+
 /**
- * The one table of versions the generator writes: npm packages of generated projects and
- * GitHub Actions of generated workflows. Updating a version is a one-line change here.
+ * The one table of versions the generator writes: npm packages of generated projects, the Node
+ * runtime of each offered major, and GitHub Actions of generated workflows. Updating a version is
+ * a one-line change here.
  *
- * Generated projects support Node 20.19+, which caps some majors: Vitest 4 (5 needs newer
- * Node), TypeScript 6 and `@types/node` 20 (types of the oldest supported Node).
+ * Every package below supports each offered Node major (22.12+, 24, 26): Vitest 5 asks for
+ * `^22.12.0 || ^24 || >=26`, openai 7 for >=22. Generated projects only run `tsc` (type-check and
+ * emit to dist/), never TypeScript's JavaScript API, so they take TypeScript 7's native compiler.
  */
 export const PACKAGE_VERSIONS = {
   'discord.js': '^14.28.1',
-  // openai 7 needs Node 22; the 6.x line still supports Node 20.
-  openai: '^6.49.0',
-  '@anthropic-ai/sdk': '^1.12.0',
+  openai: '^7.59.0',
+  '@anthropic-ai/sdk': '^1.15.0',
   redis: '^6.3.1',
   pg: '^8.23.1',
   '@types/pg': '^8.23.1',
@@ -19,15 +22,46 @@ export const PACKAGE_VERSIONS = {
   '@slack/bolt': '^5.1.0',
   'twitter-api-v2': '^1.29.1',
   hono: '^4.13.19',
-  '@hono/node-server': '^2.1.8',
+  '@hono/node-server': '^2.1.9',
   tsx: '^4.23.15',
-  typescript: '~6.0.3',
-  vitest: '~4.1.12',
-  '@types/node': '^20.19.43',
+  // TypeScript's minors may break types, so patch updates only (`~`); the same for Vitest.
+  typescript: '~7.0.2',
+  vitest: '~5.1.2',
 } as const;
 
+/** What a generated project pins for the Node major it runs on. */
+export interface NodeRuntime {
+  /** `engines.node`: the oldest release of the major every dependency above supports. */
+  engines: string;
+  /** The Dockerfile's base image, both stages. */
+  image: string;
+  /** `@types/node` of the same major, so the types offer only APIs that Node has. */
+  typesNode: string;
+}
+
+/**
+ * One entry per Node major a project can choose (`NODE_VERSIONS`; the compiler checks every one
+ * has an entry). Each is an LTS line on 2026-12-01: 22 maintenance until 2027-04-30, 24
+ * maintenance since 2026-10-20, 26 active since 2026-10-28.
+ */
+export const NODE_RUNTIMES = {
+  // 22.12 is Vitest 5's floor on the 22 line.
+  '22': { engines: '>=22.12.0', image: 'node:22-slim', typesNode: '^22.20.7' },
+  '24': { engines: '>=24.0.0', image: 'node:24-slim', typesNode: '^24.19.4' },
+  '26': { engines: '>=26.0.0', image: 'node:26-slim', typesNode: '^26.6.11' },
+} as const satisfies Record<NodeVersion, NodeRuntime>;
+
 /** A package a module may add to a generated `package.json`. */
-export type DependencyName = keyof typeof PACKAGE_VERSIONS;
+export type DependencyName = keyof typeof PACKAGE_VERSIONS | '@types/node';
+
+/**
+ * The version range of a generated dependency; `@types/node` follows the chosen Node major.
+ *
+ * @example dependencyVersion('@types/node', '24') // '^24.19.4'
+ */
+export function dependencyVersion(name: DependencyName, nodeVersion: NodeVersion): string {
+  return name === '@types/node' ? NODE_RUNTIMES[nodeVersion].typesNode : PACKAGE_VERSIONS[name];
+}
 
 /** `uses:` references of GitHub Actions, pinned to their current major (SPEC §5.1). */
 export const ACTION_VERSIONS = {
@@ -56,9 +90,3 @@ export const SERVICE_IMAGES = {
 
 /** The Railway CLI the deploy workflow runs with npx, pinned to its current major. */
 export const RAILWAY_CLI = '@railway/cli@5';
-
-/** The oldest Node version generated projects support (`engines.node`). */
-export const MIN_NODE_VERSION = '20.19';
-
-/** Node majors generated CI always tests on, besides the configured one. */
-export const CI_NODE_MAJORS = ['20', '22', '24'] as const;

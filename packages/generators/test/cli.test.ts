@@ -8,7 +8,9 @@ import { run } from '../verify/processes';
 
 const BIN = fileURLToPath(new URL('../bin/botsmith.js', import.meta.url));
 
-describe('botsmith CLI', () => {
+// Every test starts the CLI through tsx, a few seconds each on a busy machine: more than
+// Vitest's default 5 s, never a wait of its own.
+describe('botsmith CLI', { timeout: 30_000 }, () => {
   let dir: string;
   const botsmith = (...args: string[]) => run(process.execPath, [BIN, ...args], { cwd: dir });
   async function configFile(name: string, config: unknown): Promise<string> {
@@ -47,6 +49,30 @@ describe('botsmith CLI', () => {
     expect(result.stderr).toMatch(/^ {2}platforms: /m);
     expect(result.stderr).toMatch(/^ {2}project\.name: /m);
     expect(result.stderr).toMatch(/^ {2}sessions\.ttlSeconds: /m);
+  });
+
+  it('upgrades a config saved with schema version 1, saying what changed', async () => {
+    const config = await configFile('v1.json', {
+      schemaVersion: 1,
+      platforms: ['cli'],
+      features: ['commands'],
+      project: { name: 'old-bot' },
+      runtime: { nodeVersion: '20' },
+    });
+    const out = join(dir, 'v1');
+    const result = await botsmith('generate', '--config', config, '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^Note: Node 20 reached end of life.*Node 22/m);
+    const stored = JSON.parse(await readFile(join(out, '.botsmith.json'), 'utf8'));
+    expect(stored.config).toMatchObject({ schemaVersion: 2, runtime: { nodeVersion: '22' } });
+    expect(await readFile(join(out, 'Dockerfile'), 'utf8')).toContain('FROM node:22-slim');
+  });
+
+  it('exits 1 on a schema version from a newer Botsmith', async () => {
+    const config = await configFile('future.json', { schemaVersion: 3, platforms: ['cli'] });
+    const result = await botsmith('generate', '--config', config, '--zip', join(dir, 'f.zip'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/schemaVersion: .*schema version 3, written by a newer Botsmith/);
   });
 
   it('exits 1 when the config file is not JSON', async () => {

@@ -2,6 +2,7 @@ import {
   AI_PROVIDERS,
   buildConfigSchema,
   DEPLOY_TARGETS,
+  NODE_VERSIONS,
   PLATFORM_IDS,
   SESSION_STORES,
 } from '@botsmith/shared';
@@ -31,6 +32,13 @@ describe('generated-project matrix', () => {
     expect([...AI_PROVIDERS].every((provider) => providers.has(provider))).toBe(true);
     const targets = used((c) => (c.automation.deploy ? c.deploy.target : 'none'));
     expect([...DEPLOY_TARGETS].every((target) => targets.has(target))).toBe(true);
+  });
+
+  it('runs a project on every offered Node major, and the oldest one in the CI subset', () => {
+    const majors = (entries: typeof MATRIX) =>
+      new Set(entries.map((e) => buildConfigSchema.parse(e.input).runtime.nodeVersion));
+    expect([...majors(MATRIX)].sort()).toEqual([...NODE_VERSIONS]);
+    expect([...majors(selectEntries('subset'))].sort()).toEqual(['22', '24']);
   });
 
   it('selects by name, the CI subset or all, and refuses unknown names', () => {

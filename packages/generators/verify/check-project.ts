@@ -5,11 +5,15 @@ import { type BuildConfig, buildConfigSchema } from '@botsmith/shared';
 import { generate } from '../src/index';
 import { packageManagerOf } from '../src/lib/package-manager';
 import type { MatrixEntry } from './matrix';
+import { type NodeBinary, obtainNode, withNode } from './node-runtime';
 import { type RunResult, run } from './processes';
 import { smokeTest } from './smoke';
 
-/** The checks a generated project goes through, in order; the first failure ends the run. */
-export const STEPS = ['install', 'typecheck', 'build', 'test', 'start'] as const;
+/**
+ * The checks a generated project goes through, in order; the first failure ends the run. `node`
+ * obtains the Node major the project chose and checks that the project's scripts run on it.
+ */
+export const STEPS = ['node', 'install', 'typecheck', 'build', 'test', 'start'] as const;
 export type StepName = (typeof STEPS)[number];
 
 /** One finished step: passed or not, its duration and, when it failed, why. */
@@ -17,6 +21,8 @@ export interface StepOutcome {
   ok: boolean;
   seconds: number;
   failure?: string;
+  /** What the step found out, for the progress line (the Node version for `node`). */
+  detail?: string;
 }
 
 /** Everything `checkProject` found out about one matrix entry. */
@@ -24,6 +30,8 @@ export interface ProjectOutcome {
   name: string;
   ok: boolean;
   steps: Partial<Record<StepName, StepOutcome>>;
+  /** The Node version the project ran on, such as `v24.22.3`, once the `node` step passed. */
+  node?: string;
   seconds: number;
   /** What failed, with the command's output tail; the project directory is then kept. */
   failure?: string;
@@ -35,6 +43,8 @@ export interface CheckOptions {
   env: NodeJS.ProcessEnv;
   /** Called after each step, for progress lines. */
   onStep?: (step: StepName, outcome: StepOutcome) => void;
+  /** Finds the Node binary of a major; `obtainNode` (registry install, cached) by default. */
+  obtainNode?: typeof obtainNode;
 }
 
 const STEP_TIMEOUT_MS = 15 * 60_000;
@@ -51,14 +61,20 @@ function expectSuccess(label: string, result: RunResult): RunResult {
   throw new Error(`\`${label}\` ${how}\n${tail(result)}`);
 }
 
-/** The project's own scripts, run as its README tells a user to. */
+/**
+ * The project's own scripts, run as its README tells a user to, on the Node major it chose: that
+ * binary's directory comes first on PATH for the package manager and everything it starts.
+ */
 function projectSteps(
   config: BuildConfig,
   dir: string,
-  env: NodeJS.ProcessEnv,
+  options: CheckOptions,
+  onNode: (binary: NodeBinary) => void,
 ): Record<StepName, () => Promise<unknown>> {
   const pm = packageManagerOf(config).name;
   const command = process.platform === 'win32' ? `${pm}.cmd` : pm;
+  let binary: NodeBinary | undefined;
+  let env = options.env;
   const script = async (...args: string[]) =>
     expectSuccess(
       `${pm} ${args.join(' ')}`,
@@ -66,6 +82,21 @@ function projectSteps(
     );
   const features = new Set<string>(config.features);
   return {
+    node: async () => {
+      const major = config.runtime.nodeVersion;
+      binary = await (options.obtainNode ?? obtainNode)(major, { env: options.env });
+      onNode(binary);
+      env = withNode(options.env, binary);
+      // What the project's scripts see, asked through the package manager as `npm run` would.
+      const { stdout } = await (pm === 'pnpm'
+        ? script('exec', 'node', '--version')
+        : script('exec', '--call', 'node --version'));
+      const seen = stdout.trim();
+      if (seen !== binary.version) {
+        throw new Error(`the project's scripts run Node ${seen}, not ${binary.version}`);
+      }
+      return `${seen}, ${binary.origin}`;
+    },
     install: () =>
       pm === 'pnpm'
         ? script('install', '--prefer-offline')
@@ -84,7 +115,10 @@ function projectSteps(
         throw new Error(`the ${store} store tests did not run against ${storeUrl}`);
       }
     },
-    start: () => smokeTest(config, dir, env),
+    start: () => {
+      if (!binary) throw new Error('no Node binary: the node step did not run');
+      return smokeTest(config, dir, env, binary.node);
+    },
   };
 }
 
@@ -99,9 +133,9 @@ async function writeProject(name: string, config: BuildConfig): Promise<string> 
 }
 
 /**
- * Generates the entry's project in a temporary directory and checks it the way a user would:
- * install from the registry (the shared cache first), type-check, build, run its tests, start the
- * built bot (see `smokeTest`). Passed projects are removed, failed ones kept for inspection.
+ * Generates the entry's project in a temporary directory and checks it the way a user would, on
+ * the Node major its config chose (see `obtainNode`): install from the registry (the shared cache
+ * first), type-check, build, run its tests, start the built bot (see `smokeTest`). Passed projects are removed, failed ones kept for inspection.
  *
  * @example
  * const env = { ...userEnv(), ...(await storeEnv()) };
@@ -117,12 +151,15 @@ export async function checkProject(
   try {
     const config = buildConfigSchema.parse(entry.input);
     dir = await writeProject(entry.name, config);
-    const steps = projectSteps(config, dir, options.env);
+    const steps = projectSteps(config, dir, options, (binary) => {
+      outcome.node = binary.version;
+    });
     for (const name of STEPS) {
       const stepStarted = Date.now();
       const step: StepOutcome = { ok: true, seconds: 0 };
       try {
-        await steps[name]();
+        const detail = await steps[name]();
+        if (typeof detail === 'string') step.detail = detail;
       } catch (error) {
         step.ok = false;
         step.failure = error instanceof Error ? error.message : String(error);

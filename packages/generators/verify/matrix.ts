@@ -32,12 +32,15 @@ const BASE = { platforms: ['telegram'] } satisfies BuildConfigInput;
 /**
  * The matrix: each platform alone, all seven together, each session store (with persistence),
  * each AI provider, each deploy target with its workflow, the minimal and the maximal project,
- * plus pnpm as the package manager and every feature without conversation memory.
+ * pnpm as the package manager, every feature without conversation memory, and each Node major
+ * besides the default 24: every platform and feature on 22, all seven platforms on 26.
  *
  * The CI subset (`ci: true`) runs every adapter, every store against a real server (memory in
  * all-seven, PostgreSQL, Redis with pnpm), both AI providers, the image workflow, the smallest and
- * largest projects and every feature without sessions. It leaves out each platform alone and the
- * other deploy targets, whose differences are workflow files that unit tests lint.
+ * largest projects, every feature without sessions, and every dependency on Node 22, the oldest
+ * major offered, where a dependency dropping it would show first. It leaves out each platform
+ * alone, the other deploy targets, whose differences are workflow files that unit tests lint, and
+ * Node 26, which the generated CI tests on besides 24 anyway.
  */
 export const MATRIX: readonly MatrixEntry[] = [
   ...PLATFORM_IDS.map((platform) => ({
@@ -96,6 +99,27 @@ export const MATRIX: readonly MatrixEntry[] = [
       sessions: { store: 'redis' },
     },
     ci: true,
+  },
+  {
+    name: 'node-22',
+    input: {
+      project: { name: 'node22-bot' },
+      platforms: [...PLATFORM_IDS],
+      features: [...FEATURE_IDS],
+      ai: { provider: 'openai' },
+      sessions: { store: 'postgres' },
+      runtime: { nodeVersion: '22' },
+    },
+    ci: true,
+  },
+  {
+    name: 'node-26',
+    input: {
+      project: { name: 'node26-bot' },
+      platforms: [...PLATFORM_IDS],
+      runtime: { nodeVersion: '26' },
+    },
+    ci: false,
   },
   {
     name: 'all-seven-no-sessions',

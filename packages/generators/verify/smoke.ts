@@ -14,8 +14,8 @@ function check(ok: boolean, message: string, detail = ''): void {
  * HTTP on loopback: the health endpoint, one chat message, the widget. SIGTERM must stop it
  * cleanly.
  */
-async function serveWebChat(dir: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const bot = await startUntil(process.execPath, ['dist/index.js'], {
+async function serveWebChat(dir: string, env: NodeJS.ProcessEnv, node: string): Promise<void> {
+  const bot = await startUntil(node, ['dist/index.js'], {
     cwd: dir,
     env: { ...env, PORT: '0' },
     ready: /HTTP server: listening on http:\/\/localhost:(\d+)/,
@@ -52,18 +52,20 @@ async function serveWebChat(dir: string, env: NodeJS.ProcessEnv): Promise<void> 
 /**
  * The built bot, run as a user would: without credentials it names what to set and exits 1;
  * a web chat bot with the health endpoint serves HTTP on PORT; a terminal bot answers on stdin.
- * The echo reply is what the bot says without AI, so those two run only without it.
+ * The echo reply is what the bot says without AI, so those two run only without it. `node` is
+ * the binary of the Node major the project chose.
  */
 export async function smokeTest(
   config: BuildConfig,
   dir: string,
   env: NodeJS.ProcessEnv,
+  node: string,
 ): Promise<void> {
   const platforms = new Set<string>(config.platforms);
   const features = new Set<string>(config.features);
   const pm = packageManagerOf(config).name;
 
-  const start = await run(process.execPath, ['dist/index.js'], {
+  const start = await run(node, ['dist/index.js'], {
     cwd: dir,
     env,
     timeoutMs: RUN_TIMEOUT_MS,
@@ -76,10 +78,10 @@ export async function smokeTest(
     check(start.stderr.includes(`${pm} run chat`), `no "${pm} run chat" hint`);
 
   if (platforms.has('webchat') && features.has('health') && !features.has('ai')) {
-    await serveWebChat(dir, env);
+    await serveWebChat(dir, env, node);
   }
   if (platforms.has('cli') && !features.has('ai')) {
-    const chat = await run(process.execPath, ['dist/chat.js'], {
+    const chat = await run(node, ['dist/chat.js'], {
       cwd: dir,
       env,
       input: 'hello\n/quit\n',

@@ -37,6 +37,7 @@ export {
   featuresStepSchema,
   LICENSES,
   NODE_VERSIONS,
+  type NodeVersion,
   PACKAGE_MANAGERS,
   platformStepSchema,
   prioritiesStepSchema,
@@ -84,6 +85,13 @@ export {
   startSetupInputSchema,
 } from './schemas/setup';
 export { safeText } from './schemas/text';
+export {
+  type BuildConfigUpgrade,
+  type BuildConfigV1Input,
+  UnsupportedSchemaVersionError,
+  upgradableBuildConfigSchema,
+  upgradeBuildConfig,
+} from './schemas/upgrade-build-config';
 export {
   type ConfigIssue,
   formatConfigIssues,

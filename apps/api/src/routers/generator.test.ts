@@ -15,6 +15,29 @@ describeEachDatabase('generator router', (t) => {
     expect(result.files.map((f) => f.path)).toContain('package.json');
   });
 
+  test('a config saved with schema version 1 is upgraded first (Node 20 becomes 22)', async () => {
+    const input = {
+      schemaVersion: 1,
+      project: { name: 'old-bot' },
+      runtime: { nodeVersion: '20' },
+    } as const;
+    const result = await createTestCaller(t.db).generator.preview(input);
+    const upgraded = { ...input, schemaVersion: 2, runtime: { nodeVersion: '22' } };
+    expect(result.files).toEqual(generate(buildConfigSchema.parse(upgraded)).files);
+    const dockerfile = result.files.find((f) => f.path === 'Dockerfile')?.content;
+    expect(dockerfile).toContain('FROM node:22-slim');
+  });
+
+  test('a schema version from a newer Botsmith is a BAD_REQUEST naming schemaVersion', async () => {
+    const error = await createTestCaller(t.db)
+      .generator.preview({ schemaVersion: 3 } as never)
+      .catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    const issues = ((error as TRPCError).cause as z.ZodError).issues;
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['schemaVersion']);
+    expect(issues[0]?.message).toMatch(/newer Botsmith/);
+  });
+
   test('an invalid config is a BAD_REQUEST caused by the zod error', async () => {
     const error = await createTestCaller(t.db)
       .generator.preview({ platforms: [], project: { name: 'Not A Name!' } } as never)

@@ -1,5 +1,5 @@
 import { GENERATOR_VERSION, generate } from '@botsmith/generators';
-import { buildConfigSchema } from '@botsmith/shared';
+import { upgradableBuildConfigSchema } from '@botsmith/shared';
 import { toTRPCError } from '../errors';
 import { publicProcedure, router } from '../trpc/init';
 
@@ -7,9 +7,10 @@ import { publicProcedure, router } from '../trpc/init';
 export const generatorRouter = router({
   /**
    * Every file `generate` produces for the config. An invalid config fails with BAD_REQUEST
-   * and `data.configIssues` naming each bad field (added by the error formatter).
+   * and `data.configIssues` naming each bad field (added by the error formatter). A config saved
+   * with an older schema version (such as 1, with Node 20) is upgraded first.
    */
-  preview: publicProcedure.input(buildConfigSchema).query(({ input }) => {
+  preview: publicProcedure.input(upgradableBuildConfigSchema).query(({ input }) => {
     try {
       return { files: generate(input).files, generatorVersion: GENERATOR_VERSION };
     } catch (error) {

@@ -27,9 +27,8 @@ describe('what the generated files imply for setup', () => {
 
   test('required checks are the pull-request workflow jobs, one per matrix value', () => {
     expect(requiredChecksOf(files({ project: { name: 'hello' } }))).toEqual([
-      'Test (Node 20)',
-      'Test (Node 22)',
       'Test (Node 24)',
+      'Test (Node 26)',
     ]);
     expect(
       requiredChecksOf(files({ project: { name: 'hello' }, automation: { ci: false } })),

@@ -55,6 +55,37 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
     expect(resumed.repo?.fullName).toBe('octocat/dead-bot');
   }, 60_000);
 
+  test('a run whose project row holds a schema-version-1 config generates from its upgrade', async () => {
+    const { caller } = await h.signIn('octocat');
+    const target = { owner: 'octocat', name: 'old-bot', visibility: 'public' as const };
+    const current = buildConfigSchema.parse({ project: { name: 'old-bot' } });
+    const { runId, projectId } = await caller.setup.start({
+      target,
+      config: current,
+      plan: { branchProtection: false },
+    });
+    // As a row written before version 2: Node 20, and configSchemaVersion 1.
+    const stored = {
+      ...current,
+      schemaVersion: 1,
+      runtime: { ...current.runtime, nodeVersion: '20' },
+    };
+    await t.db
+      .updateTable('projects')
+      .set({ config: JSON.stringify(stored), configSchemaVersion: 1 })
+      .where('id', '=', projectId)
+      .execute();
+
+    expect(await runSetup(h.runDeps, runId, { isLastAttempt: false })).toBe('waiting');
+    const response = await fetch(`${h.github.url}/_emulator/repos/octocat/old-bot/files`);
+    const { files } = (await response.json()) as { files: Record<string, string> };
+    expect(files.Dockerfile).toContain('FROM node:22-slim');
+    expect(JSON.parse(files['.botsmith.json'] ?? '{}').config).toMatchObject({
+      schemaVersion: 2,
+      runtime: { nodeVersion: '22' },
+    });
+  }, 60_000);
+
   test('two workers never run one setup at once: the second finds it leased', async () => {
     const { caller } = await h.signIn('octocat');
     await h.fault({ method: 'POST', path: '/user/repos', status: 502, times: 2 });

@@ -14,7 +14,7 @@ import {
   updateSetupStep,
 } from '@botsmith/db';
 import { type GeneratedFile, generate } from '@botsmith/generators';
-import { buildConfigSchema, type SetupStepName } from '@botsmith/shared';
+import { type SetupStepName, upgradableBuildConfigSchema } from '@botsmith/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { NO_REQUEST_META } from '../activities/request-meta';
 import type { Cipher } from '../crypto/cipher';
@@ -109,7 +109,12 @@ export async function runSetup(
     const octokit = createOctokit(deps.github, token.accessToken, { signal: abort.signal });
     const plan = runPlanOf(run);
     let files: GeneratedFile[] | undefined;
-    const config = buildConfigSchema.safeParse(project.config);
+    // The row's configSchemaVersion is the version the config was stored with: an older one is
+    // upgraded (Node 20 becomes 22) before it is validated and generated from.
+    const config = upgradableBuildConfigSchema.safeParse({
+      ...project.config,
+      schemaVersion: project.configSchemaVersion,
+    });
     const steps = await listSetupSteps(db, runId);
     const outputs: StepContext['outputs'] = {};
 

@@ -143,7 +143,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
       {
         required_status_checks: {
           strict: true,
-          contexts: ['Test (Node 20)', 'Test (Node 22)', 'Test (Node 24)'],
+          contexts: ['Test (Node 24)', 'Test (Node 26)'],
         },
       },
     );

@@ -23,7 +23,7 @@ export function renderEntry(
     ...imports,
     "import { missingEnv, type Running, type Service } from './runtime.js';",
     '',
-    '// Node 20.12+ reads .env files itself; in production real environment variables are used.',
+    '// Node reads .env files itself; in production real environment variables are used.',
     "if (existsSync('.env')) process.loadEnvFile('.env');",
     '',
     `const services: readonly Service[] = [${list}];`,

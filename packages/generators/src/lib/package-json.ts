@@ -1,6 +1,6 @@
 import type { BuildConfig } from '@botsmith/shared';
 import type { Contribution } from '../types';
-import { type DependencyName, MIN_NODE_VERSION, PACKAGE_VERSIONS } from '../versions';
+import { type DependencyName, dependencyVersion, NODE_RUNTIMES } from '../versions';
 import { compareStrings, sortKeys } from './sort';
 
 /** Thrown when two modules define the same npm script differently. */
@@ -11,9 +11,10 @@ export class ScriptConflictError extends Error {
   }
 }
 
-function versionsOf(names: Iterable<DependencyName>): Record<string, string> {
+function versionsOf(config: BuildConfig, names: Iterable<DependencyName>): Record<string, string> {
   const unique = [...new Set(names)].sort(compareStrings);
-  return Object.fromEntries(unique.map((name) => [name, PACKAGE_VERSIONS[name]]));
+  const node = config.runtime.nodeVersion;
+  return Object.fromEntries(unique.map((name) => [name, dependencyVersion(name, node)]));
 }
 
 /**
@@ -50,10 +51,10 @@ export function assemblePackageJson(
     description: config.project.description,
     license: config.project.license,
     type: 'module',
-    engines: { node: `>=${MIN_NODE_VERSION}` },
+    engines: { node: NODE_RUNTIMES[config.runtime.nodeVersion].engines },
     scripts: sortKeys(scripts),
-    dependencies: versionsOf(dependencies),
-    devDependencies: versionsOf(devDependencies),
+    dependencies: versionsOf(config, dependencies),
+    devDependencies: versionsOf(config, devDependencies),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -9,17 +9,31 @@ const yamlOf = (input: Parameters<typeof generateFrom>[0], path: string) =>
   parseYaml(generateFrom(input).file(path));
 
 describe('CI workflow', () => {
-  it('is least-privilege, cancels superseded runs and tests every supported Node', () => {
+  it('is least-privilege, cancels superseded runs and tests the chosen Node and the next LTS', () => {
     const ci = yamlOf({ runtime: { nodeVersion: '24' } }, '.github/workflows/ci.yml');
     expect(ci.permissions).toEqual({ contents: 'read' });
     expect(ci.concurrency['cancel-in-progress']).toBe(true);
     const job = ci.jobs.test;
-    expect(job.strategy.matrix.node).toEqual(['20', '22', '24']);
+    expect(job.strategy.matrix.node).toEqual(['24', '26']);
     expect(job.steps[1].with.cache).toBe('npm');
     const commands = job.steps.map((s: Step) => s.run).join('\n');
     for (const command of ['npm run lint --if-present', 'npm run typecheck', 'npm test']) {
       expect(commands).toContain(command);
     }
+  });
+
+  it.each([
+    ['22', ['22', '24']],
+    ['24', ['24', '26']],
+    ['26', ['26']],
+  ] as const)('tests a project on Node %s on %j', (nodeVersion, majors) => {
+    const ci = yamlOf({ runtime: { nodeVersion } }, '.github/workflows/ci.yml');
+    expect(ci.jobs.test.strategy.matrix.node).toEqual(majors);
+    const readme = generateFrom({ runtime: { nodeVersion } }).file('README.md');
+    const [chosen, next] = majors;
+    expect(readme).toContain(
+      next ? `on Node ${chosen} and on Node ${next}, the next LTS` : `on Node ${chosen}.`,
+    );
   });
 
   it('installs pnpm before setup-node and caches its store with pnpm', () => {
@@ -82,7 +96,7 @@ describe('security and release workflows', () => {
     expect(JSON.parse(file('.release-please-manifest.json'))).toEqual({ '.': '0.1.0' });
   });
 
-  it('dependabot updates npm packages and Actions, holding back majors that dropped Node 20', () => {
+  it('dependabot updates npm packages and Actions, holding back only @types/node majors', () => {
     const config = yamlOf(
       { features: ['ai'], ai: { provider: 'openai' } },
       '.github/dependabot.yml',
@@ -94,6 +108,6 @@ describe('security and release workflows', () => {
     const ignored = config.updates[0].ignore.map(
       (i: Record<string, string>) => i['dependency-name'],
     );
-    expect(ignored).toEqual(['@types/node', 'vitest', 'openai']);
+    expect(ignored).toEqual(['@types/node']);
   });
 });

@@ -1,24 +1,40 @@
 import type { BuildConfig } from '@botsmith/shared';
 import { packageManagerOf } from '../lib/package-manager';
-import { compareStrings } from '../lib/sort';
 import { expression } from '../lib/yaml';
 import type { GeneratorModule } from '../types';
-import { CI_NODE_MAJORS, SERVICE_IMAGES } from '../versions';
+import { NODE_RUNTIMES, SERVICE_IMAGES } from '../versions';
 import { checkoutStep, setupNodeSteps, verifySteps } from './steps';
 
 /** The name deploy workflows wait for (`workflow_run`); keep in sync with `ciWorkflow`. */
 export const CI_WORKFLOW_NAME = 'CI';
 
-/** The Node majors CI tests on: every supported one plus the configured one. */
+/**
+ * The Node majors CI tests on: the chosen one and the next LTS line after it, so the upgrade is
+ * proven before the chosen line's end of life. Every offered major is an LTS line, so the next
+ * LTS is the next offered major: 22 → 22, 24; 24 → 24, 26; 26 → 26 alone until Node 27 (the
+ * first of the yearly LTS lines, LTS from October 2027) is offered in `NODE_RUNTIMES`.
+ *
+ * @example nodeMatrix(buildConfigSchema.parse({ runtime: { nodeVersion: '22' } })) // ['22', '24']
+ */
 export function nodeMatrix(config: BuildConfig): string[] {
-  const majors = new Set<string>([...CI_NODE_MAJORS, config.runtime.nodeVersion]);
-  return [...majors].sort((a, b) => compareStrings(a.padStart(3, '0'), b.padStart(3, '0')));
+  const chosen = Number(config.runtime.nodeVersion);
+  const newer = Object.keys(NODE_RUNTIMES)
+    .map(Number)
+    .filter((major) => major > chosen);
+  return [chosen, ...(newer.length > 0 ? [Math.min(...newer)] : [])].map(String);
+}
+
+function nodesInWords(config: BuildConfig): string {
+  const [chosen, next] = nodeMatrix(config);
+  return next
+    ? `Node ${chosen} and on Node ${next}, the next LTS release line, so moving to it is tested before ${chosen} reaches its end of life`
+    : `Node ${chosen}`;
 }
 
 /**
  * The CI workflow object: lint (when the project has a lint script), type-check, test and
- * build on every supported Node major, with read-only permissions, superseded runs cancelled,
- * credentials not persisted and the package manager's cache. No lockfile is generated (that
+ * build on the chosen Node major and the next LTS one, with read-only permissions, superseded
+ * runs cancelled, credentials not persisted and the package manager's cache. No lockfile is generated (that
  * needs the registry), so installs use the lockfile only once the user commits one.
  */
 export function ciWorkflow(config: BuildConfig): Record<string, unknown> {
@@ -100,7 +116,7 @@ export const ciModule: GeneratorModule = {
       {
         order: 80,
         title: 'Continuous integration',
-        body: `\`.github/workflows/ci.yml\` type-checks, tests and builds every push to \`main\` and every pull request on Node ${nodeMatrix(config).join(', ')}${config.sessions.store === 'memory' || !config.features.includes('sessions') ? '' : `, with a ${config.sessions.store === 'redis' ? 'Redis' : 'PostgreSQL'} service container so the session store tests run against a real server`}. Commit \`${packageManagerOf(config).lockfile}\` after your first \`${packageManagerOf(config).name} install\` so CI installs exactly what you tested with.`,
+        body: `\`.github/workflows/ci.yml\` type-checks, tests and builds every push to \`main\` and every pull request on ${nodesInWords(config)}${config.sessions.store === 'memory' || !config.features.includes('sessions') ? '' : `, with a ${config.sessions.store === 'redis' ? 'Redis' : 'PostgreSQL'} service container so the session store tests run against a real server`}. Commit \`${packageManagerOf(config).lockfile}\` after your first \`${packageManagerOf(config).name} install\` so CI installs exactly what you tested with.`,
       },
     ],
   }),

@@ -1,21 +1,17 @@
-import type { BuildConfig } from '@botsmith/shared';
 import { toYaml } from '../lib/yaml';
 import type { GeneratorModule } from '../types';
 
 const HEADER = [
   'Dependabot keeps npm packages and GitHub Actions current.',
-  'Major updates of @types/node, vitest (and openai) are ignored: the project supports',
-  'Node 20.19+, and newer majors of those need newer Node releases.',
+  'Major updates of @types/node are ignored: its major matches the Node version the project',
+  'runs on (engines in package.json, the Dockerfile); move both together.',
 ].join('\n');
 
-// Majors that dropped Node 20, which generated projects still support.
-function nodeCappedPackages(config: BuildConfig): string[] {
-  const openai = config.features.includes('ai') && config.ai.provider === 'openai';
-  return ['@types/node', 'vitest', ...(openai ? ['openai'] : [])];
-}
+// Only @types/node is held back: a newer major would type APIs the chosen Node lacks.
+const NODE_MATCHED_PACKAGES = ['@types/node'];
 
 /** The dependabot configuration object: weekly npm and github-actions updates. */
-export function dependabotConfig(config: BuildConfig): Record<string, unknown> {
+export function dependabotConfig(): Record<string, unknown> {
   return {
     version: 2,
     updates: [
@@ -24,7 +20,7 @@ export function dependabotConfig(config: BuildConfig): Record<string, unknown> {
         directory: '/',
         schedule: { interval: 'weekly' },
         groups: { 'minor-and-patch': { 'update-types': ['minor', 'patch'] } },
-        ignore: nodeCappedPackages(config).map((name) => ({
+        ignore: NODE_MATCHED_PACKAGES.map((name) => ({
           'dependency-name': name,
           'update-types': ['version-update:semver-major'],
         })),
@@ -43,7 +39,7 @@ export const dependabotModule: GeneratorModule = {
   id: 'dependabot',
   label: 'Dependabot',
   enabled: (config) => config.automation.dependabot,
-  contribute: (config) => ({
-    files: [{ path: '.github/dependabot.yml', content: toYaml(dependabotConfig(config), HEADER) }],
+  contribute: () => ({
+    files: [{ path: '.github/dependabot.yml', content: toYaml(dependabotConfig(), HEADER) }],
   }),
 };

@@ -33,11 +33,12 @@ const MATRIX: Record<string, BuildConfigInput> = {
   'fly with pnpm': {
     deploy: { target: 'fly' },
     automation: { ...ALL_AUTOMATION, codeql: false },
-    runtime: { packageManager: 'pnpm', nodeVersion: '20' },
+    runtime: { packageManager: 'pnpm', nodeVersion: '22' },
   },
-  'render without CI': {
+  'render without CI, Node 26': {
     deploy: { target: 'render' },
     automation: { ...ALL_AUTOMATION, ci: false },
+    runtime: { nodeVersion: '26' },
   },
   'fly without CI, pnpm': {
     deploy: { target: 'fly' },

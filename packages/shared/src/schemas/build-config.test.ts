@@ -12,7 +12,8 @@ function issuesOf(input: unknown) {
 describe('buildConfigSchema', () => {
   it('turns an empty object into a complete, valid config', () => {
     const config = buildConfigSchema.parse({});
-    expect(config.schemaVersion).toBe(1);
+    expect(config.schemaVersion).toBe(2);
+    expect(config.runtime).toEqual({ nodeVersion: '24', packageManager: 'npm' });
     expect(config.platforms).toEqual(['discord']);
     expect(config.project.name).toBe('my-bot');
     expect(config.sessions).toEqual({ store: 'memory', ttlSeconds: 86_400 });
@@ -105,7 +106,8 @@ describe('buildConfigDraftSchema', () => {
       step: 4,
     });
     expect(draftIssues({ platforms: ['myspace'] })[0]?.path).toBe('platforms.0');
-    expect(draftIssues({ schemaVersion: 2 })[0]?.path).toBe('schemaVersion');
+    expect(draftIssues({ schemaVersion: 3 })[0]?.path).toBe('schemaVersion');
+    expect(draftIssues({ runtime: { nodeVersion: '20' } })[0]?.path).toBe('runtime.nodeVersion');
   });
 
   it('is what saveDraft takes as its config', () => {

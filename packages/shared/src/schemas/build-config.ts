@@ -5,8 +5,11 @@ import { PRIORITY_IDS } from '../catalog/priorities';
 import { projectNameSchema } from './project-name';
 import { safeText } from './text';
 
-/** The current `BuildConfig` schema version; stored configs carry it for upgrades. */
-export const BUILD_CONFIG_SCHEMA_VERSION = 1;
+/**
+ * The current `BuildConfig` schema version; stored configs carry it, and `upgradeBuildConfig`
+ * brings older ones up to it. Version 2 dropped Node 20 (end of life) and added Node 26.
+ */
+export const BUILD_CONFIG_SCHEMA_VERSION = 2;
 
 function uniqueList<T extends z.ZodType>(item: T) {
   return z.array(item).refine((list) => new Set(list).size === list.length, {
@@ -18,7 +21,10 @@ export const SESSION_STORES = ['memory', 'redis', 'postgres'] as const;
 export const AI_PROVIDERS = ['none', 'openai', 'anthropic'] as const;
 export const DEPLOY_TARGETS = ['none', 'docker-ghcr', 'railway', 'fly', 'render'] as const;
 export const LICENSES = ['MIT', 'Apache-2.0', 'ISC', 'GPL-3.0-only', 'UNLICENSED'] as const;
-export const NODE_VERSIONS = ['20', '22', '24'] as const;
+/** Node majors a generated project can run on: the LTS lines of SPEC §5.1. */
+export const NODE_VERSIONS = ['22', '24', '26'] as const;
+/** The Node major a generated project runs on. */
+export type NodeVersion = (typeof NODE_VERSIONS)[number];
 export const PACKAGE_MANAGERS = ['npm', 'pnpm'] as const;
 export const TEAM_SIZES = ['solo', 'small', 'medium', 'large'] as const;
 export const COMPLEXITIES = ['simple', 'moderate', 'complex'] as const;
@@ -60,7 +66,7 @@ export const configurationStepSchema = z.strictObject({
     .prefault({}),
   runtime: z
     .strictObject({
-      nodeVersion: z.enum(NODE_VERSIONS).default('22'),
+      nodeVersion: z.enum(NODE_VERSIONS).default('24'),
       packageManager: z.enum(PACKAGE_MANAGERS).default('npm'),
     })
     .prefault({}),

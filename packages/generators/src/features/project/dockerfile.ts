@@ -1,9 +1,10 @@
 import type { BuildConfig } from '@botsmith/shared';
 import { INSTALL_PNPM, packageManagerOf } from '../../lib/package-manager';
 import { source } from '../../lib/text';
+import { NODE_RUNTIMES } from '../../versions';
 import { needsHttpServer } from '../http';
 
-// Node 20's image has no curl, so the health check uses Node's own fetch.
+// The slim images have no curl, so the health check uses Node's own fetch.
 const HEALTHCHECK =
   'HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD ["node", "-e", "fetch(\'http://127.0.0.1:\' + (process.env.PORT || 3000) + \'/health\').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]';
 
@@ -13,7 +14,7 @@ const HEALTHCHECK =
  * (SPEC §5: no user text in Dockerfiles).
  */
 export function dockerfile(config: BuildConfig): string {
-  const image = `node:${config.runtime.nodeVersion}-slim`;
+  const image = NODE_RUNTIMES[config.runtime.nodeVersion].image;
   const health = config.features.includes('health');
   const pm = packageManagerOf(config);
   const pnpm = pm.name === 'pnpm';

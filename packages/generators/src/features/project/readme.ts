@@ -2,18 +2,21 @@ import type { BuildConfig } from '@botsmith/shared';
 import { markdownText } from '../../lib/escape';
 import { packageManagerOf } from '../../lib/package-manager';
 import type { ReadmeSection } from '../../types';
+import { NODE_RUNTIMES, PNPM_MAJOR } from '../../versions';
 
 /** README sections every project has; user text goes through `markdownText`. */
 export function projectReadme(config: BuildConfig): ReadmeSection[] {
   const name = config.project.name; // validated as [a-z0-9._-]: safe inside code spans
   const pm = packageManagerOf(config);
   const run = (script: string) => `\`${pm.run(script)}\``;
+  const node = config.runtime.nodeVersion;
+  const runtime = NODE_RUNTIMES[node];
   return [
     {
       order: 10,
       title: 'Quick start',
       body: [
-        `Requires Node.js 20.19 or newer (the Docker image uses Node ${config.runtime.nodeVersion})${pm.name === 'pnpm' ? ' and pnpm 10' : ''}.`,
+        `Requires Node.js ${node} or newer (\`${runtime.engines}\`; the Docker image is \`${runtime.image}\`)${pm.name === 'pnpm' ? ` and pnpm ${PNPM_MAJOR}` : ''}.`,
         '',
         '```sh',
         `${pm.name} install`,

@@ -40,9 +40,9 @@ export const LICENSE_LABELS: Labels<typeof LICENSES> = {
 };
 
 export const NODE_VERSION_LABELS: Labels<typeof NODE_VERSIONS> = {
-  '20': 'Node.js 20',
-  '22': 'Node.js 22 (LTS)',
-  '24': 'Node.js 24',
+  '22': 'Node.js 22 (LTS, oldest supported)',
+  '24': 'Node.js 24 (LTS, recommended)',
+  '26': 'Node.js 26 (LTS, newest)',
 };
 
 export const PACKAGE_MANAGER_LABELS: Labels<typeof PACKAGE_MANAGERS> = {
