@@ -30,6 +30,23 @@ function stored(data: unknown) {
 }
 
 describe('wizard state persistence', () => {
+  it('upgrades a config an older wizard saved: Node 20 becomes 22, not the new default', () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      STORAGE_KEY,
+      stored({
+        version: 1,
+        config: { schemaVersion: 1, platforms: ['cli'], runtime: { nodeVersion: '20' } },
+        step: 4,
+        furthestStep: 4,
+      }),
+    );
+    const state = loadWizardState(storage);
+    expect(state.config.runtime.nodeVersion).toBe('22');
+    expect(state.config.platforms).toEqual(['cli']);
+    expect(state.config.schemaVersion).toBe(defaultConfig().schemaVersion);
+  });
+
   it('round-trips through storage', () => {
     const storage = memoryStorage();
     const state: WizardState = {

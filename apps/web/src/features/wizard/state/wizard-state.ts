@@ -5,6 +5,7 @@ import {
   FEATURE_IDS,
   PLATFORM_IDS,
   PRIORITY_IDS,
+  upgradeBuildConfig,
   WIZARD_STEPS,
 } from '@botsmith/shared';
 
@@ -123,7 +124,7 @@ function stepNumber(value: unknown): number {
 /** Rebuilds a config from stored data, using the defaults as the template of its shape. */
 export function restoreConfig(stored: unknown): BuildConfig {
   const defaults = defaultConfig();
-  const config = mergeOnto(defaults, stored) as BuildConfig;
+  const config = mergeOnto(defaults, upgraded(stored)) as BuildConfig;
   config.schemaVersion = BUILD_CONFIG_SCHEMA_VERSION;
   config.platforms = knownIds(config.platforms, PLATFORM_IDS);
   config.priorities = knownIds(config.priorities, PRIORITY_IDS);
@@ -138,6 +139,18 @@ export function restoreConfig(stored: unknown): BuildConfig {
     }
   }
   return config;
+}
+
+/**
+ * A config saved by an older wizard, in today's shape (Node 20 became 22, say), the way the
+ * server and the CLI read stored configs. One from a newer Botsmith is merged as it is.
+ */
+function upgraded(stored: unknown): unknown {
+  try {
+    return upgradeBuildConfig(stored).config;
+  } catch {
+    return stored;
+  }
 }
 
 function mergeOnto(template: unknown, stored: unknown): unknown {
