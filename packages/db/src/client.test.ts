@@ -1,23 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDatabase, type DatabaseHandle } from './client';
-import { postgresAdminUrl, probePostgres } from './testing/postgres';
+import { postgresAdminUrl, probePostgres, withAdminClient } from './testing/postgres';
 
 const unavailable = await probePostgres();
 
 describe.skipIf(unavailable && !process.env.CI)('the PostgreSQL pool', () => {
   const name = `botsmith_test_${randomBytes(6).toString('hex')}`;
-  const admin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
-    const client = new pg.Client({ connectionString: postgresAdminUrl() });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = withAdminClient;
   const url = () => {
     const parsed = new URL(postgresAdminUrl());
     parsed.pathname = `/${name}`;

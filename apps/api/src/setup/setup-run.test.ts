@@ -3,7 +3,13 @@ import { generate } from '@botsmith/generators';
 import { buildConfigSchema } from '@botsmith/shared';
 import sodium from 'libsodium-wrappers';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type SetupHarness, startSetupHarness, TEST_PUBLIC_URL } from '../testing/setup-harness';
+import {
+  type HarnessCaller,
+  type SetupHarness,
+  settleRun,
+  startSetupHarness,
+  TEST_PUBLIC_URL,
+} from '../testing/setup-harness';
 import { testCipher } from '../testing/test-keys';
 import { webhookSecretContext } from '../webhooks/webhook-secret';
 
@@ -31,17 +37,6 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
   }, 60_000);
   afterAll(() => h.stop());
 
-  type Caller = Awaited<ReturnType<SetupHarness['signIn']>>['caller'];
-  const settle = async (caller: Caller, runId: string, statuses: string[]) => {
-    await expect
-      .poll(async () => (await caller.setup.get({ runId })).status, {
-        timeout: 30_000,
-        interval: 200,
-      })
-      .toSatisfy((status: string) => statuses.includes(status));
-    return caller.setup.get({ runId });
-  };
-
   test('creates the repo, commits every file once, stores sealed secrets, hooks, protects and follows the first run', async () => {
     const { caller, user } = await h.signIn('octocat');
     const target = { owner: 'octocat', name: 'hello-bot', visibility: 'public' as const };
@@ -50,7 +45,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     expect(preflight.plan).toEqual({ branchProtection: true });
 
     const { runId, projectId } = await caller.setup.start({ target, config, plan: preflight.plan });
-    const waiting = await settle(caller, runId, ['waiting', 'failed', 'dead']);
+    const waiting = await settleRun(caller, runId, ['waiting', 'failed', 'dead']);
     expect(waiting.status).toBe('waiting');
     expect(waiting.secrets?.names).toEqual(['DISCORD_TOKEN']);
     expect(waiting.steps.map((s) => [s.name, s.status])).toEqual([
@@ -70,7 +65,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
       keyId: secrets.keyId,
       secrets: [{ name: 'DISCORD_TOKEN', encryptedValue }],
     });
-    const done = await settle(caller, runId, ['succeeded', 'failed', 'dead']);
+    const done = await settleRun(caller, runId, ['succeeded', 'failed', 'dead']);
     expect(done.error).toBeNull();
     expect(done.status).toBe('succeeded');
     expect(done.steps.every((s) => s.status === 'succeeded')).toBe(true);
@@ -161,18 +156,22 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
   }, 60_000);
 
   /** Starts a setup and drives it to an end, answering the secrets pause with no secrets. */
-  const setUp = async (caller: Caller, name: string) => {
+  const setUp = async (caller: HarnessCaller, name: string) => {
     const target = { owner: 'octocat', name, visibility: 'public' as const };
     const { runId, projectId } = await caller.setup.start({
       target,
       config,
       plan: { branchProtection: false },
     });
-    const paused = await settle(caller, runId, ['waiting', 'succeeded', 'failed', 'dead']);
+    const paused = await settleRun(caller, runId, ['waiting', 'succeeded', 'failed', 'dead']);
     if (paused.status === 'waiting') {
       await caller.setup.provideSecrets({ runId, keyId: paused.secrets?.keyId ?? '', secrets: [] });
     }
-    return { runId, projectId, end: await settle(caller, runId, ['succeeded', 'failed', 'dead']) };
+    return {
+      runId,
+      projectId,
+      end: await settleRun(caller, runId, ['succeeded', 'failed', 'dead']),
+    };
   };
 
   test('GitHub answering 502 to the commit twice: retried, completed, one commit', async () => {
@@ -214,7 +213,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     const commitsBefore = h.github.store.snapshot('octocat', 'retried-bot')?.commits.length;
 
     await caller.setup.retry({ runId });
-    const again = await settle(caller, runId, ['succeeded', 'failed', 'dead']);
+    const again = await settleRun(caller, runId, ['succeeded', 'failed', 'dead']);
     expect(again.status).toBe('succeeded');
     expect(again.steps.find((s) => s.name === 'webhook')).toMatchObject({
       status: 'succeeded',

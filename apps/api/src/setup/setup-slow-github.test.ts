@@ -1,7 +1,12 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { buildConfigSchema } from '@botsmith/shared';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
+import {
+  type HarnessCaller,
+  type SetupHarness,
+  settleRun,
+  startSetupHarness,
+} from '../testing/setup-harness';
 
 const config = buildConfigSchema.parse({ project: { name: 'patient-bot' } });
 
@@ -18,17 +23,7 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
   afterEach(() => h.clearFaults());
   afterAll(() => h.stop());
 
-  type Caller = Awaited<ReturnType<SetupHarness['signIn']>>['caller'];
-  const settle = async (caller: Caller, runId: string, statuses: string[]) => {
-    await expect
-      .poll(async () => (await caller.setup.get({ runId })).status, {
-        timeout: 30_000,
-        interval: 100,
-      })
-      .toSatisfy((status: string) => statuses.includes(status));
-    return caller.setup.get({ runId });
-  };
-  const start = (caller: Caller, name: string) =>
+  const start = (caller: HarnessCaller, name: string) =>
     caller.setup.start({
       target: { owner: 'octocat', name, visibility: 'public' },
       config,
@@ -62,7 +57,7 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
         interval: 100,
       })
       .toMatch(/^Retrying in [12] s: GitHub did not answer properly \(500: Server Error\)/);
-    const end = await settle(caller, runId, ['waiting', 'failed', 'dead']);
+    const end = await settleRun(caller, runId, ['waiting', 'failed', 'dead']);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(end.status).toBe('waiting');
     expect(end.steps[0]).toMatchObject({
@@ -96,7 +91,7 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
         interval: 100,
       })
       .toMatch(/^Retrying in 1 s: GitHub did not answer properly \(timed out after 1 s\)/);
-    const end = await settle(caller, runId, ['waiting', 'failed', 'dead']);
+    const end = await settleRun(caller, runId, ['waiting', 'failed', 'dead']);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(end.status).toBe('waiting');
     expect(end.steps[1]).toMatchObject({ name: 'commit_files', status: 'succeeded', attempts: 1 });

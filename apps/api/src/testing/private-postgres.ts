@@ -3,7 +3,8 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { withAdminClient } from '@botsmith/db/testing';
+import type pg from 'pg';
 import { freePort } from './auth-test-server';
 
 const run = promisify(execFile);
@@ -63,15 +64,8 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const stop = () => exec('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
   await start();
   const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
-  const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: urlFor('postgres') });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = <T>(fn: (client: pg.Client) => Promise<T>) =>
+    withAdminClient(fn, urlFor('postgres'));
   let running = true;
   return {
     urlFor,

@@ -2,6 +2,7 @@ import type { Db, User } from '@botsmith/db';
 import { upsertGitHubUser } from '@botsmith/db';
 import { type GitHubEmulator, startGitHubEmulator } from '@botsmith/github-emulator';
 import { pino } from 'pino';
+import { expect } from 'vitest';
 import type { RequestAuth } from '../auth/request-auth';
 import type { GitHubConfig } from '../github/github-config';
 import { storeGitHubToken } from '../github/github-token-store';
@@ -141,4 +142,28 @@ export async function startSetupHarness(
       await github.stop();
     },
   };
+}
+
+/** A signed-in caller of the harness. */
+export type HarnessCaller = Awaited<ReturnType<SetupHarness['signIn']>>['caller'];
+
+/**
+ * Waits until the run's status is one of `statuses` (failing the test after `timeoutMs`) and
+ * returns its snapshot.
+ *
+ * @example const done = await settleRun(caller, runId, ['succeeded', 'failed', 'dead']);
+ */
+export async function settleRun(
+  caller: HarnessCaller,
+  runId: string,
+  statuses: readonly string[],
+  timeoutMs = 30_000,
+) {
+  await expect
+    .poll(async () => (await caller.setup.get({ runId })).status, {
+      timeout: timeoutMs,
+      interval: 100,
+    })
+    .toSatisfy((status: string) => statuses.includes(status));
+  return caller.setup.get({ runId });
 }

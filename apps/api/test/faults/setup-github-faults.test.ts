@@ -1,7 +1,7 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { sealForPublicKey } from '@botsmith/github-emulator';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type SetupHarness, startSetupHarness } from '../../src/testing/setup-harness';
+import { type SetupHarness, settleRun, startSetupHarness } from '../../src/testing/setup-harness';
 import { config, NAME, STEP_CALLS } from './step-calls';
 
 // The fault suite's GitHub half, in-process: GitHub closes the connection without an answer on
@@ -26,10 +26,9 @@ describeEachDatabase('auto-setup when GitHub drops connections', (t) => {
       config,
       plan: { branchProtection: true },
     });
-    await expect
-      .poll(async () => (await caller.setup.get({ runId })).status, { timeout: 60_000 })
-      .toBe('waiting');
-    const { secrets } = await caller.setup.get({ runId });
+    const paused = await settleRun(caller, runId, ['waiting', 'failed', 'dead'], 60_000);
+    expect(paused.status, paused.error ?? '').toBe('waiting');
+    const { secrets } = paused;
     if (!secrets) throw new Error('the run waits without a key');
     const values = new Map(secrets.names.map((name) => [name, `${name.toLowerCase()}-value`]));
     await caller.setup.provideSecrets({
@@ -40,9 +39,8 @@ describeEachDatabase('auto-setup when GitHub drops connections', (t) => {
         encryptedValue: sealForPublicKey(secrets.key, value),
       })),
     });
-    await expect
-      .poll(async () => (await caller.setup.get({ runId })).status, { timeout: 60_000 })
-      .toBe('succeeded');
+    const ended = await settleRun(caller, runId, ['succeeded', 'failed', 'dead'], 60_000);
+    expect(ended.status, ended.error ?? '').toBe('succeeded');
 
     const log = h.github.store.state.requestLog;
     for (const call of STEP_CALLS) {

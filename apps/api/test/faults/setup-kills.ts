@@ -2,13 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DatabaseKind, postgresAdminUrl, probePostgres } from '@botsmith/db/testing';
+import {
+  type DatabaseKind,
+  postgresAdminUrl,
+  probePostgres,
+  withAdminClient,
+} from '@botsmith/db/testing';
 import {
   type GitHubEmulator,
   sealForPublicKey,
   startGitHubEmulator,
 } from '@botsmith/github-emulator';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SetupSnapshot } from '../../src/setup/snapshot';
 import { type ApiProcess, listeningUrl, startApiProcess } from '../../src/testing/api-process';
@@ -17,16 +21,6 @@ import type { CookieJar } from '../../src/testing/cookie-jar';
 import { signIn, trpc } from '../../src/testing/sign-in-flow';
 import { TEST_KEY } from '../../src/testing/test-keys';
 import { config, NAME, STEP_CALLS, type StepCall } from './step-calls';
-
-async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * The fault suite's setup half: one auto-setup, with the API process killed (SIGKILL) at
@@ -68,7 +62,7 @@ export function describeSetupKills(kind: DatabaseKind): void {
         ENCRYPTION_KEYS: `${TEST_KEY.id}:${TEST_KEY.key.toString('base64')}`,
       };
       if (kind === 'postgres') {
-        await withAdmin((client) => client.query(`create database ${database}`));
+        await withAdminClient((client) => client.query(`create database ${database}`));
         const dbUrl = new URL(postgresAdminUrl());
         dbUrl.pathname = `/${database}`;
         env.DATABASE_URL = dbUrl.toString();
@@ -82,7 +76,7 @@ export function describeSetupKills(kind: DatabaseKind): void {
       await github?.stop();
       rmSync(dataDir, { recursive: true, force: true });
       if (kind === 'postgres') {
-        await withAdmin((client) =>
+        await withAdminClient((client) =>
           client.query(`drop database if exists ${database} with (force)`),
         );
       }

@@ -7,4 +7,4 @@ export {
   openTestDatabase,
   type TestDatabase,
 } from './databases';
-export { postgresAdminUrl, probePostgres } from './postgres';
+export { postgresAdminUrl, probePostgres, withAdminClient } from './postgres';

@@ -45,9 +45,13 @@ export async function openThrowawayPostgres(): Promise<DatabaseHandle> {
   };
 }
 
-async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` with a client connected to `url` (the admin database, `postgresAdminUrl()`). */
+export async function withAdminClient<T>(
+  fn: (client: pg.Client) => Promise<T>,
+  url = postgresAdminUrl(),
+): Promise<T> {
   const client = new pg.Client({
-    connectionString: postgresAdminUrl(),
+    connectionString: url,
     connectionTimeoutMillis: 3_000,
   });
   await client.connect();
