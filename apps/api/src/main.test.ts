@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -68,4 +68,13 @@ describe('main (the API process)', () => {
     expect(await main.exited).toBe(1);
     expect(main.output()).toMatch(/Invalid environment:\n {2}- NODE_ENV: .*\n {2}- PORT: /);
   }, 30_000);
+});
+
+describe('the runtime', () => {
+  test('is the Node the workspace pins (the `node` devDependency), whatever the machine has', () => {
+    const root = JSON.parse(
+      readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+    ) as { devDependencies: Record<string, string> };
+    expect(process.versions.node).toBe(root.devDependencies.node);
+  });
 });
