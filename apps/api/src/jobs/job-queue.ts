@@ -32,12 +32,22 @@ export interface RetryPolicy {
   retryDelay: number;
   /** Longest a job may run before pg-boss counts it as failed. */
   expireInSeconds: number;
+  /**
+   * A job whose worker stops sending heartbeats this long is failed (and retried) without
+   * waiting for `expireInSeconds`: a job left `active` because its completion or failure
+   * could not be written (the connection died right then) comes back in seconds.
+   */
+  heartbeatSeconds?: number;
 }
 
 export const RETRY_POLICIES: Record<QueueName, RetryPolicy> = {
+  // Setup runs hold a lease of their own; the sweep resumes a run whose worker stopped.
   [QUEUES.setup]: { retryLimit: 5, retryDelay: 2, expireInSeconds: 15 * 60 },
-  [QUEUES.webhook]: { retryLimit: 5, retryDelay: 2, expireInSeconds: 5 * 60 },
+  [QUEUES.webhook]: { retryLimit: 5, retryDelay: 2, expireInSeconds: 5 * 60, heartbeatSeconds: 10 },
 };
+
+/** How often pg-boss fails expired and silent jobs; its default is a minute. */
+const MONITOR_INTERVAL_SECONDS = 10;
 
 export interface JobQueueOptions {
   /** How often idle workers look for new jobs; pg-boss allows 0.5 s at the least. */
@@ -48,8 +58,8 @@ export interface JobQueueOptions {
 
 /**
  * Durable jobs on the app's own database (SPEC §6) through pg-boss. pg-boss talks to the
- * database through Kysely (its `fromKysely` adapter), so the same queue runs on PostgreSQL and on the embedded PGlite,
- * where every query must pass the driver's single-connection lock.
+ * database through Kysely (its `fromKysely` adapter), so the same queue runs on PostgreSQL and
+ * on the embedded PGlite, where every query must pass the driver's single-connection lock.
  *
  * @example
  * const queue = await startJobQueue(db);
@@ -64,6 +74,8 @@ export async function startJobQueue(db: Db, options: JobQueueOptions = {}): Prom
     // Botsmith schedules nothing, so cron stays off.
     schedule: false,
     supervise: true,
+    superviseIntervalSeconds: MONITOR_INTERVAL_SECONDS,
+    monitorIntervalSeconds: MONITOR_INTERVAL_SECONDS,
     migrate: true,
   });
   boss.on('error', (error: Error) => options.onError?.(error));
@@ -76,6 +88,7 @@ export async function startJobQueue(db: Db, options: JobQueueOptions = {}): Prom
       retryDelay: policy.retryDelay,
       retryBackoff: true,
       expireInSeconds: policy.expireInSeconds,
+      ...(policy.heartbeatSeconds ? { heartbeatSeconds: policy.heartbeatSeconds } : {}),
       deadLetter,
     });
   }
