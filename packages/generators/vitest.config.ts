@@ -8,6 +8,8 @@ const generatedProjects = 'test/generated-project.test.ts';
 export default defineProject({
   test: {
     name: 'generators',
+    globalSetup: ['@botsmith/test-kit/global-setup'],
+    setupFiles: ['@botsmith/test-kit/setup'],
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: process.env.BOTSMITH_GENERATED_MATRIX
       ? configDefaults.exclude

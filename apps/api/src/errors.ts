@@ -4,6 +4,7 @@ import { type ConfigIssue, formatConfigIssues } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { GitHubAccessMissingError } from './github/octokit';
 
 /** The JSON body of every non-tRPC error response. `code` is stable; `message` is for people. */
 export interface ErrorBody {
@@ -46,17 +47,23 @@ export function configIssuesOf(cause: unknown): ConfigIssue[] | undefined {
 
 /**
  * Maps errors thrown by our packages to the most specific `TRPCError`, keeping the `cause`.
- * Anything unknown becomes INTERNAL_SERVER_ERROR, whose message the formatter hides.
- *
- * @example catch (error) { throw toTRPCError(error); }
+ * Anything unknown becomes INTERNAL_SERVER_ERROR, whose message the formatter hides. Every
+ * procedure goes through it (the `mapErrors` middleware in `trpc/init.ts`).
  */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof UnsupportedConfigError) {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   }
+  if (error instanceof GitHubAccessMissingError) {
+    return new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message, cause: error });
+  }
   if (error instanceof ProjectNameTakenError) {
-    return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
+    return new TRPCError({
+      code: 'CONFLICT',
+      message: `You already have a project named "${error.projectName}"; choose another name.`,
+      cause: error,
+    });
   }
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
 }

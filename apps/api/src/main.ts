@@ -1,5 +1,6 @@
-// The API process: environment → database → migrations → job queue → HTTP server, and a
-// graceful exit on SIGTERM/SIGINT (stop accepting, drain requests, stop jobs, close the database).
+// The API process and its composition root: environment → database → migrations → job queue
+// → the `Services` every feature shares → workers and HTTP server, and a graceful exit on
+// SIGTERM/SIGINT (stop accepting, drain requests, stop jobs, close the database).
 import { resolve } from 'node:path';
 import { createDatabase, migrateToLatest, pgliteDataDir, waitForDatabase } from '@botsmith/db';
 import { createCipher } from './crypto/cipher';
@@ -10,11 +11,16 @@ import { exitOnFatalErrors } from './http/fatal-errors';
 import { createLogger } from './http/logger';
 import { hasSpa } from './http/spa';
 import { type JobQueue, startJobQueue } from './jobs/job-queue';
-import { startWorkers } from './jobs/workers';
 import { createServer } from './server';
+import type { Services, StartWorker } from './services';
+import { createSetupWorker } from './setup/setup-worker';
+import { startWebhookWorker } from './webhooks/webhook-worker';
 
 /** How long a drain may take before we give up on stragglers and exit anyway. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/** Every queue's worker; each feature contributes one. */
+const WORKERS: StartWorker[] = [startWebhookWorker, createSetupWorker()];
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -94,34 +100,38 @@ try {
   queue = await startJobQueue(database.db, {
     onError: (err) => logger.error({ err }, 'job queue error'),
   });
-  await startWorkers({
-    db: database.db,
-    queue,
-    cipher,
-    github: env.GITHUB,
-    publicUrl: new URL(env.PUBLIC_URL).origin,
-    log: logger,
-  });
 } catch (err) {
   logger.fatal({ err }, 'could not start the job queue');
   await database.close().catch(() => {});
   process.exit(1);
 }
 
-const server = createServer({
+const services = {
   db: database.db,
-  logger,
+  cipher,
+  github: env.GITHUB,
+  queue,
+  log: logger,
+  publicUrl: new URL(env.PUBLIC_URL).origin,
+} satisfies Services;
+
+try {
+  for (const start of WORKERS) await start(services);
+} catch (err) {
+  logger.fatal({ err }, 'could not start the job workers');
+  await queue.stop().catch(() => {});
+  await database.close().catch(() => {});
+  process.exit(1);
+}
+
+const server = createServer(services, {
   host: env.HOST,
   port: env.PORT,
   nodeEnv: env.NODE_ENV,
   webDistDir: env.WEB_DIST_DIR,
-  publicUrl: env.PUBLIC_URL,
-  github: env.GITHUB,
-  cipher,
   corsOrigins: env.CORS_ORIGINS,
   rateLimits: env.RATE_LIMITS,
   trustProxy: env.TRUST_PROXY,
-  queue,
 });
 
 let stopping = false;

@@ -1,25 +1,22 @@
-import type { Db } from '@botsmith/db';
 import { MAX_BATCH_SIZE } from '@botsmith/shared';
 import fastifyCookie from '@fastify/cookie';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { registerGitHubRoutes } from './auth/github-routes';
 import { requestAuthPlugin } from './auth/request-auth';
-import type { Cipher } from './crypto/cipher';
 import { registerDownloadRoute } from './downloads/download-route';
 import type { Env, RateLimits } from './env';
 import { registerErrorHandler } from './errors';
-import type { GitHubConfig } from './github/github-config';
 import { registerHealthRoutes } from './http/health-routes';
 import { REQUEST_ID_HEADER, requestIdFor } from './http/request-id';
 import { hasSpa, registerNotFound, registerSpa } from './http/spa';
-import type { JobQueue } from './jobs/job-queue';
 import { startExpirySweep } from './jobs/sweep-expired';
 import { registerCors } from './security/cors';
 import { csrfPlugin } from './security/csrf';
 import { rateLimitPlugin } from './security/rate-limit';
 import { registerSecurityHeaders } from './security/security-headers';
 import { trpcMediaTypePlugin } from './security/trpc-media-type';
+import type { Services } from './services';
 import type { CookiePolicy } from './sessions/session-cookie';
 import { type AppRouter, appRouter } from './trpc/app-router';
 import { createContextFactory } from './trpc/context';
@@ -30,28 +27,18 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const PROBE_PATHS = new Set(['/health', '/ready']);
 
-/** What `createServer` needs: where to listen, the database, the logger, auth and security. */
-export interface ServerConfig {
-  db: Db;
-  /** The process logger (pino); Fastify derives per-request children from it. */
-  logger: FastifyBaseLogger;
+/** How the HTTP server listens and guards itself; its dependencies come as `Services`. */
+export interface ServerOptions {
   host: string;
   port: number;
   nodeEnv: Env['NODE_ENV'];
   /** The built SPA to serve; ignored when it has no index.html. */
   webDistDir?: string | null;
-  /** The origin users reach us at (PUBLIC_URL): OAuth callback and CSRF checks use it. */
-  publicUrl: string;
-  github: GitHubConfig;
-  /** Seals GitHub tokens at rest. */
-  cipher: Cipher;
   /** Other origins allowed to call the API from a browser (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
   rateLimits: RateLimits;
   /** Fastify's `trustProxy` (TRUST_PROXY): which `X-Forwarded-For` hops to believe. */
   trustProxy?: boolean | number | string[];
-  /** Durable jobs (auto-setup, webhook processing); the caller starts and stops it. */
-  queue?: JobQueue | null;
 }
 
 /** A configured server: `app` for `inject()` in tests, `start`/`stop` to listen and drain. */
@@ -69,14 +56,14 @@ export interface BotsmithServer {
  * CORS, CSRF, rate limits). Routes are registered but nothing listens until `start()`.
  *
  * @example
- * const server = createServer({ db, logger, host: '127.0.0.1', port: 3000, nodeEnv: 'development',
- *   publicUrl: 'http://127.0.0.1:3000', github, cipher, rateLimits });
+ * const server = createServer(services, { host: '127.0.0.1', port: 3000, nodeEnv: 'development', rateLimits });
  * await server.start();
  * process.once('SIGTERM', () => server.stop());
  */
-export function createServer(config: ServerConfig): BotsmithServer {
+export function createServer(services: Services, config: ServerOptions): BotsmithServer {
+  const { db, publicUrl } = services;
   const app = Fastify({
-    loggerInstance: config.logger,
+    loggerInstance: services.log,
     genReqId: requestIdFor,
     logController: new LogController({
       requestIdLogLabel: 'requestId',
@@ -110,33 +97,23 @@ export function createServer(config: ServerConfig): BotsmithServer {
   // The security envelope, in order: headers on everything, CORS, cookies, then refuse
   // cross-site cookie requests and non-JSON tRPC bodies before any database work, resolve the
   // caller, and count the request against its rate limit.
-  registerSecurityHeaders(app, { production, publicUrl: config.publicUrl, github: config.github });
+  registerSecurityHeaders(app, { production, publicUrl, github: services.github });
   registerCors(app, config.corsOrigins ?? []);
   app.register(fastifyCookie);
   app.register(csrfPlugin, {
     cookies,
-    trustedOrigins: [new URL(config.publicUrl).origin, ...(config.corsOrigins ?? [])],
+    trustedOrigins: [publicUrl, ...(config.corsOrigins ?? [])],
   });
   app.register(trpcMediaTypePlugin, { prefix: '/trpc' });
-  app.register(requestAuthPlugin, { db: config.db, cookies });
-  app.register(rateLimitPlugin, { db: config.db, limits: config.rateLimits });
+  app.register(requestAuthPlugin, { db, cookies });
+  app.register(rateLimitPlugin, { db, limits: config.rateLimits });
 
   const exposeErrorDetails = config.nodeEnv === 'development';
   app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: createContextFactory({
-        db: config.db,
-        log: config.logger,
-        exposeErrorDetails,
-        cookies,
-        signIn: { emulator: config.github.emulator, githubUrl: config.github.webUrl },
-        queue: config.queue ?? null,
-        cipher: config.cipher,
-        github: config.github,
-        publicUrl: new URL(config.publicUrl).origin,
-      }),
+      createContext: createContextFactory({ ...services, exposeErrorDetails, cookies }),
       maxBodySize: BODY_LIMIT_BYTES,
       // One request must not fan out into hundreds of calls; our clients split at this size.
       maxBatchSize: MAX_BATCH_SIZE,
@@ -149,16 +126,9 @@ export function createServer(config: ServerConfig): BotsmithServer {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
-  registerGitHubRoutes(app, {
-    db: config.db,
-    cipher: config.cipher,
-    github: config.github,
-    publicUrl: new URL(config.publicUrl).origin,
-    cookies,
-    production,
-  });
-  registerWebhookRoute(app, { db: config.db, cipher: config.cipher, queue: config.queue ?? null });
-  registerHealthRoutes(app, config.db);
+  registerGitHubRoutes(app, { ...services, cookies, production });
+  registerWebhookRoute(app, services);
+  registerHealthRoutes(app, db);
   registerDownloadRoute(app);
 
   const spa = hasSpa(config.webDistDir);
@@ -170,7 +140,7 @@ export function createServer(config: ServerConfig): BotsmithServer {
     app,
     async start() {
       const address = await app.listen({ host: config.host, port: config.port });
-      stopSweep = startExpirySweep(config.db, config.logger);
+      stopSweep = startExpirySweep(db, services.log);
       return address;
     },
     async stop() {

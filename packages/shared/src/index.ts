@@ -18,6 +18,14 @@ export {
 } from './catalog/sign-in-failures';
 export { MAX_BATCH_SIZE } from './max-batch-size';
 export {
+  PERMISSIONS,
+  type Permission,
+  ROLE_PERMISSIONS,
+  ROLES,
+  type Role,
+  roleAllows,
+} from './permissions';
+export {
   API_TOKEN_LIFETIME_DAYS,
   API_TOKEN_LIFETIMES,
   type CreateApiTokenInput,

@@ -1,11 +1,11 @@
 import {
   type Db,
   type GitHubProfile,
-  insertActivity,
   type Session,
   type User,
   upsertGitHubUser,
 } from '@botsmith/db';
+import { auditFor } from '../activities/audit';
 import type { RequestMeta } from '../activities/request-meta';
 import type { Cipher } from '../crypto/cipher';
 import { storeGitHubToken } from '../github/github-token-store';
@@ -42,11 +42,8 @@ export function completeSignIn(
       if (previous) await invalidateSession(trx, previous.session.id);
     }
     const { token, session } = await createSession(trx, user.id);
-    await insertActivity(trx, {
-      userId: user.id,
-      action: 'auth.sign_in',
-      ...input.meta,
-      metadata: { scopes: input.grant.scopes },
+    await auditFor(trx, { userId: user.id, meta: input.meta })('auth.sign_in', {
+      scopes: input.grant.scopes,
     });
     return { user, session, token };
   });

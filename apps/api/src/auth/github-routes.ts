@@ -1,14 +1,13 @@
-import type { Db, GitHubProfile } from '@botsmith/db';
+import type { GitHubProfile } from '@botsmith/db';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { generateCodeVerifier, generateState } from 'arctic';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requestMeta } from '../activities/request-meta';
-import type { Cipher } from '../crypto/cipher';
 import { fetchGitHubProfile } from '../github/fetch-profile';
-import type { GitHubConfig } from '../github/github-config';
 import { createGitHubOAuth, type GitHubGrant, GitHubOAuthError } from '../github/oauth-client';
 import { createOctokit } from '../github/octokit';
 import { loggableError } from '../http/loggable-error';
+import type { Services } from '../services';
 import { type CookiePolicy, readSessionCookie, setSessionCookie } from '../sessions/session-cookie';
 import { completeSignIn } from './complete-sign-in';
 import { clearPendingSignIn, readPendingSignIn, setPendingSignIn } from './oauth-cookies';
@@ -19,14 +18,10 @@ import { signInFailure } from './sign-in-failure';
 export const GITHUB_CALLBACK_PATH = '/auth/github/callback';
 
 /** What the sign-in routes need. */
-export interface GitHubRoutesOptions {
-  db: Db;
-  cipher: Cipher;
-  github: GitHubConfig;
-  publicUrl: string;
+export type GitHubRoutesOptions = Pick<Services, 'db' | 'cipher' | 'github' | 'publicUrl'> & {
   cookies: CookiePolicy;
   production: boolean;
-}
+};
 
 function sameString(a: string, b: string): boolean {
   const encoder = new TextEncoder();

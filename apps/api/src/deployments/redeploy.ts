@@ -1,7 +1,7 @@
 import type { Deployment, Project } from '@botsmith/db';
 import { TRPCError } from '@trpc/server';
 import type { Octokit } from 'octokit';
-import { githubFailure, githubStatus } from '../github/github-call';
+import { githubFailure, githubStatus } from '../github/github-errors';
 
 /**
  * The generated deploy workflow (packages/generators `workflows/deploy.ts`): it accepts

@@ -1,7 +1,7 @@
-import type { Db, Project } from '@botsmith/db';
-import type { Cipher } from '../crypto/cipher';
-import { githubFailure, githubStatus, octokitFor } from '../github/github-call';
-import type { GitHubConfig } from '../github/github-config';
+import type { Project } from '@botsmith/db';
+import { githubFailure, githubStatus } from '../github/github-errors';
+import { octokitForUser } from '../github/octokit';
+import type { Services } from '../services';
 
 /**
  * Deletes the project's webhook at GitHub. Already gone (404: deleted by hand, or the repo
@@ -9,12 +9,12 @@ import type { GitHubConfig } from '../github/github-config';
  * sends us events.
  */
 export async function deleteRepoWebhook(
-  deps: { db: Db; cipher: Cipher; github: GitHubConfig },
+  services: Pick<Services, 'db' | 'cipher' | 'github'>,
   project: Pick<Project, 'ownerId' | 'repoFullName' | 'webhookId'>,
 ): Promise<void> {
   const [owner, repo] = project.repoFullName?.split('/') ?? [];
   if (!owner || !repo || project.webhookId === null) return;
-  const octokit = await octokitFor(deps, project.ownerId);
+  const octokit = await octokitForUser(services, project.ownerId);
   try {
     await octokit.rest.repos.deleteWebhook({ owner, repo, hook_id: project.webhookId });
   } catch (error) {

@@ -1,7 +1,8 @@
 import { listActivitiesPage } from '@botsmith/db';
 import { z } from 'zod';
 import { protectedProcedure, router } from '../trpc/init';
-import { ownProject, uuidCursor } from './project';
+import { loadOwnProject } from '../trpc/resource-procedures';
+import { uuidCursor } from './project';
 
 /** The caller's audit log. */
 export const activityRouter = router({
@@ -11,6 +12,7 @@ export const activityRouter = router({
    * pass the last entry's `id` as `cursor`; a page shorter than `limit` is the last.
    */
   list: protectedProcedure
+    .meta({ permission: 'account:read' })
     .input(
       z
         .object({
@@ -21,7 +23,7 @@ export const activityRouter = router({
         .default({ limit: 50 }),
     )
     .query(async ({ ctx, input }) => {
-      if (input.projectId) await ownProject(ctx, ctx.user.id, input.projectId);
+      if (input.projectId) await loadOwnProject(ctx.db, ctx.user.id, input.projectId);
       const page = await listActivitiesPage(ctx.db, ctx.user.id, input);
       return page.items.map(({ id, action, projectId, ip, userAgent, metadata, createdAt }) => ({
         id,

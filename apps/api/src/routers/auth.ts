@@ -1,17 +1,16 @@
-import { insertActivity } from '@botsmith/db';
 import { invalidateSession, invalidateUserSessions } from '../sessions/sessions';
 import { publicProcedure, router, sessionProcedure } from '../trpc/init';
 
 /** Sign-in state and sign-out. Signing in itself is the `/auth/github` redirect flow. */
 export const authRouter = router({
   /** Whether sign-in goes to github.com or the local emulator, for the sign-in button. */
-  signInOptions: publicProcedure.query(({ ctx }) => ({
+  signInOptions: publicProcedure.meta({ permission: 'public' }).query(({ ctx }) => ({
     ...ctx.signIn,
     startPath: '/auth/github',
   })),
 
   /** The caller, or `null` when signed out. Never includes tokens. */
-  me: publicProcedure.query(({ ctx }) => {
+  me: publicProcedure.meta({ permission: 'public' }).query(({ ctx }) => {
     if (!ctx.auth) return null;
     const { user } = ctx.auth;
     return {
@@ -35,22 +34,17 @@ export const authRouter = router({
   }),
 
   /** Ends this browser's session (server-side) and drops its cookie. */
-  logout: sessionProcedure.mutation(async ({ ctx }) => {
+  logout: sessionProcedure.meta({ permission: 'account:write' }).mutation(async ({ ctx }) => {
     await invalidateSession(ctx.db, ctx.auth.session.id);
-    await insertActivity(ctx.db, { userId: ctx.user.id, action: 'auth.sign_out', ...ctx.meta });
+    await ctx.audit('auth.sign_out');
     ctx.clearSessionCookie();
     return { signedOut: true as const };
   }),
 
   /** Ends every session of the user, on every device. API tokens stay valid. */
-  logoutAll: sessionProcedure.mutation(async ({ ctx }) => {
+  logoutAll: sessionProcedure.meta({ permission: 'account:write' }).mutation(async ({ ctx }) => {
     const sessionsEnded = await invalidateUserSessions(ctx.db, ctx.user.id);
-    await insertActivity(ctx.db, {
-      userId: ctx.user.id,
-      action: 'auth.sign_out_everywhere',
-      ...ctx.meta,
-      metadata: { sessionsEnded },
-    });
+    await ctx.audit('auth.sign_out_everywhere', { sessionsEnded });
     ctx.clearSessionCookie();
     return { sessionsEnded };
   }),

@@ -9,7 +9,7 @@ import { publicProcedure, router } from '../trpc/init';
 
 /** The wizard's choices, for clients that do not bundle `@botsmith/shared` (SDK scripts). */
 export const catalogRouter = router({
-  get: publicProcedure.query(() => ({
+  get: publicProcedure.meta({ permission: 'public' }).query(() => ({
     platforms: PLATFORMS,
     features: FEATURES,
     priorities: PRIORITIES,

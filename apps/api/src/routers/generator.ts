@@ -1,6 +1,5 @@
 import { GENERATOR_VERSION, generate } from '@botsmith/generators';
 import { upgradableBuildConfigSchema } from '@botsmith/shared';
-import { toTRPCError } from '../errors';
 import { publicProcedure, router } from '../trpc/init';
 
 /** Server-side generation; the same generator the browser and the CLI run. */
@@ -10,11 +9,8 @@ export const generatorRouter = router({
    * and `data.configIssues` naming each bad field (added by the error formatter). A config saved
    * with an older schema version (such as 1, with Node 20) is upgraded first.
    */
-  preview: publicProcedure.input(upgradableBuildConfigSchema).query(({ input }) => {
-    try {
-      return { files: generate(input).files, generatorVersion: GENERATOR_VERSION };
-    } catch (error) {
-      throw toTRPCError(error);
-    }
-  }),
+  preview: publicProcedure
+    .meta({ permission: 'public' })
+    .input(upgradableBuildConfigSchema)
+    .query(({ input }) => ({ files: generate(input).files, generatorVersion: GENERATOR_VERSION })),
 });

@@ -1,19 +1,15 @@
 import type { RepoTarget } from '@botsmith/shared';
 import type { Octokit } from 'octokit';
+import { githubStatus } from '../github/github-errors';
 import { parseScopes } from '../github/oauth-client';
 import type { PreflightFacts } from './preflight-checks';
-
-function statusOf(error: unknown): number | null {
-  const status = (error as { status?: unknown })?.status;
-  return typeof status === 'number' ? status : null;
-}
 
 /** `undefined` for a 404 (or 403 from a missing scope); other errors propagate. */
 async function optional<T>(call: Promise<T>): Promise<T | undefined> {
   try {
     return await call;
   } catch (error) {
-    const status = statusOf(error);
+    const status = githubStatus(error);
     if (status === 404 || status === 403) return undefined;
     throw error;
   }
@@ -39,7 +35,7 @@ export async function gatherPreflightFacts(
     repoExists = true;
   } catch (error) {
     // A private repository we cannot see is also a 404; creating it then fails with 422.
-    repoExists = statusOf(error) === 404 ? false : null;
+    repoExists = githubStatus(error) === 404 ? false : null;
   }
 
   let org: PreflightFacts['org'] = null;

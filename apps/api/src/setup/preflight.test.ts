@@ -23,7 +23,7 @@ describeEachDatabase('setup preflight against GitHub (emulator, real HTTP)', (t)
 
   test('everything in order passes', async () => {
     const { caller } = await h.signIn('octocat');
-    const result = await caller.setup.preflight({ target: target(), config });
+    const result = await caller.setupRun.preflight({ target: target(), config });
     expect(result).toMatchObject({ ok: true, plan: { branchProtection: true } });
   });
 
@@ -32,7 +32,7 @@ describeEachDatabase('setup preflight against GitHub (emulator, real HTTP)', (t)
       'octocat',
       SIGN_IN_SCOPES.filter((scope) => scope !== 'workflow'),
     );
-    const result = await caller.setup.preflight({ target: target(), config });
+    const result = await caller.setupRun.preflight({ target: target(), config });
     expect(result.ok).toBe(false);
     expect(result.checks.find((c) => c.id === 'token_scopes')).toMatchObject({
       status: 'fail',
@@ -48,30 +48,33 @@ describeEachDatabase('setup preflight against GitHub (emulator, real HTTP)', (t)
       body: JSON.stringify({ owner: 'octocat', name: 'taken-bot', auto_init: true }),
     });
     const { caller } = await h.signIn('octocat');
-    const result = await caller.setup.preflight({ target: target({ name: 'taken-bot' }), config });
+    const result = await caller.setupRun.preflight({
+      target: target({ name: 'taken-bot' }),
+      config,
+    });
     expect(statusOf(result, 'repo_available')).toBe('fail');
     await expect(
-      caller.setup.start({ target: target({ name: 'taken-bot' }), config, plan: result.plan }),
+      caller.setupRun.start({ target: target({ name: 'taken-bot' }), config, plan: result.plan }),
     ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 
   test('hubot may not create repos in botsmith-test-org: warned without read:org, failed with it', async () => {
     const org = target({ owner: 'botsmith-test-org' });
     const hubot = await h.signIn('hubot');
-    const guarded = await hubot.caller.setup.preflight({ target: org, config });
+    const guarded = await hubot.caller.setupRun.preflight({ target: org, config });
     expect(guarded.checks.find((c) => c.id === 'owner_permission')).toMatchObject({
       status: 'warn',
       reason: expect.stringContaining('read:org'),
     });
     const withOrgRead = await h.signIn('hubot', [...SIGN_IN_SCOPES, 'read:org']);
-    const known = await withOrgRead.caller.setup.preflight({ target: org, config });
+    const known = await withOrgRead.caller.setupRun.preflight({ target: org, config });
     expect(statusOf(known, 'owner_permission')).toBe('fail');
     expect(known.ok).toBe(false);
 
     const octocat = await h.signIn('octocat', [...SIGN_IN_SCOPES, 'read:org']);
-    const owner = await octocat.caller.setup.preflight({ target: org, config });
+    const owner = await octocat.caller.setupRun.preflight({ target: org, config });
     expect(statusOf(owner, 'owner_permission')).toBe('pass');
-    const stranger = await octocat.caller.setup.preflight({
+    const stranger = await octocat.caller.setupRun.preflight({
       target: target({ owner: 'no-such-org' }),
       config,
     });
@@ -81,18 +84,18 @@ describeEachDatabase('setup preflight against GitHub (emulator, real HTTP)', (t)
   test('a private repo on the free plan warns, and the run skips branch protection', async () => {
     const { caller } = await h.signIn('octocat');
     const privateTarget = target({ name: 'secret-bot', visibility: 'private' });
-    const result = await caller.setup.preflight({ target: privateTarget, config });
+    const result = await caller.setupRun.preflight({ target: privateTarget, config });
     expect(result.ok).toBe(true);
     expect(statusOf(result, 'branch_protection')).toBe('warn');
     expect(result.plan).toEqual({ branchProtection: false });
 
     // Even a client asking for protection gets the server's verdict.
-    const { runId } = await caller.setup.start({
+    const { runId } = await caller.setupRun.start({
       target: privateTarget,
       config,
       plan: { branchProtection: true },
     });
-    const snapshot = await caller.setup.get({ runId });
+    const snapshot = await caller.setupRun.get({ runId });
     expect(snapshot.status).toBe('queued');
     expect(snapshot.steps.find((s) => s.name === 'branch_protection')?.status).toBe('skipped');
     expect(snapshot.steps.find((s) => s.name === 'secrets')?.status).toBe('pending');

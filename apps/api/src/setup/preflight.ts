@@ -1,10 +1,8 @@
-import type { Db } from '@botsmith/db';
 import type { PreflightResult, RepoTarget } from '@botsmith/shared';
-import type { Cipher } from '../crypto/cipher';
-import { githubFailure } from '../github/github-call';
-import type { GitHubConfig } from '../github/github-config';
-import { readGitHubToken } from '../github/github-token-store';
-import { createOctokit } from '../github/octokit';
+import type { Octokit } from 'octokit';
+import { githubFailure } from '../github/github-errors';
+import { GitHubAccessMissingError, octokitForUser } from '../github/octokit';
+import type { Services } from '../services';
 import { gatherPreflightFacts } from './gather-preflight-facts';
 import { evaluatePreflight, type PreflightFacts } from './preflight-checks';
 
@@ -18,13 +16,18 @@ const NO_TOKEN: PreflightFacts = {
 
 /** Preflight for one user and target: gathers facts with their token, then evaluates them. */
 export async function runPreflight(
-  deps: { db: Db; cipher: Cipher; github: GitHubConfig },
+  services: Pick<Services, 'db' | 'cipher' | 'github'>,
   userId: string,
   target: RepoTarget,
 ): Promise<PreflightResult> {
-  const token = await readGitHubToken(deps.db, deps.cipher, userId).catch(() => undefined);
-  if (!token) return evaluatePreflight(target, NO_TOKEN);
-  const octokit = createOctokit(deps.github, token.accessToken);
+  let octokit: Octokit;
+  try {
+    octokit = await octokitForUser(services, userId);
+  } catch (error) {
+    // Without GitHub access the scope check fails and tells the user to sign in again.
+    if (error instanceof GitHubAccessMissingError) return evaluatePreflight(target, NO_TOKEN);
+    throw error;
+  }
   // Every failure here is GitHub's (the checks only ask it): say so, e.g. no answer in time.
   const facts = await gatherPreflightFacts(octokit, target).catch((error: unknown) => {
     throw githubFailure(error, 'checking your GitHub account and the repository name');

@@ -19,7 +19,7 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
     const { caller } = await h.signIn('octocat');
     await h.fault({ method: 'POST', path: '/user/repos', status: 503, times: 100 });
     const target = { owner: 'octocat', name: 'dead-bot', visibility: 'public' as const };
-    const { runId } = await caller.setup.start({
+    const { runId } = await caller.setupRun.start({
       target,
       config,
       plan: { branchProtection: false },
@@ -29,7 +29,7 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
     await expect(runSetup(deps, runId, { isLastAttempt: false })).rejects.toBeInstanceOf(
       TransientGitHubError,
     );
-    const retrying = await caller.setup.get({ runId });
+    const retrying = await caller.setupRun.get({ runId });
     expect(retrying.status).toBe('queued');
     expect(retrying.steps[0]).toMatchObject({
       name: 'create_repo',
@@ -41,16 +41,16 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
     await expect(runSetup(deps, runId, { isLastAttempt: true })).rejects.toBeInstanceOf(
       TransientGitHubError,
     );
-    const dead = await caller.setup.get({ runId });
+    const dead = await caller.setupRun.get({ runId });
     expect(dead.status).toBe('dead');
     expect(dead.steps[0]).toMatchObject({ status: 'failed', attempts: 2 });
     // A dead run is not picked up again by a stray job.
     expect(await runSetup(deps, runId, { isLastAttempt: false })).toBe('not_runnable');
 
     await h.clearFaults();
-    await caller.setup.retry({ runId });
+    await caller.setupRun.retry({ runId });
     expect(await runSetup(deps, runId, { isLastAttempt: false })).toBe('waiting');
-    const resumed = await caller.setup.get({ runId });
+    const resumed = await caller.setupRun.get({ runId });
     expect(resumed.steps[0]).toMatchObject({ status: 'succeeded', attempts: 3 });
     expect(resumed.repo?.fullName).toBe('octocat/dead-bot');
   }, 60_000);
@@ -59,7 +59,7 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
     const { caller } = await h.signIn('octocat');
     const target = { owner: 'octocat', name: 'old-bot', visibility: 'public' as const };
     const current = buildConfigSchema.parse({ project: { name: 'old-bot' } });
-    const { runId, projectId } = await caller.setup.start({
+    const { runId, projectId } = await caller.setupRun.start({
       target,
       config: current,
       plan: { branchProtection: false },
@@ -90,7 +90,7 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
     const { caller } = await h.signIn('octocat');
     await h.fault({ method: 'POST', path: '/user/repos', status: 502, times: 2 });
     const target = { owner: 'octocat', name: 'busy-bot', visibility: 'public' as const };
-    const { runId } = await caller.setup.start({
+    const { runId } = await caller.setupRun.start({
       target,
       config,
       plan: { branchProtection: false },

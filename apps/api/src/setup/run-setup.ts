@@ -15,12 +15,10 @@ import {
 } from '@botsmith/db';
 import { type GeneratedFile, generate } from '@botsmith/generators';
 import { type SetupStepName, upgradableBuildConfigSchema } from '@botsmith/shared';
-import type { FastifyBaseLogger } from 'fastify';
 import { NO_REQUEST_META } from '../activities/request-meta';
-import type { Cipher } from '../crypto/cipher';
-import type { GitHubConfig } from '../github/github-config';
 import { readGitHubToken } from '../github/github-token-store';
 import { createOctokit } from '../github/octokit';
+import type { Services } from '../services';
 import {
   PermanentGitHubError,
   retryingMessage,
@@ -45,14 +43,9 @@ const STEPS: Record<SetupStepName, SetupStep> = {
   first_run: firstRunStep,
 };
 
-export interface RunSetupDeps {
-  db: Db;
-  cipher: Cipher;
-  github: GitHubConfig;
-  publicUrl: string;
-  log: FastifyBaseLogger;
+export type RunSetupDeps = Pick<Services, 'db' | 'cipher' | 'github' | 'publicUrl' | 'log'> & {
   timings: SetupTimings;
-}
+};
 
 /** How a job ended: done, paused, failed for good, or busy elsewhere (another worker holds it). */
 export type RunOutcome = 'succeeded' | 'waiting' | 'failed' | 'busy' | 'not_runnable';

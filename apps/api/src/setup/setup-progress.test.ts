@@ -76,7 +76,7 @@ describeEachDatabase('setup progress over SSE (real HTTP)', (t) => {
   test('streams each step change until the run ends, naming the failing job', async () => {
     const { jar } = await signIn(url, { login: 'octocat' });
     const target = { owner: 'octocat', name: 'stream-bot', visibility: 'public' };
-    const started = await trpc(url, 'setup.start', {
+    const started = await trpc(url, 'setupRun.start', {
       jar,
       mutation: true,
       input: { target, config, plan: { branchProtection: false } },
@@ -86,7 +86,7 @@ describeEachDatabase('setup progress over SSE (real HTTP)', (t) => {
 
     const input = encodeURIComponent(JSON.stringify({ json: { runId } }));
     const open = () =>
-      fetch(`${url}/trpc/setup.progress?input=${input}`, {
+      fetch(`${url}/trpc/setupRun.progress?input=${input}`, {
         headers: {
           cookie: jar.header(),
           accept: 'text/event-stream',
@@ -103,7 +103,7 @@ describeEachDatabase('setup progress over SSE (real HTTP)', (t) => {
     expect(untilPaused.length).toBeGreaterThan(1);
     expect(new Set(untilPaused.map((s) => JSON.stringify(s))).size).toBe(untilPaused.length);
 
-    const skip = await trpc(url, 'setup.provideSecrets', {
+    const skip = await trpc(url, 'setupRun.provideSecrets', {
       jar,
       mutation: true,
       input: { runId, keyId: paused?.secrets?.keyId, secrets: [] },
@@ -122,7 +122,7 @@ describeEachDatabase('setup progress over SSE (real HTTP)', (t) => {
     expect(seen).toContain('succeeded');
 
     const stranger = await signIn(url, { login: 'hubot' });
-    const denied = await fetch(`${url}/trpc/setup.progress?input=${input}`, {
+    const denied = await fetch(`${url}/trpc/setupRun.progress?input=${input}`, {
       headers: {
         cookie: stranger.jar.header(),
         accept: 'text/event-stream',

@@ -40,11 +40,15 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
   test('creates the repo, commits every file once, stores sealed secrets, hooks, protects and follows the first run', async () => {
     const { caller, user } = await h.signIn('octocat');
     const target = { owner: 'octocat', name: 'hello-bot', visibility: 'public' as const };
-    const preflight = await caller.setup.preflight({ target, config });
+    const preflight = await caller.setupRun.preflight({ target, config });
     expect(preflight.ok).toBe(true);
     expect(preflight.plan).toEqual({ branchProtection: true });
 
-    const { runId, projectId } = await caller.setup.start({ target, config, plan: preflight.plan });
+    const { runId, projectId } = await caller.setupRun.start({
+      target,
+      config,
+      plan: preflight.plan,
+    });
     const waiting = await settleRun(caller, runId, ['waiting', 'failed', 'dead']);
     expect(waiting.status).toBe('waiting');
     expect(waiting.secrets?.names).toEqual(['DISCORD_TOKEN']);
@@ -60,7 +64,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     const secrets = waiting.secrets;
     if (!secrets) throw new Error('no public key');
     const encryptedValue = await sealLikeTheBrowser(secrets.key, 'discord-bot-token-value');
-    await caller.setup.provideSecrets({
+    await caller.setupRun.provideSecrets({
       runId,
       keyId: secrets.keyId,
       secrets: [{ name: 'DISCORD_TOKEN', encryptedValue }],
@@ -152,20 +156,24 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
       'setup.started',
       'setup.succeeded',
     ]);
-    expect(await caller.setup.latestForProject({ projectId })).toEqual(done);
+    expect(await caller.setupRun.latestForProject({ projectId })).toEqual(done);
   }, 60_000);
 
   /** Starts a setup and drives it to an end, answering the secrets pause with no secrets. */
   const setUp = async (caller: HarnessCaller, name: string) => {
     const target = { owner: 'octocat', name, visibility: 'public' as const };
-    const { runId, projectId } = await caller.setup.start({
+    const { runId, projectId } = await caller.setupRun.start({
       target,
       config,
       plan: { branchProtection: false },
     });
     const paused = await settleRun(caller, runId, ['waiting', 'succeeded', 'failed', 'dead']);
     if (paused.status === 'waiting') {
-      await caller.setup.provideSecrets({ runId, keyId: paused.secrets?.keyId ?? '', secrets: [] });
+      await caller.setupRun.provideSecrets({
+        runId,
+        keyId: paused.secrets?.keyId ?? '',
+        secrets: [],
+      });
     }
     return {
       runId,
@@ -193,7 +201,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     );
     expect(log.map((r) => r.status)).toEqual([502, 502, 201]);
     expect(
-      (await caller.setup.get({ runId })).steps.find((s) => s.name === 'secrets')?.status,
+      (await caller.setupRun.get({ runId })).steps.find((s) => s.name === 'secrets')?.status,
     ).toBe('skipped');
   }, 60_000);
 
@@ -212,7 +220,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     expect(end.error).toMatch(/Injected fault/);
     const commitsBefore = h.github.store.snapshot('octocat', 'retried-bot')?.commits.length;
 
-    await caller.setup.retry({ runId });
+    await caller.setupRun.retry({ runId });
     const again = await settleRun(caller, runId, ['succeeded', 'failed', 'dead']);
     expect(again.status).toBe('succeeded');
     expect(again.steps.find((s) => s.name === 'webhook')).toMatchObject({
@@ -221,7 +229,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     });
     expect(again.steps.find((s) => s.name === 'create_repo')?.attempts).toBe(1);
     expect(h.github.store.snapshot('octocat', 'retried-bot')?.commits.length).toBe(commitsBefore);
-    await expect(caller.setup.retry({ runId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(caller.setupRun.retry({ runId })).rejects.toMatchObject({ code: 'CONFLICT' });
   }, 60_000);
 
   test('rollback deletes the hook; deleting the repo needs delete_repo, which is reported', async () => {
@@ -230,9 +238,9 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     expect(end.status).toBe('succeeded');
 
     await expect(
-      caller.setup.rollback({ runId, confirmRepoFullName: 'octocat/other' }),
+      caller.setupRun.rollback({ runId, confirmRepoFullName: 'octocat/other' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    const refused = await caller.setup.rollback({
+    const refused = await caller.setupRun.rollback({
       runId,
       confirmRepoFullName: 'octocat/doomed-bot',
     });
@@ -255,7 +263,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
       'admin:repo_hook',
       'delete_repo',
     ]);
-    const deleted = await privileged.caller.setup.rollback({
+    const deleted = await privileged.caller.setupRun.rollback({
       runId,
       confirmRepoFullName: 'octocat/doomed-bot',
     });
@@ -279,14 +287,14 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     const { runId, projectId } = await setUp(octocat.caller, 'private-bot');
     const { caller } = await h.signIn('hubot');
     const notFound = { code: 'NOT_FOUND' };
-    await expect(caller.setup.get({ runId })).rejects.toMatchObject(notFound);
-    await expect(caller.setup.retry({ runId })).rejects.toMatchObject(notFound);
-    await expect(caller.setup.rollback({ runId })).rejects.toMatchObject(notFound);
+    await expect(caller.setupRun.get({ runId })).rejects.toMatchObject(notFound);
+    await expect(caller.setupRun.retry({ runId })).rejects.toMatchObject(notFound);
+    await expect(caller.setupRun.rollback({ runId })).rejects.toMatchObject(notFound);
     await expect(
-      caller.setup.provideSecrets({ runId, keyId: 'k', secrets: [] }),
+      caller.setupRun.provideSecrets({ runId, keyId: 'k', secrets: [] }),
     ).rejects.toMatchObject(notFound);
-    expect(await caller.setup.latestForProject({ projectId })).toBeNull();
-    const stream = await caller.setup.progress({ runId }).catch((error: unknown) => error);
+    expect(await caller.setupRun.latestForProject({ projectId })).toBeNull();
+    const stream = await caller.setupRun.progress({ runId }).catch((error: unknown) => error);
     const first =
       stream instanceof Error
         ? stream

@@ -24,7 +24,7 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
   afterAll(() => h.stop());
 
   const start = (caller: HarnessCaller, name: string) =>
-    caller.setup.start({
+    caller.setupRun.start({
       target: { owner: 'octocat', name, visibility: 'public' },
       config,
       plan: { branchProtection: false },
@@ -52,7 +52,7 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
     const { runId } = await start(caller, 'backoff-bot');
 
     await expect
-      .poll(async () => (await caller.setup.get({ runId })).steps[0]?.message, {
+      .poll(async () => (await caller.setupRun.get({ runId })).steps[0]?.message, {
         timeout: 10_000,
         interval: 100,
       })
@@ -86,7 +86,7 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
     const { runId } = await start(caller, 'hung-bot');
 
     await expect
-      .poll(async () => (await caller.setup.get({ runId })).steps[1]?.message, {
+      .poll(async () => (await caller.setupRun.get({ runId })).steps[1]?.message, {
         timeout: 10_000,
         interval: 100,
       })
@@ -104,7 +104,7 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
     await h.fault({ method: 'GET', path: '/user', holdMs: 60_000, drop: true, times: 1 });
     const target = { owner: 'octocat', name: 'unchecked-bot', visibility: 'public' as const };
     const started = Date.now();
-    await expect(caller.setup.preflight({ target, config })).rejects.toMatchObject({
+    await expect(caller.setupRun.preflight({ target, config })).rejects.toMatchObject({
       code: 'GATEWAY_TIMEOUT',
       message: expect.stringMatching(/^GitHub did not answer within 1 s .*try again/),
     });

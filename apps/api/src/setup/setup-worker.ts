@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QUEUES } from '../jobs/job-queue';
-import type { StartWorker, WorkerDeps } from '../jobs/workers';
+import type { StartWorker, WorkerServices } from '../services';
 import { runSetup } from './run-setup';
 import { sweepOrphanedSetupRuns } from './setup-queue';
 import { DEFAULT_SETUP_TIMINGS, type SetupTimings } from './step-types';
@@ -15,7 +15,7 @@ const WORKERS_PER_PROCESS = 3;
  * at start and then every `sweepIntervalMs`, so a restarted process resumes within seconds.
  */
 export function createSetupWorker(timings: SetupTimings = DEFAULT_SETUP_TIMINGS): StartWorker {
-  return async (deps: WorkerDeps) => {
+  return async (deps: WorkerServices) => {
     const log = deps.log.child({ worker: 'setup' });
     const runDeps = { ...deps, log, timings };
     for (let i = 0; i < WORKERS_PER_PROCESS; i += 1) {

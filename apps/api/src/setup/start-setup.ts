@@ -1,7 +1,6 @@
 import {
   createProject,
   type Db,
-  insertActivity,
   insertSetupRun,
   markProjectSettingUp,
   setProjectStatus,
@@ -14,6 +13,7 @@ import {
   type SetupPlan,
 } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
+import { auditFor } from '../activities/audit';
 import type { RequestMeta } from '../activities/request-meta';
 import type { JobQueue } from '../jobs/job-queue';
 import { requiredChecksOf, secretNamesOf, startsWorkflowOnPush } from './plan-from-files';
@@ -89,14 +89,11 @@ export async function createSetupRun(
       plan: { ...input.plan },
       steps: SETUP_STEP_NAMES.map((name) => ({ name, skipped: skipped.has(name) })),
     });
-    await insertActivity(trx, {
-      userId: input.userId,
-      projectId,
-      action: 'setup.started',
-      ip: input.meta.ip,
-      userAgent: input.meta.userAgent,
-      metadata: { runId: run.id, repo: `${input.target.owner}/${input.target.name}` },
-    });
+    await auditFor(trx, { userId: input.userId, meta: input.meta })(
+      'setup.started',
+      { runId: run.id, repo: `${input.target.owner}/${input.target.name}` },
+      { projectId },
+    );
     if (queue) await enqueueSetupRun(queue, run.id, { trx });
     return { runId: run.id, projectId };
   });

@@ -2,8 +2,8 @@ import { createServer as createNetServer } from 'node:net';
 import type { Db } from '@botsmith/db';
 import { type GitHubEmulator, startGitHubEmulator } from '@botsmith/github-emulator';
 import type { GitHubConfig } from '../github/github-config';
-import type { BotsmithServer, ServerConfig } from '../server';
-import { type CapturedLogs, createTestServer } from './test-server';
+import type { BotsmithServer } from '../server';
+import { type CapturedLogs, createTestServer, type TestServerOverrides } from './test-server';
 
 /** A Botsmith server on a real port whose GitHub is a fresh emulator. */
 export interface AuthTestServer {
@@ -38,7 +38,7 @@ export function freePort(): Promise<number> {
  */
 export async function startAuthTestServer(
   db: Db,
-  overrides: Partial<ServerConfig> & { logLevel?: string; githubRequestTimeoutMs?: number } = {},
+  overrides: TestServerOverrides & { githubRequestTimeoutMs?: number } = {},
 ): Promise<AuthTestServer> {
   const { githubRequestTimeoutMs = 10_000, ...serverOverrides } = overrides;
   const github = await startGitHubEmulator();

@@ -160,10 +160,10 @@ export async function settleRun(
   timeoutMs = 30_000,
 ) {
   await expect
-    .poll(async () => (await caller.setup.get({ runId })).status, {
+    .poll(async () => (await caller.setupRun.get({ runId })).status, {
       timeout: timeoutMs,
       interval: 100,
     })
     .toSatisfy((status: string) => statuses.includes(status));
-  return caller.setup.get({ runId });
+  return caller.setupRun.get({ runId });
 }

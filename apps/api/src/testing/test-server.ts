@@ -4,7 +4,8 @@ import type { RequestAuth } from '../auth/request-auth';
 import type { RateLimits } from '../env';
 import type { GitHubConfig } from '../github/github-config';
 import { createLogger } from '../http/logger';
-import { type BotsmithServer, createServer, type ServerConfig } from '../server';
+import { type BotsmithServer, createServer, type ServerOptions } from '../server';
+import type { Services } from '../services';
 import { appRouter } from '../trpc/app-router';
 import { type ContextDeps, createContextFactory } from '../trpc/context';
 import { createCallerFactory } from '../trpc/init';
@@ -30,6 +31,11 @@ export interface CapturedLogs {
   text(): string;
 }
 
+/** What a test may set on a test server: any service but the database and logger, any option. */
+export type TestServerOverrides = Partial<Omit<Services, 'db' | 'log'> & ServerOptions> & {
+  logLevel?: string;
+};
+
 /**
  * A server on an ephemeral port whose logs go to memory instead of stdout.
  *
@@ -37,23 +43,26 @@ export interface CapturedLogs {
  */
 export function createTestServer(
   db: Db,
-  overrides: Partial<ServerConfig> & { logLevel?: string } = {},
+  overrides: TestServerOverrides = {},
 ): { server: BotsmithServer; logs: CapturedLogs } {
   const raw: string[] = [];
-  const { logLevel = 'info', ...config } = overrides;
-  const logger = createLogger(logLevel, { write: (line: string) => raw.push(line) });
-  const server = createServer({
+  const { logLevel = 'info', cipher, github, queue, publicUrl, ...options } = overrides;
+  const log = createLogger(logLevel, { write: (line: string) => raw.push(line) });
+  const services: Services = {
     db,
-    logger,
+    log,
+    cipher: cipher ?? testCipher(),
+    github: github ?? UNREACHABLE_GITHUB,
+    queue: queue ?? null,
+    publicUrl: new URL(publicUrl ?? 'http://127.0.0.1:3000').origin,
+  };
+  const server = createServer(services, {
     host: '127.0.0.1',
     port: 0,
     nodeEnv: 'test',
     webDistDir: null,
-    publicUrl: 'http://127.0.0.1:3000',
-    github: UNREACHABLE_GITHUB,
-    cipher: testCipher(),
     rateLimits: TEST_RATE_LIMITS,
-    ...config,
+    ...options,
   });
   const logs: CapturedLogs = {
     get lines() {
@@ -65,10 +74,10 @@ export function createTestServer(
 }
 
 /**
- * A server-side caller for the whole router, on a context built without a request; pass
- * `auth` to call as a signed-in user, and `deps` for a queue or a reachable GitHub.
+ * A procedure context built without a request; pass `auth` to act as a signed-in user, and
+ * `deps` for a queue or a reachable GitHub.
  */
-export function createTestCaller(
+export function createTestContext(
   db: Db,
   auth: RequestAuth | null = null,
   deps: Partial<Pick<ContextDeps, 'queue' | 'github' | 'cipher' | 'publicUrl'>> = {},
@@ -78,12 +87,16 @@ export function createTestCaller(
     log: pino({ level: 'silent' }),
     exposeErrorDetails: false,
     cookies: { secure: false },
-    signIn: { emulator: true, githubUrl: (deps.github ?? UNREACHABLE_GITHUB).webUrl },
     queue: null,
     cipher: testCipher(),
     github: UNREACHABLE_GITHUB,
     publicUrl: 'http://127.0.0.1:3000',
     ...deps,
   });
-  return createCallerFactory(appRouter)(createContext({ auth }));
+  return createContext({ auth });
+}
+
+/** A server-side caller for the whole router on `createTestContext(db, auth, deps)`. */
+export function createTestCaller(...args: Parameters<typeof createTestContext>) {
+  return createCallerFactory(appRouter)(createTestContext(...args));
 }

@@ -5,7 +5,7 @@ import { catalogRouter } from '../routers/catalog';
 import { deploymentRouter } from '../routers/deployment';
 import { generatorRouter } from '../routers/generator';
 import { projectRouter } from '../routers/project';
-import { setupRouter } from '../setup/setup-router';
+import { setupRunRouter } from '../routers/setup-run';
 import { router } from './init';
 
 /** Every tRPC procedure the API serves, at `/trpc`. */
@@ -17,7 +17,7 @@ export const appRouter = router({
   deployment: deploymentRouter,
   generator: generatorRouter,
   project: projectRouter,
-  setup: setupRouter,
+  setupRun: setupRunRouter,
 });
 
 /** The router's type: all the web app and SDK users import from the API. */

@@ -1,10 +1,7 @@
-import type { Db } from '@botsmith/db';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { NO_REQUEST_META, type RequestMeta, requestMeta } from '../activities/request-meta';
 import type { RequestAuth } from '../auth/request-auth';
-import type { Cipher } from '../crypto/cipher';
-import type { GitHubConfig } from '../github/github-config';
-import type { JobQueue } from '../jobs/job-queue';
+import type { Services } from '../services';
 import { type CookiePolicy, clearSessionCookie } from '../sessions/session-cookie';
 
 /** What the web app needs to know to offer sign-in. */
@@ -16,8 +13,7 @@ export interface SignInOptions {
 }
 
 /** What every procedure gets. Built per request, or without one in tests and scripts. */
-export interface Context {
-  db: Db;
+export interface Context extends Services {
   /** Tagged with the request id when there is a request. */
   log: FastifyBaseLogger;
   requestId: string | null;
@@ -32,27 +28,13 @@ export interface Context {
   /** Drops the session cookie in the response (a no-op without a request). */
   clearSessionCookie: () => void;
   signIn: SignInOptions;
-  /** Durable jobs; `null` when the process runs none (some tests), so enqueueing must check. */
-  queue: JobQueue | null;
-  /** Seals secrets at rest (GitHub tokens, webhook secrets). */
-  cipher: Cipher;
-  github: GitHubConfig;
-  /** The origin users (and GitHub's webhooks) reach us at. */
-  publicUrl: string;
 }
 
-/** The long-lived dependencies procedures need. */
-export interface ContextDeps {
-  db: Db;
-  log: FastifyBaseLogger;
+/** The process's services plus how this server answers (error details, cookie policy). */
+export type ContextDeps = Services & {
   exposeErrorDetails: boolean;
   cookies: CookiePolicy;
-  signIn: SignInOptions;
-  queue: JobQueue | null;
-  cipher: Cipher;
-  github: GitHubConfig;
-  publicUrl: string;
-}
+};
 
 /** What the tRPC plugin passes per request, or what a test passes instead. */
 export interface ContextOptions {
@@ -83,7 +65,7 @@ export function createContextFactory(deps: ContextDeps) {
       clearSessionCookie: () => {
         if (res) clearSessionCookie(res, deps.cookies);
       },
-      signIn: deps.signIn,
+      signIn: { emulator: deps.github.emulator, githubUrl: deps.github.webUrl },
       queue: deps.queue,
       cipher: deps.cipher,
       github: deps.github,

@@ -54,7 +54,7 @@ describeEachDatabase('concurrent subscriptions per user (real HTTP, SSE)', (t) =
     });
   const changes = (signal?: AbortSignal) => open('deployment.changes', {}, signal);
   const progress = (runId: string, signal?: AbortSignal) =>
-    open('setup.progress', { runId }, signal);
+    open('setupRun.progress', { runId }, signal);
 
   test(`the ${MAX_SUBSCRIPTIONS_PER_USER + 1}th stream, of either kind, is refused; a closed one frees its slot`, async () => {
     const held: AbortController[] = [];
@@ -106,7 +106,7 @@ describeEachDatabase('concurrent subscriptions per user (real HTTP, SSE)', (t) =
     for (let index = 0; index < MAX_SUBSCRIPTIONS_PER_USER; index += 1) {
       streams.push((await caller.deployment.changes({}))[Symbol.asyncIterator]());
     }
-    await expect(caller.setup.progress({ runId: runningRunId })).rejects.toMatchObject({
+    await expect(caller.setupRun.progress({ runId: runningRunId })).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',
     });
     await streams.pop()?.return?.(undefined);

@@ -1,28 +1,19 @@
 import {
   adoptProjectWebhookId,
-  type Db,
   type DeploymentFacts,
   findDeliveryWithProject,
   finishDelivery,
-  insertActivity,
   type Project,
 } from '@botsmith/db';
 import type { FastifyBaseLogger } from 'fastify';
-import { NO_REQUEST_META } from '../activities/request-meta';
-import type { Cipher } from '../crypto/cipher';
+import { auditFor } from '../activities/audit';
 import { notifyDeploymentChanged } from '../deployments/deployment-events';
 import { recordDeployment } from '../deployments/record-deployment';
-import type { GitHubConfig } from '../github/github-config';
-import { readGitHubToken } from '../github/github-token-store';
-import { createOctokit } from '../github/octokit';
+import { GitHubAccessMissingError, octokitForUser } from '../github/octokit';
+import type { Services } from '../services';
 import { mapEvent } from './map-event';
 
-export interface ProcessDeliveryDeps {
-  db: Db;
-  cipher: Cipher;
-  github: GitHubConfig;
-  log: FastifyBaseLogger;
-}
+export type ProcessDeliveryDeps = Pick<Services, 'db' | 'cipher' | 'github' | 'log'>;
 
 /**
  * Applies one stored delivery: deployments and the activity feed. Its effects and its
@@ -47,14 +38,9 @@ export async function processDelivery(
       : undefined;
 
   const deploymentChanged = await deps.db.transaction().execute(async (trx) => {
+    const audit = auditFor(trx, { userId: project.ownerId });
     const activity = (metadata: Record<string, unknown>) =>
-      insertActivity(trx, {
-        userId: project.ownerId,
-        projectId: project.id,
-        action: 'webhook.received',
-        ...NO_REQUEST_META,
-        metadata,
-      });
+      audit('webhook.received', metadata, { projectId: project.id });
     let changed = false;
     switch (effect.kind) {
       case 'deployment': {
@@ -98,9 +84,7 @@ async function failingJobName(
   const [owner, repo] = project.repoFullName?.split('/') ?? [];
   if (!owner || !repo) return null;
   try {
-    const token = await readGitHubToken(deps.db, deps.cipher, project.ownerId);
-    if (!token) return null;
-    const octokit = createOctokit(deps.github, token.accessToken);
+    const octokit = await octokitForUser(deps, project.ownerId);
     const { data } = await octokit.rest.actions.listJobsForWorkflowRun({
       owner,
       repo,
@@ -110,6 +94,8 @@ async function failingJobName(
     });
     return data.jobs.find((job) => job.conclusion === 'failure')?.name ?? null;
   } catch (err) {
+    // No GitHub access for the owner: the deployment is recorded without the job's name.
+    if (err instanceof GitHubAccessMissingError) return null;
     log.warn({ err, runId }, 'could not read the failed run’s jobs');
     return null;
   }

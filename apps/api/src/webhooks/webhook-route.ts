@@ -1,9 +1,9 @@
-import { type Db, findWebhookCandidates, type Project, recordDelivery } from '@botsmith/db';
+import { findWebhookCandidates, type Project, recordDelivery } from '@botsmith/db';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Cipher } from '../crypto/cipher';
 import { errorBody } from '../errors';
-import { type JobQueue, QUEUES, sendJob } from '../jobs/job-queue';
+import { QUEUES, sendJob } from '../jobs/job-queue';
+import type { Services } from '../services';
 import { decodePayload, PayloadDecodeError } from './decode-payload';
 import { verifySignature } from './verify-signature';
 import { openWebhookSecret } from './webhook-secret';
@@ -31,11 +31,7 @@ const targetSchema = z.object({
   'x-github-hook-installation-target-id': z.string().regex(/^[1-9][0-9]{0,14}$/),
 });
 
-export interface WebhookRouteDeps {
-  db: Db;
-  cipher: Cipher;
-  queue: JobQueue | null;
-}
+export type WebhookRouteDeps = Pick<Services, 'db' | 'cipher' | 'queue'>;
 
 /**
  * `POST /webhooks/github` (SPEC §6): verify, store, enqueue, answer 202 — no GitHub calls

@@ -1,7 +1,7 @@
 import { finishDelivery, startDeliveryAttempt } from '@botsmith/db';
 import { z } from 'zod';
 import { QUEUES, sendToDeadLetters } from '../jobs/job-queue';
-import type { StartWorker } from '../jobs/workers';
+import type { StartWorker } from '../services';
 import { MalformedPayloadError } from './map-event';
 import { processDelivery } from './process-delivery';
 import type { WebhookJob } from './webhook-route';

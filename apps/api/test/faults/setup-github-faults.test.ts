@@ -21,7 +21,7 @@ describeEachDatabase('auto-setup when GitHub drops connections', (t) => {
       await h.fault({ method: call.method, path: call.path, drop: true });
     }
     const target = { owner: 'octocat', name: NAME, visibility: 'public' as const };
-    const { runId } = await caller.setup.start({
+    const { runId } = await caller.setupRun.start({
       target,
       config,
       plan: { branchProtection: true },
@@ -31,7 +31,7 @@ describeEachDatabase('auto-setup when GitHub drops connections', (t) => {
     const { secrets } = paused;
     if (!secrets) throw new Error('the run waits without a key');
     const values = new Map(secrets.names.map((name) => [name, `${name.toLowerCase()}-value`]));
-    await caller.setup.provideSecrets({
+    await caller.setupRun.provideSecrets({
       runId,
       keyId: secrets.keyId,
       secrets: [...values].map(([name, value]) => ({
@@ -60,7 +60,7 @@ describeEachDatabase('auto-setup when GitHub drops connections', (t) => {
     expect(repo?.branchProtection.size).toBe(1);
     for (const [name, value] of values)
       expect(h.github.store.secret('octocat', NAME, name)).toBe(value);
-    const done = await caller.setup.get({ runId });
+    const done = await caller.setupRun.get({ runId });
     expect(done.firstRun).toMatchObject({ conclusion: 'success' });
     // Each retried step says so in its attempts, not in a failure.
     expect(done.steps.every((step) => step.status === 'succeeded')).toBe(true);

@@ -88,7 +88,7 @@ export function describeSetupKills(kind: DatabaseKind): void {
       return api;
     };
     const snapshot = async (jar: CookieJar, runId: string): Promise<SetupSnapshot> => {
-      const response = await trpc(url, 'setup.get', { jar, input: { runId } });
+      const response = await trpc(url, 'setupRun.get', { jar, input: { runId } });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       return response.body.result.data.json;
     };
@@ -110,7 +110,7 @@ export function describeSetupKills(kind: DatabaseKind): void {
       let current = await start();
       const { jar } = await signIn(url, { login: 'octocat' });
       await hold(STEP_CALLS[0]);
-      const started = await trpc(url, 'setup.start', {
+      const started = await trpc(url, 'setupRun.start', {
         jar,
         mutation: true,
         input: {
@@ -138,7 +138,7 @@ export function describeSetupKills(kind: DatabaseKind): void {
           });
           // It answers at once: storing them at GitHub is the worker's job, under its lease.
           const provided = await Promise.race([
-            trpc(url, 'setup.provideSecrets', {
+            trpc(url, 'setupRun.provideSecrets', {
               jar,
               mutation: true,
               input: { runId, keyId: paused.secrets?.keyId, secrets },

@@ -3,10 +3,10 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 
-/** What the API reports about a setup run (`setup.get` / `setup.progress`). */
-export type SetupSnapshot = RouterOutputs['setup']['get'];
+/** What the API reports about a setup run (`setupRun.get` / `setupRun.progress`). */
+export type SetupSnapshot = RouterOutputs['setupRun']['get'];
 export type SetupStep = SetupSnapshot['steps'][number];
-export type RollbackResult = RouterOutputs['setup']['rollback'];
+export type RollbackResult = RouterOutputs['setupRun']['rollback'];
 
 /** Run statuses after which the progress stream ends. */
 export const FINISHED_RUN_STATUSES: readonly string[] = [
@@ -18,12 +18,12 @@ export const FINISHED_RUN_STATUSES: readonly string[] = [
 
 export function usePreflight() {
   const trpc = useTRPC();
-  return useMutation(trpc.setup.preflight.mutationOptions({ meta: { handlesErrors: true } }));
+  return useMutation(trpc.setupRun.preflight.mutationOptions({ meta: { handlesErrors: true } }));
 }
 
 export function useStartSetup() {
   const trpc = useTRPC();
-  return useMutation(trpc.setup.start.mutationOptions({ meta: { handlesErrors: true } }));
+  return useMutation(trpc.setupRun.start.mutationOptions({ meta: { handlesErrors: true } }));
 }
 
 /**
@@ -35,7 +35,7 @@ export function useSetupProgress(runId: string | null) {
   const trpc = useTRPC();
   const [snapshot, setSnapshot] = useState<SetupSnapshot | null>(null);
   const subscription = useSubscription(
-    trpc.setup.progress.subscriptionOptions(runId ? { runId } : skipToken, {
+    trpc.setupRun.progress.subscriptionOptions(runId ? { runId } : skipToken, {
       onData: (data) => setSnapshot(data),
     }),
   );
@@ -55,9 +55,9 @@ export function useSetupActions() {
   const trpc = useTRPC();
   const meta = { handlesErrors: true };
   return {
-    provideSecrets: useMutation(trpc.setup.provideSecrets.mutationOptions({ meta })),
-    retry: useMutation(trpc.setup.retry.mutationOptions({ meta })),
-    rollback: useMutation(trpc.setup.rollback.mutationOptions({ meta })),
+    provideSecrets: useMutation(trpc.setupRun.provideSecrets.mutationOptions({ meta })),
+    retry: useMutation(trpc.setupRun.retry.mutationOptions({ meta })),
+    rollback: useMutation(trpc.setupRun.rollback.mutationOptions({ meta })),
   };
 }
 
@@ -69,5 +69,5 @@ export function useSaveDraft() {
 /** The last setup run of a project (`null` when it never had one). */
 export function useLatestSetup(projectId: string) {
   const trpc = useTRPC();
-  return useQuery(trpc.setup.latestForProject.queryOptions({ projectId }));
+  return useQuery(trpc.setupRun.latestForProject.queryOptions({ projectId }));
 }

@@ -1,42 +1,13 @@
-import type { Db } from '@botsmith/db';
 import { TRPCError } from '@trpc/server';
-import type { Octokit } from 'octokit';
-import type { Cipher } from '../crypto/cipher';
-import type { GitHubConfig } from './github-config';
 import { gitHubTimeoutOf } from './github-timeout';
-import { readGitHubToken } from './github-token-store';
-import { createOctokit } from './octokit';
+
+// The one place that reads GitHub's failures: Octokit's `RequestError` (status, response),
+// our request timeout, or a network error, without depending on Octokit's classes.
 
 /** GitHub's HTTP status of a failed Octokit call, if it got that far. */
 export function githubStatus(error: unknown): number | null {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' ? status : null;
-}
-
-/**
- * An Octokit acting as the user, or PRECONDITION_FAILED when we hold no usable GitHub token
- * for them (never signed in with GitHub, or the key that sealed it is gone).
- */
-export async function octokitFor(
-  deps: { db: Db; cipher: Cipher; github: GitHubConfig },
-  userId: string,
-): Promise<Octokit> {
-  let token: Awaited<ReturnType<typeof readGitHubToken>>;
-  try {
-    token = await readGitHubToken(deps.db, deps.cipher, userId);
-  } catch (cause) {
-    throw signInAgain(cause);
-  }
-  if (!token) throw signInAgain();
-  return createOctokit(deps.github, token.accessToken);
-}
-
-function signInAgain(cause?: unknown): TRPCError {
-  return new TRPCError({
-    code: 'PRECONDITION_FAILED',
-    message: 'Botsmith holds no GitHub access for your account: sign in with GitHub again.',
-    cause,
-  });
 }
 
 /**
