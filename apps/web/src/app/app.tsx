@@ -1,5 +1,5 @@
 import { Toaster } from '../components/ui/toast';
-import { UserMenu } from '../features/auth/components/user-menu';
+import { UserMenu } from '../features/auth';
 import { Link, navigate, useLocation } from '../lib/router';
 import { Providers } from './providers';
 import { Routes } from './routes';

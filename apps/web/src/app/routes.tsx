@@ -1,12 +1,10 @@
 import { ErrorBoundary } from '../components/ui/error-boundary';
-import { AccountPage } from '../features/account/components/account-page';
-import { useMe } from '../features/auth/api/use-auth';
-import { SessionsPanel } from '../features/auth/components/sessions-panel';
-import { SignInPage } from '../features/auth/components/sign-in-page';
-import { DashboardPage } from '../features/dashboard/components/dashboard-page';
-import { ProjectPage } from '../features/projects/components/project-page';
-import { Wizard } from '../features/wizard/components/wizard';
+import { AccountPage } from '../features/account';
+import { SessionsPanel, SignInPage, useMe } from '../features/auth';
+import { DashboardPage, ProjectPage } from '../features/dashboard';
+import { projectIdFrom } from '../lib/paths';
 import { navigate, useLocation } from '../lib/router';
+import { WizardPage } from './wizard-page';
 
 /**
  * Picks the page for the current path; `/account` and the dashboard ask signed-out visitors
@@ -33,15 +31,15 @@ export function Routes() {
       />
     );
   }
-  const project = /^\/dashboard\/projects\/([0-9a-f-]{36})$/i.exec(pathname);
-  if (pathname === '/dashboard' || project) {
+  const projectId = projectIdFrom(pathname);
+  if (pathname === '/dashboard' || projectId) {
     if (me.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
     if (!me.data) return <SignInPage redirect={href} error={null} />;
     return (
       <ErrorBoundary label="the dashboard">
-        {project?.[1] ? <ProjectPage key={project[1]} projectId={project[1]} /> : <DashboardPage />}
+        {projectId ? <ProjectPage key={projectId} projectId={projectId} /> : <DashboardPage />}
       </ErrorBoundary>
     );
   }
-  return <Wizard />;
+  return <WizardPage />;
 }

@@ -12,8 +12,14 @@ export type StatusTone = keyof typeof TONES;
 
 const ICONS: Record<StatusTone, string> = { good: '✓', bad: '✕', warn: '!', busy: '…', idle: '·' };
 
+/** What a badge shows; status tables map each status of a kind to one. */
+export interface StatusBadgeProps {
+  tone: StatusTone;
+  label: string;
+}
+
 /** A status as words with an icon: never colour alone. */
-export function StatusBadge({ tone, label }: { tone: StatusTone; label: string }) {
+export function StatusBadge({ tone, label }: StatusBadgeProps) {
   return (
     <span
       className={cn(

@@ -1,6 +1,7 @@
 import { Section } from '../../../components/ui/card';
+import { ACTIVITY_LABELS } from '../../../lib/activity-labels';
+import { formatDate } from '../../../lib/format-date';
 import { useActivity } from '../api/use-api-tokens';
-import { ACTIVITY_LABELS, formatDate } from './format';
 
 /** The most recent entries of the user's audit log. */
 export function ActivityPanel() {

@@ -2,9 +2,9 @@ import { TRPCClientError } from '@trpc/client';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Section } from '../../../components/ui/card';
+import { formatDate } from '../../../lib/format-date';
 import { useApiTokens } from '../api/use-api-tokens';
 import { CreatedToken } from './created-token';
-import { formatDate } from './format';
 import { NewTokenForm } from './new-token-form';
 
 /** Create, list and revoke personal API tokens for the SDK. */

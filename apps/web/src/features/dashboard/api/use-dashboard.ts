@@ -12,8 +12,10 @@ import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 import { applyDeploymentChange, type DeploymentListInput } from '../state/apply-deployment-change';
 
 export type ProjectItem = RouterOutputs['project']['list']['items'][number];
+export type ProjectStatus = ProjectItem['status'];
 export type DeploymentItem = RouterOutputs['deployment']['list']['items'][number];
-export type DeploymentStatusFilter = (typeof DEPLOYMENT_STATUS_VALUES)[number] | undefined;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUS_VALUES)[number];
+export type DeploymentStatusFilter = DeploymentStatus | undefined;
 
 /**
  * Cursor pagination as "previous / next": the cursors of the pages before the current one
@@ -57,6 +59,12 @@ export function useDeployments(input: {
     ...trpc.deployment.list.queryOptions({ limit: 20, ...input }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The last setup run of a project (`null` when it never had one). */
+export function useLatestSetup(projectId: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.setupRun.latestForProject.queryOptions({ projectId }));
 }
 
 export function useDeploymentStats(projectId: string) {

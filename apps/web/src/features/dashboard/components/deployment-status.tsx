@@ -1,6 +1,7 @@
-import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
+import { StatusBadge, type StatusBadgeProps } from '../../../components/ui/status-badge';
+import type { DeploymentStatus as Status } from '../api/use-dashboard';
 
-const DEPLOYMENT_STATUS: Record<string, { tone: StatusTone; label: string }> = {
+const DEPLOYMENT_STATUS: Record<Status, StatusBadgeProps> = {
   queued: { tone: 'idle', label: 'Queued' },
   in_progress: { tone: 'busy', label: 'In progress' },
   success: { tone: 'good', label: 'Success' },
@@ -8,9 +9,9 @@ const DEPLOYMENT_STATUS: Record<string, { tone: StatusTone; label: string }> = {
   cancelled: { tone: 'idle', label: 'Cancelled' },
 };
 
-export const deploymentStatusLabel = (status: string) => DEPLOYMENT_STATUS[status]?.label ?? status;
+export const deploymentStatusLabel = (status: Status) => DEPLOYMENT_STATUS[status].label;
 
 /** A deployment's status as a badge with words. */
-export function DeploymentStatus({ status }: { status: string }) {
-  return <StatusBadge {...(DEPLOYMENT_STATUS[status] ?? { tone: 'idle', label: status })} />;
+export function DeploymentStatus({ status }: { status: Status }) {
+  return <StatusBadge {...DEPLOYMENT_STATUS[status]} />;
 }

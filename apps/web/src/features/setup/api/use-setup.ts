@@ -1,4 +1,4 @@
-import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
+import { skipToken, useMutation } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
@@ -6,15 +6,9 @@ import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 /** What the API reports about a setup run (`setupRun.get` / `setupRun.progress`). */
 export type SetupSnapshot = RouterOutputs['setupRun']['get'];
 export type SetupStep = SetupSnapshot['steps'][number];
+export type SetupRunStatus = SetupSnapshot['status'];
+export type SetupStepStatus = SetupStep['status'];
 export type RollbackResult = RouterOutputs['setupRun']['rollback'];
-
-/** Run statuses after which the progress stream ends. */
-export const FINISHED_RUN_STATUSES: readonly string[] = [
-  'succeeded',
-  'failed',
-  'dead',
-  'rolled_back',
-];
 
 export function usePreflight() {
   const trpc = useTRPC();
@@ -64,10 +58,4 @@ export function useSetupActions() {
 export function useSaveDraft() {
   const trpc = useTRPC();
   return useMutation(trpc.project.saveDraft.mutationOptions({ meta: { handlesErrors: true } }));
-}
-
-/** The last setup run of a project (`null` when it never had one). */
-export function useLatestSetup(projectId: string) {
-  const trpc = useTRPC();
-  return useQuery(trpc.setupRun.latestForProject.queryOptions({ projectId }));
 }

@@ -12,11 +12,10 @@ import { Button } from '../../../components/ui/button';
 import { Section } from '../../../components/ui/card';
 import { controlClass, Field } from '../../../components/ui/field';
 import { toast } from '../../../components/ui/toast';
-import { usePreview } from '../../wizard/api/use-preview';
+import { usePreview } from '../../../lib/use-preview';
 import { usePreflight, useSaveDraft, useStartSetup } from '../api/use-setup';
 import { secretVariablesOf } from '../state/env-example';
 import { markSecretsOffered, setSecretValue, useSecretValues } from '../state/secret-values';
-import { saveSetupRunId } from '../state/setup-run-storage';
 import { PreflightChecks } from './preflight-checks';
 
 function fieldErrors(target: RepoTarget): Partial<Record<keyof RepoTarget, string[]>> {
@@ -44,7 +43,7 @@ export function CreateOnGitHubStep({
 }: {
   config: BuildConfig;
   login: string;
-  onStarted: () => void;
+  onStarted: (runId: string) => void;
 }) {
   const [target, setTarget] = useState<RepoTarget>({
     owner: login,
@@ -78,10 +77,7 @@ export function CreateOnGitHubStep({
     start.mutate(
       { target, config, plan: current.plan, projectId },
       {
-        onSuccess: ({ runId }) => {
-          saveSetupRunId(runId);
-          onStarted();
-        },
+        onSuccess: ({ runId }) => onStarted(runId),
       },
     );
   };

@@ -15,12 +15,12 @@ import {
 } from './labels';
 import { RecommendationHint } from './recommendation-hint';
 import { SelectField } from './select-field';
-import type { StepProps } from './step-props';
 import { TtlField } from './ttl-field';
+import type { WizardStepProps } from './wizard-step-props';
 
 type AutomationKey = keyof BuildConfig['automation'];
 
-export function ConfigurationStep({ config, onChange, issues }: StepProps) {
+export function ConfigurationStep({ config, onChange, issues }: WizardStepProps) {
   const recommendations = recommendDefaults(config);
   const set = (path: string) => (value: unknown) =>
     onChange((current) => setAtPath(current, path, value));

@@ -13,12 +13,12 @@ import { requiredBy, requirementsOf, toggleFeature } from '../state/config-edits
 import { messagesAt } from '../state/validation';
 import { ChoiceCard } from './choice-card';
 import { AI_PROVIDER_LABELS } from './labels';
-import type { StepProps } from './step-props';
+import type { WizardStepProps } from './wizard-step-props';
 
 const platformLabel = (id: string) => PLATFORMS.find((platform) => platform.id === id)?.label ?? id;
 const featureLabel = (id: FeatureInfo['id']) => featureInfo(id).label;
 
-export function FeaturesStep({ config, onChange, issues }: StepProps) {
+export function FeaturesStep({ config, onChange, issues }: WizardStepProps) {
   const errorsFor = (feature: FeatureInfo) => {
     const index = config.features.indexOf(feature.id);
     return index === -1 ? [] : messagesAt(issues, `features.${index}`);

@@ -1,26 +1,20 @@
-import type { BuildConfig } from '@botsmith/shared';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { toast } from '../../../components/ui/toast';
+import { usePreview } from '../../../lib/use-preview';
 import { downloadProjectZip } from '../api/download-zip';
-import { usePreview } from '../api/use-preview';
 import { buildFileTree } from '../state/file-tree';
 import { CodeViewer } from './code-viewer';
 import { FileTreeView } from './file-tree-view';
 import { IssueList } from './issue-list';
+import type { WizardStepProps } from './wizard-step-props';
 
 const PREFERRED_FILES = ['src/index.ts', 'README.md', 'package.json'];
 
 /** Step 6: the generated project, file by file, and its zip. */
-export function GenerateStep({
-  config,
-  onGoToStep,
-}: {
-  config: BuildConfig;
-  onGoToStep: (step: number) => void;
-}) {
+export function GenerateStep({ config, goTo }: Pick<WizardStepProps, 'config' | 'goTo'>) {
   const { preview, updating } = usePreview(config);
   const files = preview.ok ? preview.files : undefined;
   const tree = useMemo(() => buildFileTree(files?.map((file) => file.path) ?? []), [files]);
@@ -52,7 +46,7 @@ export function GenerateStep({
     return (
       <IssueList
         issues={preview.issues}
-        onGoToStep={onGoToStep}
+        onGoToStep={goTo}
         title="The configuration has problems, so nothing was generated"
       />
     );

@@ -3,9 +3,9 @@ import { FieldErrors } from '../../../components/ui/field';
 import { togglePlatform } from '../state/config-edits';
 import { messagesAt } from '../state/validation';
 import { ChoiceCard } from './choice-card';
-import type { StepProps } from './step-props';
+import type { WizardStepProps } from './wizard-step-props';
 
-export function PlatformStep({ config, onChange, issues }: StepProps) {
+export function PlatformStep({ config, onChange, issues }: WizardStepProps) {
   const errors = messagesAt(issues, 'platforms');
   return (
     <div className="grid gap-4">

@@ -5,11 +5,11 @@ import { FieldErrors } from '../../../components/ui/field';
 import { movePriority, togglePriority } from '../state/config-edits';
 import { messagesAt } from '../state/validation';
 import { describePath, describeValue } from './labels';
-import type { StepProps } from './step-props';
+import type { WizardStepProps } from './wizard-step-props';
 
 const label = (id: PriorityId) => PRIORITIES.find((priority) => priority.id === id)?.label ?? id;
 
-export function PrioritiesStep({ config, onChange, issues }: StepProps) {
+export function PrioritiesStep({ config, onChange, issues }: WizardStepProps) {
   const available = PRIORITIES.filter((priority) => !config.priorities.includes(priority.id));
   const recommendations = recommendDefaults(config);
   return (

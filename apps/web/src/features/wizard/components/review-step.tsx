@@ -1,6 +1,5 @@
 import {
   type BuildConfig,
-  type ConfigIssue,
   featureInfo,
   PLATFORMS,
   PRIORITIES,
@@ -22,6 +21,7 @@ import {
   SESSION_STORE_LABELS,
   TEAM_SIZE_LABELS,
 } from './labels';
+import type { WizardStepProps } from './wizard-step-props';
 
 function formatTtl(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—';
@@ -93,19 +93,15 @@ function rows(config: BuildConfig): Record<number, [string, ReactNode][]> {
 export function ReviewStep({
   config,
   issues,
-  onGoToStep,
-}: {
-  config: BuildConfig;
-  issues: readonly ConfigIssue[];
-  onGoToStep: (step: number) => void;
-}) {
+  goTo,
+}: Pick<WizardStepProps, 'config' | 'issues' | 'goTo'>) {
   const sections = rows(config);
   return (
     <div className="grid gap-5">
       {issues.length > 0 ? (
         <IssueList
           issues={issues}
-          onGoToStep={onGoToStep}
+          onGoToStep={goTo}
           title={`${issues.length} ${issues.length === 1 ? 'problem needs' : 'problems need'} fixing before generating`}
         />
       ) : (
@@ -136,7 +132,7 @@ export function ReviewStep({
                     size="sm"
                     variant="ghost"
                     aria-label={`Edit ${step.title}`}
-                    onClick={() => onGoToStep(step.number)}
+                    onClick={() => goTo(step.number)}
                   >
                     Edit
                   </Button>

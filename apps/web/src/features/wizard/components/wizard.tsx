@@ -1,37 +1,16 @@
 import { WIZARD_STEPS } from '@botsmith/shared';
-import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorBoundary } from '../../../components/ui/error-boundary';
 import { LockIcon, Stepper, type StepperItem } from '../../../components/ui/stepper';
 import { Link, useLocation } from '../../../lib/router';
-import { useMe } from '../../auth/api/use-auth';
-import { loadSetupRunId, saveSetupRunId } from '../../setup/state/setup-run-storage';
-import { useWizard } from '../hooks/use-wizard';
+import type { WizardControls } from '../hooks/use-wizard';
 import { validateStep } from '../state/validation';
-import { LAST_ANONYMOUS_STEP, maxStepFor, type WizardState } from '../state/wizard-state';
-import { ConfigurationStep } from './configuration-step';
-import { FeaturesStep } from './features-step';
-import { PlatformStep } from './platform-step';
-import { PrioritiesStep } from './priorities-step';
-import { ReviewStep } from './review-step';
+import { LAST_ANONYMOUS_STEP, type WizardState } from '../state/wizard-state';
+import { WIZARD_STEP_IDS, type WizardStepId } from '../state/wizard-step-ids';
+import type { WizardStepRegistry } from './wizard-step-props';
 
-// The code viewer and its highlighter load only when the user reaches step 6, auto-setup
-// (and libsodium with it) only on steps 7–8.
-const GenerateStep = lazy(() =>
-  import('./generate-step').then((module) => ({ default: module.GenerateStep })),
-);
-const CreateOnGitHubStep = lazy(() =>
-  import('../../setup/components/create-on-github-step').then((module) => ({
-    default: module.CreateOnGitHubStep,
-  })),
-);
-const SetupProgressStep = lazy(() =>
-  import('../../setup/components/setup-progress-step').then((module) => ({
-    default: module.SetupProgressStep,
-  })),
-);
-
-const INTROS: Record<string, string> = {
+const INTROS: Record<WizardStepId, string> = {
   platform: 'Where should your bot live? Pick one or more chat platforms.',
   priorities: 'Rank what matters most. Later steps recommend settings based on it.',
   features: 'Choose what the bot can do. Features a platform cannot support are explained.',
@@ -60,18 +39,26 @@ function stepperItems(state: WizardState, signedIn: boolean): StepperItem[] {
   }));
 }
 
-/** The eight-step build wizard; steps 7 and 8 wait for sign-in. */
-export function Wizard() {
-  const me = useMe();
+/**
+ * The eight-step build wizard around the step on screen, which `steps` supplies; steps 7 and 8
+ * wait for sign-in.
+ */
+export function Wizard({
+  wizard,
+  steps,
+  signedIn,
+}: {
+  wizard: WizardControls;
+  steps: WizardStepRegistry;
+  signedIn: boolean;
+}) {
   const { href } = useLocation();
-  const user = me.data?.user;
-  const signedIn = Boolean(user);
-  const maxStep = maxStepFor(signedIn);
-  const { state: stored, edit, next, back, goTo, reset } = useWizard(maxStep);
-  // Steps 7–8 are remembered, but shown only to a signed-in user.
-  const state = { ...stored, step: Math.min(stored.step, maxStep) };
+  const { state, edit, next, back, goTo, reset } = wizard;
   const { config, step } = state;
   const info = WIZARD_STEPS.find((candidate) => candidate.number === step) ?? WIZARD_STEPS[0];
+  // WIZARD_STEP_IDS is in step order (its test says so).
+  const id: WizardStepId = WIZARD_STEP_IDS[step - 1] ?? 'platform';
+  const Step = steps[id];
   const issues = validateStep(config, step);
   const [blocked, setBlocked] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -95,39 +82,6 @@ export function Wizard() {
     next();
   };
 
-  // Until we know who is signed in, a stored step 7–8 would flash step 6.
-  if (me.isPending && stored.step > LAST_ANONYMOUS_STEP) {
-    return <p className="text-sm text-slate-500">Loading…</p>;
-  }
-
-  let body: ReactNode;
-  const stepProps = { config, onChange: edit, issues };
-  switch (info?.id) {
-    case 'platform':
-      body = <PlatformStep {...stepProps} />;
-      break;
-    case 'priorities':
-      body = <PrioritiesStep {...stepProps} />;
-      break;
-    case 'features':
-      body = <FeaturesStep {...stepProps} />;
-      break;
-    case 'configuration':
-      body = <ConfigurationStep {...stepProps} />;
-      break;
-    case 'review':
-      body = <ReviewStep config={config} issues={issues} onGoToStep={goTo} />;
-      break;
-    case 'auto-setup':
-      body = user && <CreateOnGitHubStep config={config} login={user.login} onStarted={next} />;
-      break;
-    case 'complete':
-      body = <SetupProgressStep runId={loadSetupRunId()} onBack={back} />;
-      break;
-    default:
-      body = <GenerateStep config={config} onGoToStep={goTo} />;
-  }
-
   const isLastAnonymous = step === LAST_ANONYMOUS_STEP && !signedIn;
   return (
     <div className="grid gap-6">
@@ -143,11 +97,9 @@ export function Wizard() {
               size="sm"
               variant="ghost"
               onClick={() => {
-                if (window.confirm('Start over? Every choice in the wizard will be reset.')) {
-                  // The run goes on at GitHub; the dashboard still has it.
-                  saveSetupRunId(null);
+                // A setup run goes on at GitHub; the dashboard still has it.
+                if (window.confirm('Start over? Every choice in the wizard will be reset.'))
                   reset();
-                }
               }}
             >
               Start over
@@ -161,11 +113,13 @@ export function Wizard() {
           >
             {info?.title}
           </h2>
-          <p className="mt-1 text-slate-600">{info && INTROS[info.id]}</p>
+          <p className="mt-1 text-slate-600">{INTROS[id]}</p>
         </header>
 
         <ErrorBoundary key={step} label={`the ${info?.title ?? ''} step`}>
-          <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>{body}</Suspense>
+          <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+            <Step config={config} onChange={edit} issues={issues} goTo={goTo} back={back} />
+          </Suspense>
         </ErrorBoundary>
 
         {blocked && issues.length > 0 && (

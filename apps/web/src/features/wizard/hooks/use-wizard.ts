@@ -6,6 +6,8 @@ import {
   goToStep,
   initialWizardState,
   loadWizardState,
+  maxStepFor,
+  openStep,
   saveWizardState,
   type WizardState,
 } from '../state/wizard-state';
@@ -22,13 +24,15 @@ function browserStorage(): Storage | undefined {
 export type ConfigEdit = (config: BuildConfig) => BuildConfig;
 
 /**
- * The wizard's state, restored from and saved to localStorage on every change. `maxStep` is
- * the furthest step the user may open (steps 7–8 need sign-in).
+ * The wizard's state, restored from and saved to localStorage on every change. Steps 7–8
+ * are remembered but shown only to a signed-in user: `state.step` is the step on screen,
+ * `storedStep` the one remembered.
  */
-export function useWizard(maxStep: number) {
-  const [state, setState] = useState<WizardState>(() => loadWizardState(browserStorage()));
+export function useWizard(signedIn: boolean) {
+  const maxStep = maxStepFor(signedIn);
+  const [stored, setState] = useState<WizardState>(() => loadWizardState(browserStorage()));
 
-  useEffect(() => saveWizardState(browserStorage(), state), [state]);
+  useEffect(() => saveWizardState(browserStorage(), stored), [stored]);
 
   const edit = useCallback(
     (change: ConfigEdit) => setState((current) => ({ ...current, config: change(current.config) })),
@@ -40,7 +44,15 @@ export function useWizard(maxStep: number) {
     (step: number) => setState((current) => goToStep(current, step, maxStep)),
     [maxStep],
   );
+  const open = useCallback(
+    (step: number) => setState((current) => openStep(current, step, maxStep)),
+    [maxStep],
+  );
   const reset = useCallback(() => setState(initialWizardState()), []);
 
-  return { state, edit, next, back, goTo, reset };
+  const state = { ...stored, step: Math.min(stored.step, maxStep) };
+  return { state, storedStep: stored.step, edit, next, back, goTo, open, reset };
 }
+
+/** The wizard's state and what moves it, as `useWizard` returns them. */
+export type WizardControls = ReturnType<typeof useWizard>;

@@ -9,6 +9,7 @@ import {
   LAST_STEP,
   loadWizardState,
   maxStepFor,
+  openStep,
   parseStoredWizardState,
   STORAGE_KEY,
   saveWizardState,
@@ -197,5 +198,22 @@ describe('step navigation', () => {
     expect(advance(state, signedIn)).toMatchObject({ step: 7, furthestStep: 7 });
     expect(advance({ ...state, step: 8, furthestStep: 8 }, signedIn).step).toBe(LAST_STEP);
     expect(goToStep({ ...state, furthestStep: 8 }, 7, signedIn).step).toBe(7);
+  });
+
+  it('opens a step not reached yet, as far as the user may go', () => {
+    const state = { ...initialWizardState(), step: 3, furthestStep: 3 };
+    expect(openStep(state, LAST_STEP, maxStepFor(true))).toMatchObject({
+      step: LAST_STEP,
+      furthestStep: LAST_STEP,
+    });
+    expect(openStep(state, LAST_STEP, maxStepFor(false))).toMatchObject({
+      step: LAST_ANONYMOUS_STEP,
+      furthestStep: LAST_ANONYMOUS_STEP,
+    });
+    expect(openStep({ ...state, furthestStep: 6 }, 2, maxStepFor(true))).toMatchObject({
+      step: 2,
+      furthestStep: 6,
+    });
+    expect(openStep(state, 3, maxStepFor(true))).toBe(state);
   });
 });

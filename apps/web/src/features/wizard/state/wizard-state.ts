@@ -56,6 +56,17 @@ export function goToStep(
   return { ...state, step };
 }
 
+/**
+ * Opens `step` whether or not it was reached (a setup run followed from the dashboard), as
+ * far as `maxStep`; the steps before it count as reached.
+ */
+export function openStep(state: WizardState, step: number, maxStep: number): WizardState {
+  const opened = Math.min(Math.max(step, 1), maxStep);
+  const furthestStep = Math.max(state.furthestStep, opened);
+  if (opened === state.step && furthestStep === state.furthestStep) return state;
+  return { ...state, step: opened, furthestStep };
+}
+
 /** Moves to the next step (the caller validated the current one). */
 export function advance(state: WizardState, maxStep: number = LAST_ANONYMOUS_STEP): WizardState {
   const step = Math.min(state.step + 1, maxStep);

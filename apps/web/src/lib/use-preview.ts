@@ -1,6 +1,6 @@
 import type { BuildConfig } from '@botsmith/shared';
 import { useDeferredValue, useMemo } from 'react';
-import { previewProject } from '../state/preview';
+import { previewProject } from './preview';
 
 /**
  * The generated files for a config, regenerated in the browser whenever the config changes.

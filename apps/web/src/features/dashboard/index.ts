@@ -1,0 +1,3 @@
+// The dashboard's public entry: the pages the app routes to.
+export { DashboardPage } from './components/dashboard-page';
+export { ProjectPage } from './components/project-page';
