@@ -9,6 +9,7 @@ import {
   updateSetupStep,
 } from '@botsmith/db';
 import {
+  FINISHED_SETUP_RUN_STATUSES,
   preflightInputSchema,
   projectIdSchema,
   provideSecretsInputSchema,
@@ -26,7 +27,7 @@ import { runPreflight } from './preflight';
 import { provideSecrets } from './provide-secrets';
 import { rollbackSetup } from './rollback-setup';
 import { enqueueSetupRun } from './setup-queue';
-import { FINISHED_STATUSES, loadSetupSnapshot, snapshotOf } from './snapshot';
+import { loadSetupSnapshot, snapshotOf } from './snapshot';
 import { createSetupRun, planRun } from './start-setup';
 
 /** How often the progress stream reads the run: the job may run in another process. */
@@ -99,7 +100,7 @@ export const setupRouter = router({
         last = serialized;
         yield snapshot;
       }
-      if (FINISHED_STATUSES.includes(snapshot.status)) return;
+      if (FINISHED_SETUP_RUN_STATUSES.includes(snapshot.status)) return;
       await sleep(PROGRESS_POLL_MS, signal).catch(() => {});
     }
   }),

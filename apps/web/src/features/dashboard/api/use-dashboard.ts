@@ -1,4 +1,4 @@
-import type { DEPLOYMENT_STATUS_VALUES } from '@botsmith/shared';
+import type { DeploymentStatus } from '@botsmith/shared';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -13,7 +13,7 @@ import { applyDeploymentChange, type DeploymentListInput } from '../state/apply-
 
 export type ProjectItem = RouterOutputs['project']['list']['items'][number];
 export type DeploymentItem = RouterOutputs['deployment']['list']['items'][number];
-export type DeploymentStatusFilter = (typeof DEPLOYMENT_STATUS_VALUES)[number] | undefined;
+export type DeploymentStatusFilter = DeploymentStatus | undefined;
 
 /**
  * Cursor pagination as "previous / next": the cursors of the pages before the current one

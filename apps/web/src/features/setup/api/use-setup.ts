@@ -8,14 +8,6 @@ export type SetupSnapshot = RouterOutputs['setup']['get'];
 export type SetupStep = SetupSnapshot['steps'][number];
 export type RollbackResult = RouterOutputs['setup']['rollback'];
 
-/** Run statuses after which the progress stream ends. */
-export const FINISHED_RUN_STATUSES: readonly string[] = [
-  'succeeded',
-  'failed',
-  'dead',
-  'rolled_back',
-];
-
 export function usePreflight() {
   const trpc = useTRPC();
   return useMutation(trpc.setup.preflight.mutationOptions({ meta: { handlesErrors: true } }));

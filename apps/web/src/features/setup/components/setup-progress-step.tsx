@@ -1,3 +1,4 @@
+import { FINISHED_SETUP_RUN_STATUSES as FINISHED_RUN_STATUSES } from '@botsmith/shared';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Card, Section } from '../../../components/ui/card';
@@ -5,7 +6,6 @@ import { controlClass, Field } from '../../../components/ui/field';
 import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
 import { Link } from '../../../lib/router';
 import {
-  FINISHED_RUN_STATUSES,
   type RollbackResult,
   type SetupSnapshot,
   type SetupStep,
