@@ -1,5 +1,4 @@
 import { ProjectNameTakenError } from '@botsmith/db';
-import { UnsupportedConfigError } from '@botsmith/generators';
 import { type ConfigIssue, formatConfigIssues } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
 import type { FastifyError, FastifyInstance } from 'fastify';
@@ -35,13 +34,9 @@ const CODES_BY_STATUS: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-/**
- * Field-level issues for a config problem: a zod error from validating input, or a valid
- * config this generator version cannot produce. `undefined` for anything else.
- */
+/** Field-level issues for a config problem (a zod error from validating input), else `undefined`. */
 export function configIssuesOf(cause: unknown): ConfigIssue[] | undefined {
   if (cause instanceof z.ZodError) return formatConfigIssues(cause);
-  if (cause instanceof UnsupportedConfigError) return [...cause.issues];
   return undefined;
 }
 
@@ -52,9 +47,6 @@ export function configIssuesOf(cause: unknown): ConfigIssue[] | undefined {
  */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
-  if (error instanceof UnsupportedConfigError) {
-    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
-  }
   if (error instanceof GitHubAccessMissingError) {
     return new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message, cause: error });
   }

@@ -116,17 +116,10 @@ export {
   recordDelivery,
   startDeliveryAttempt,
 } from './repositories/webhook-deliveries';
-export type {
-  ActivitiesTable,
-  Activity,
-  ActivityAction,
-  NewActivity,
-} from './tables/activities';
+export type { ActivitiesTable, Activity, NewActivity } from './tables/activities';
 export type { ApiToken, ApiTokensTable, ApiTokenUpdate, NewApiToken } from './tables/api-tokens';
 export type {
   Deployment,
-  DeploymentSource,
-  DeploymentStatus,
   DeploymentsTable,
   DeploymentUpdate,
   NewDeployment,
@@ -137,36 +130,28 @@ export type {
   OAuthTokensTable,
   OAuthTokenUpdate,
 } from './tables/oauth-tokens';
-export {
-  type NewProject,
-  PROJECT_STATUSES,
-  type Project,
-  type ProjectStatus,
-  type ProjectsTable,
-  type ProjectUpdate,
-  type StoredConfig,
+export type {
+  NewProject,
+  Project,
+  ProjectsTable,
+  ProjectUpdate,
+  StoredConfig,
 } from './tables/projects';
 export type { RateLimit, RateLimitsTable } from './tables/rate-limits';
 export type { NewSession, Session, SessionsTable, SessionUpdate } from './tables/sessions';
-export {
-  type NewSetupRun,
-  type NewSetupStep,
-  SETUP_RUN_STATUSES,
-  SETUP_STEP_STATUSES,
-  type SetupRun,
-  type SetupRunStatus,
-  type SetupRunsTable,
-  type SetupRunUpdate,
-  type SetupStep,
-  type SetupStepStatus,
-  type SetupStepsTable,
-  type SetupStepUpdate,
+export type {
+  NewSetupRun,
+  NewSetupStep,
+  SetupRun,
+  SetupRunsTable,
+  SetupRunUpdate,
+  SetupStep,
+  SetupStepsTable,
+  SetupStepUpdate,
 } from './tables/setup-runs';
 export type { NewUser, User, UsersTable, UserUpdate } from './tables/users';
-export {
-  type NewWebhookDelivery,
-  WEBHOOK_DELIVERY_STATUSES,
-  type WebhookDeliveriesTable,
-  type WebhookDelivery,
-  type WebhookDeliveryStatus,
+export type {
+  NewWebhookDelivery,
+  WebhookDeliveriesTable,
+  WebhookDelivery,
 } from './tables/webhook-deliveries';

@@ -16,7 +16,6 @@ import {
   upgradeBuildConfig,
 } from '@botsmith/shared';
 import { generate } from './generate';
-import { UnsupportedConfigError } from './support';
 import type { GeneratedProject } from './types';
 import { GENERATOR_VERSION } from './version';
 import { toZip } from './zip';
@@ -112,14 +111,7 @@ async function run(argv: string[]): Promise<void> {
   if (!values.out && !values.zip) throw new CliError(`Give --out, --zip or both.\n\n${USAGE}`, 2);
 
   const config = await readConfig(values.config);
-  let project: GeneratedProject;
-  try {
-    project = generate(config);
-  } catch (error) {
-    if (!(error instanceof UnsupportedConfigError)) throw error;
-    printIssues(`${values.config} asks for what this generator cannot produce yet:`, error.issues);
-    throw new CliError('', 1);
-  }
+  const project = generate(config);
 
   const name = config.project.name;
   const summary = `${project.files.length} files for ${name} (${config.platforms.join(', ')})`;

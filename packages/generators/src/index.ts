@@ -10,7 +10,6 @@
  */
 export { generate } from './generate';
 export { DuplicateFileError } from './lib/file-map';
-export { UnsupportedConfigError, unsupportedConfigIssues } from './support';
 export type { GeneratedFile, GeneratedProject } from './types';
 export { GENERATOR_VERSION } from './version';
 export { ACTION_VERSIONS, PACKAGE_VERSIONS } from './versions';

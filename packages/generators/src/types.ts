@@ -1,4 +1,4 @@
-import type { BuildConfig } from '@botsmith/shared';
+import type { BuildConfig, FeatureId } from '@botsmith/shared';
 import type { DependencyName } from './versions';
 
 /** One generated file: a POSIX path relative to the project root and its UTF-8 text. */
@@ -89,11 +89,18 @@ export interface Contribution {
 
 /**
  * A feature, platform or workflow module (the installer pattern): pure functions of the
- * config, no filesystem, network, clock or randomness.
+ * config, no filesystem, network, clock or randomness. `Id` narrows the id where a registry
+ * keys modules by catalog id, so a module filed under another id does not compile.
  */
-export interface GeneratorModule {
-  id: string;
+export interface GeneratorModule<Id extends string = string> {
+  id: Id;
   label: string;
   enabled(config: BuildConfig): boolean;
   contribute(config: BuildConfig): Contribution;
 }
+
+/**
+ * The module of a catalog feature. It has no `enabled` of its own: it is folded exactly when
+ * the config chooses the feature (the schema has already checked what the feature requires).
+ */
+export type FeatureModule<Id extends FeatureId = FeatureId> = Omit<GeneratorModule<Id>, 'enabled'>;

@@ -1,16 +1,21 @@
-import { type BuildConfig, type BuildConfigInput, buildConfigSchema } from '@botsmith/shared';
+import {
+  type AutomationId,
+  type BuildConfig,
+  type BuildConfigInput,
+  buildConfigSchema,
+} from '@botsmith/shared';
 import { generate } from '../src/generate';
 import type { GeneratedProject } from '../src/types';
 
 /** Every automation workflow turned on (the deploy workflow needs a deploy target too). */
-export const ALL_AUTOMATION = {
+export const ALL_AUTOMATION: Readonly<Record<AutomationId, true>> = {
   ci: true,
   deploy: true,
   codeql: true,
   dependencyReview: true,
   release: true,
   dependabot: true,
-} as const;
+};
 
 /** A validated config from partial wizard input. */
 export function configOf(input: BuildConfigInput = {}): BuildConfig {

@@ -1,3 +1,4 @@
+export { ACTIVITY_ACTIONS, type ActivityAction } from './activity';
 export {
   FEATURE_IDS,
   FEATURES,
@@ -33,6 +34,7 @@ export {
 } from './schemas/api-token';
 export {
   AI_PROVIDERS,
+  type AutomationId,
   BUILD_CONFIG_SCHEMA_VERSION,
   type BuildConfig,
   type BuildConfigDraft,
@@ -53,20 +55,28 @@ export {
   TEAM_SIZES,
 } from './schemas/build-config';
 export {
+  DEPLOYMENT_SOURCES,
   DEPLOYMENT_STATUS_VALUES,
+  type DeploymentSource,
   type DeploymentStats,
+  type DeploymentStatus,
   deploymentStatsInputSchema,
   type ListDeploymentsInput,
   listDeploymentsInputSchema,
+  PROJECT_STATUSES,
+  type ProjectStatus,
   pageInputSchema,
   projectIdSchema,
   redeployInputSchema,
   renameProjectInputSchema,
   saveDraftInputSchema,
+  WEBHOOK_DELIVERY_STATUSES,
+  type WebhookDeliveryStatus,
 } from './schemas/deployments';
 export { projectNameSchema } from './schemas/project-name';
 export { type Recommendation, recommendDefaults } from './schemas/recommendations';
 export {
+  FINISHED_SETUP_RUN_STATUSES,
   githubLoginSchema,
   PREFLIGHT_CHECK_IDS,
   type PreflightCheck,
@@ -82,10 +92,14 @@ export {
   type RepoVisibility,
   repoTargetSchema,
   rollbackSetupInputSchema,
+  SETUP_RUN_STATUSES,
   SETUP_STEP_NAMES,
+  SETUP_STEP_STATUSES,
   SETUP_STEP_TITLES,
   type SetupPlan,
+  type SetupRunStatus,
   type SetupStepName,
+  type SetupStepStatus,
   type StartSetupInput,
   secretNameSchema,
   setupPlanSchema,
@@ -103,6 +117,8 @@ export {
 export {
   type ConfigIssue,
   formatConfigIssues,
+  WIZARD_STEP_IDS,
   WIZARD_STEPS,
   type WizardStep,
+  type WizardStepId,
 } from './schemas/wizard';

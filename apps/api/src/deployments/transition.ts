@@ -1,4 +1,5 @@
-import type { Deployment, DeploymentFacts, DeploymentStatus, DeploymentUpdate } from '@botsmith/db';
+import type { Deployment, DeploymentFacts, DeploymentUpdate } from '@botsmith/db';
+import type { DeploymentStatus } from '@botsmith/shared';
 
 // Webhook deliveries arrive in any order and may repeat (GitHub sends them in parallel and
 // redelivers on request), so a late `in_progress` must never overwrite a `success`.

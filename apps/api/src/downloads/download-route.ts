@@ -1,4 +1,4 @@
-import { generate, toZip, unsupportedConfigIssues } from '@botsmith/generators';
+import { generate, toZip } from '@botsmith/generators';
 import { buildConfigSchema, type ConfigIssue, formatConfigIssues } from '@botsmith/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { errorBody } from '../errors';
@@ -14,9 +14,8 @@ function configProblem(reply: FastifyReply, code: string, summary: string, issue
 
 /**
  * `POST /api/download` with JSON `{ "config": { … } }` answers the generated project as a zip
- * named after the project. Bad configs get 400 with `error.issues` naming each field:
- * `INVALID_CONFIG` (fails the schema) or `UNSUPPORTED_CONFIG` (valid, but this generator
- * version cannot produce it yet).
+ * named after the project. A config that fails the schema gets 400 `INVALID_CONFIG` with
+ * `error.issues` naming each field.
  */
 export function registerDownloadRoute(app: FastifyInstance): void {
   app.post(DOWNLOAD_PATH, async (request, reply) => {
@@ -33,15 +32,6 @@ export function registerDownloadRoute(app: FastifyInstance): void {
         'INVALID_CONFIG',
         'The configuration is invalid',
         formatConfigIssues(parsed.error),
-      );
-    }
-    const unsupported = unsupportedConfigIssues(parsed.data);
-    if (unsupported.length > 0) {
-      return configProblem(
-        reply,
-        'UNSUPPORTED_CONFIG',
-        'This generator version cannot produce the configuration',
-        unsupported,
       );
     }
     const zip = toZip(generate(parsed.data));

@@ -5,6 +5,7 @@ import {
   updateSetupStep,
 } from '@botsmith/db';
 import {
+  FINISHED_SETUP_RUN_STATUSES,
   preflightInputSchema,
   projectIdSchema,
   provideSecretsInputSchema,
@@ -19,7 +20,7 @@ import { runPreflight } from '../setup/preflight';
 import { provideSecrets } from '../setup/provide-secrets';
 import { rollbackSetup } from '../setup/rollback-setup';
 import { enqueueSetupRun } from '../setup/setup-queue';
-import { FINISHED_STATUSES, loadSetupSnapshot, snapshotOf } from '../setup/snapshot';
+import { loadSetupSnapshot, snapshotOf } from '../setup/snapshot';
 import { createSetupRun, planRun } from '../setup/start-setup';
 import { protectedProcedure, router } from '../trpc/init';
 import { setupRunProcedure } from '../trpc/resource-procedures';
@@ -92,7 +93,7 @@ export const setupRunRouter = router({
           last = serialized;
           yield snapshot;
         }
-        if (FINISHED_STATUSES.includes(snapshot.status)) return;
+        if (FINISHED_SETUP_RUN_STATUSES.includes(snapshot.status)) return;
         await sleep(PROGRESS_POLL_MS, signal).catch(() => {});
       }
     }),

@@ -1,12 +1,10 @@
+import { type Db, findSetupRun, listSetupSteps, type SetupRun } from '@botsmith/db';
 import {
-  type Db,
-  findSetupRun,
-  listSetupSteps,
-  type SetupRun,
+  SETUP_STEP_TITLES,
   type SetupRunStatus,
+  type SetupStepName,
   type SetupStepStatus,
-} from '@botsmith/db';
-import { SETUP_STEP_TITLES, type SetupStepName } from '@botsmith/shared';
+} from '@botsmith/shared';
 
 /** What the browser sees of a run: the same shape from `get`, `latestForProject` and `progress`. */
 export interface SetupSnapshot {
@@ -34,14 +32,6 @@ export interface SetupSnapshot {
     failingJob: string | null;
   } | null;
 }
-
-/** Runs that will not change any more (the progress stream ends on them). */
-export const FINISHED_STATUSES: readonly SetupRunStatus[] = [
-  'succeeded',
-  'failed',
-  'dead',
-  'rolled_back',
-];
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 

@@ -1,4 +1,5 @@
-import type { DeploymentFacts, DeploymentKey, DeploymentStatus } from '@botsmith/db';
+import type { DeploymentFacts, DeploymentKey } from '@botsmith/db';
+import type { DeploymentStatus } from '@botsmith/shared';
 import { z } from 'zod';
 import { storableString } from './storable-json';
 

@@ -1,9 +1,4 @@
-import {
-  GENERATOR_VERSION,
-  type GeneratedFile,
-  generate,
-  unsupportedConfigIssues,
-} from '@botsmith/generators';
+import { GENERATOR_VERSION, type GeneratedFile, generate } from '@botsmith/generators';
 import {
   type BuildConfig,
   buildConfigSchema,
@@ -23,7 +18,5 @@ export type Preview =
 export function previewProject(input: BuildConfig): Preview {
   const parsed = buildConfigSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: formatConfigIssues(parsed.error) };
-  const unsupported = unsupportedConfigIssues(parsed.data);
-  if (unsupported.length > 0) return { ok: false, issues: unsupported };
   return { ok: true, files: generate(parsed.data).files, generatorVersion: GENERATOR_VERSION };
 }

@@ -1,6 +1,7 @@
+import type { ActivityAction } from '@botsmith/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
-import type { Activity, ActivityAction } from '../tables/activities';
+import type { Activity } from '../tables/activities';
 import { afterCursor, toPage } from './keyset';
 
 /** One audit-log entry to record. */

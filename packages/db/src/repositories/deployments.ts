@@ -1,11 +1,7 @@
+import type { DeploymentSource, DeploymentStatus } from '@botsmith/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
-import type {
-  Deployment,
-  DeploymentSource,
-  DeploymentStatus,
-  DeploymentUpdate,
-} from '../tables/deployments';
+import type { Deployment, DeploymentUpdate } from '../tables/deployments';
 import { afterCursor, toPage } from './keyset';
 
 // Reads are owner-scoped through the project (SPEC §6): a deployment is only visible to the

@@ -1,6 +1,7 @@
+import type { ProjectStatus } from '@botsmith/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
-import type { Project, ProjectStatus, StoredConfig } from '../tables/projects';
+import type { Project, StoredConfig } from '../tables/projects';
 
 // Writes of a project's GitHub link (repo, webhook, status), done by auto-setup. Every
 // function takes the owner id, so a run can only ever touch its owner's project.

@@ -1,7 +1,7 @@
+import type { DeploymentStatus } from '@botsmith/shared';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../database';
 import { isUniqueViolation, ProjectNameTakenError } from '../errors';
-import type { DeploymentStatus } from '../tables/deployments';
 import type { Project, ProjectUpdate, StoredConfig } from '../tables/projects';
 import { afterCursor, toPage } from './keyset';
 

@@ -1,12 +1,7 @@
+import type { RepoVisibility, SetupRunStatus, SetupStepStatus } from '@botsmith/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../database';
-import type {
-  SetupRun,
-  SetupRunStatus,
-  SetupStep,
-  SetupStepStatus,
-  SetupStepUpdate,
-} from '../tables/setup-runs';
+import type { SetupRun, SetupStep, SetupStepUpdate } from '../tables/setup-runs';
 
 // Reads taking a `userId` are owner-scoped (SPEC §6). The worker's functions take only a run
 // id: the worker acts for the run's owner, whose id is on the row.
@@ -17,7 +12,7 @@ export interface SetupRunInput {
   userId: string;
   repoOwner: string;
   repoName: string;
-  visibility: 'public' | 'private';
+  visibility: RepoVisibility;
   plan: Record<string, unknown>;
   steps: { name: string; skipped: boolean }[];
 }

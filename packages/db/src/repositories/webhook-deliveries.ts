@@ -1,7 +1,8 @@
+import type { WebhookDeliveryStatus } from '@botsmith/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../database';
 import type { Project } from '../tables/projects';
-import type { WebhookDelivery, WebhookDeliveryStatus } from '../tables/webhook-deliveries';
+import type { WebhookDelivery } from '../tables/webhook-deliveries';
 
 /** A verified delivery to store before answering GitHub. */
 export interface DeliveryInput {

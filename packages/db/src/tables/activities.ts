@@ -1,24 +1,5 @@
+import type { ActivityAction } from '@botsmith/shared';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
-
-/** What happened. Add new actions here so the audit log stays one vocabulary. */
-export type ActivityAction =
-  | 'auth.sign_in'
-  | 'auth.sign_out'
-  | 'auth.sign_out_everywhere'
-  | 'api_token.created'
-  | 'api_token.revoked'
-  | 'project.created'
-  | 'project.renamed'
-  | 'project.deleted'
-  | 'project.webhook_disconnected'
-  | 'setup.started'
-  | 'setup.succeeded'
-  | 'setup.failed'
-  | 'setup.retried'
-  | 'setup.rolled_back'
-  | 'webhook.received'
-  | 'deployment.updated'
-  | 'deployment.redeployed';
 
 /** An audit-log entry: who did what, when, from where. Rows are never updated. */
 export interface ActivitiesTable {

@@ -1,11 +1,5 @@
-import type { DEPLOYMENT_STATUS_VALUES } from '@botsmith/shared';
+import type { DeploymentSource, DeploymentStatus } from '@botsmith/shared';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-
-/** The statuses the dashboard contract names; the table's check constraint lists the same. */
-export type DeploymentStatus = (typeof DEPLOYMENT_STATUS_VALUES)[number];
-
-/** Where a deployment was reported from: an Actions workflow run or a GitHub deployment. */
-export type DeploymentSource = 'workflow_run' | 'deployment';
 
 /** A deployment of a project, kept current from webhook deliveries (SPEC §6). */
 export interface DeploymentsTable {

@@ -1,3 +1,4 @@
+import type { ProjectStatus } from '@botsmith/shared';
 import type {
   ColumnType,
   Generated,
@@ -13,9 +14,6 @@ import type {
  * upgrading from `configSchemaVersion`) when they read it.
  */
 export type StoredConfig = Record<string, unknown>;
-
-export const PROJECT_STATUSES = ['draft', 'setting_up', 'active'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 /** A bot project owned by one user; its name is unique per owner. */
 export interface ProjectsTable {

@@ -1,3 +1,4 @@
+import type { RepoVisibility, SetupRunStatus, SetupStepStatus } from '@botsmith/shared';
 import type {
   ColumnType,
   Generated,
@@ -6,31 +7,6 @@ import type {
   Selectable,
   Updateable,
 } from 'kysely';
-
-export const SETUP_RUN_STATUSES = [
-  'queued',
-  'running',
-  /** Paused for the browser (the sealed secrets need the new repo's public key). */
-  'waiting',
-  'succeeded',
-  'failed',
-  /** Every retry spent: a person has to look (retry or roll back). */
-  'dead',
-  'rolling_back',
-  'rolled_back',
-] as const;
-export type SetupRunStatus = (typeof SETUP_RUN_STATUSES)[number];
-
-export const SETUP_STEP_STATUSES = [
-  'pending',
-  'running',
-  'waiting',
-  'succeeded',
-  'failed',
-  'skipped',
-  'rolled_back',
-] as const;
-export type SetupStepStatus = (typeof SETUP_STEP_STATUSES)[number];
 
 /** One auto-setup of a project on GitHub (SPEC §6): the repo it targets and how it went. */
 export interface SetupRunsTable {
@@ -42,7 +18,7 @@ export interface SetupRunsTable {
   /** GitHub login of the user or organisation that owns the repo. */
   repoOwner: string;
   repoName: string;
-  visibility: 'public' | 'private';
+  visibility: RepoVisibility;
   /** What preflight decided (which optional steps run) and what the run needs to know. */
   plan: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   error: string | null;

@@ -1,14 +1,5 @@
+import type { WebhookDeliveryStatus } from '@botsmith/shared';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
-
-export const WEBHOOK_DELIVERY_STATUSES = [
-  'received',
-  'processed',
-  /** An event we do not act on: acknowledged and kept for the record. */
-  'ignored',
-  'failed',
-  'dead',
-] as const;
-export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 /** A GitHub webhook delivery, stored before we answer; unique per (hook id, delivery id). */
 export interface WebhookDeliveriesTable {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { type BuildConfigInput, FEATURE_IDS } from '@botsmith/shared';
 import { describe, expect, it } from 'vitest';
 import { generateFrom } from '../../test/helpers';
@@ -18,6 +19,13 @@ function projectWith(features: BuildConfigInput['features'], extra: BuildConfigI
 }
 
 describe('feature modules', () => {
+  it('features/ holds one folder per catalog feature and nothing else', () => {
+    const folders = readdirSync(import.meta.dirname, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(folders.sort()).toEqual([...FEATURE_IDS].sort());
+  });
+
   it('every catalog feature changes the generated project', () => {
     const base = JSON.stringify(generateFrom({ features: [] }).project);
     for (const feature of FEATURE_IDS) {

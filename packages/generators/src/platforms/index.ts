@@ -9,10 +9,11 @@ import { webchatPlatform } from './webchat';
 import { whatsappPlatform } from './whatsapp';
 
 /**
- * Platform modules by id, one per platform of the catalog (SPEC §5.1). Every adapter maps its
- * platform's events onto the one bot core; `generate` folds them in this order.
+ * Platform modules by id, one per platform of the catalog (SPEC §5.1): a catalog platform
+ * without a module, or a module filed under another id, does not compile. Every adapter maps
+ * its platform's events onto the one bot core; `generate` folds them in this order.
  */
-export const PLATFORM_MODULES: Record<PlatformId, GeneratorModule> = {
+export const PLATFORM_MODULES: { readonly [Id in PlatformId]: GeneratorModule<Id> } = {
   discord: discordPlatform,
   telegram: telegramPlatform,
   whatsapp: whatsappPlatform,

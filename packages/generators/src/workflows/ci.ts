@@ -106,7 +106,7 @@ function servicesFor(config: BuildConfig): Record<string, unknown> {
 }
 
 /** `.github/workflows/ci.yml` when the CI automation is chosen. */
-export const ciModule: GeneratorModule = {
+export const ciModule: GeneratorModule<'ci'> = {
   id: 'ci',
   label: 'CI workflow',
   enabled: (config) => config.automation.ci,

@@ -35,7 +35,7 @@ export function dependabotConfig(): Record<string, unknown> {
 }
 
 /** `.github/dependabot.yml` when the dependabot automation is chosen. */
-export const dependabotModule: GeneratorModule = {
+export const dependabotModule: GeneratorModule<'dependabot'> = {
   id: 'dependabot',
   label: 'Dependabot',
   enabled: (config) => config.automation.dependabot,

@@ -99,7 +99,7 @@ function targetOf(config: BuildConfig): DeployTarget | undefined {
  * The deploy target: `fly.toml` for Fly.io and the README's deploy section whenever a target is
  * chosen, and `.github/workflows/deploy.yml` when the deploy automation is chosen too.
  */
-export const deployModule: GeneratorModule = {
+export const deployModule: GeneratorModule<'deploy'> = {
   id: 'deploy',
   label: 'Deployment',
   enabled: (config) => targetOf(config) !== undefined,

@@ -55,7 +55,7 @@ export function releaseWorkflow(): Record<string, unknown> {
 }
 
 /** release-please: its config, its manifest and `.github/workflows/release.yml`. */
-export const releaseModule: GeneratorModule = {
+export const releaseModule: GeneratorModule<'release'> = {
   id: 'release',
   label: 'Release automation',
   enabled: (config) => config.automation.release,

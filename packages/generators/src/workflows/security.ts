@@ -74,7 +74,7 @@ export function dependencyReviewWorkflow(): Record<string, unknown> {
 }
 
 /** `.github/workflows/codeql.yml` when the CodeQL automation is chosen. */
-export const codeqlModule: GeneratorModule = {
+export const codeqlModule: GeneratorModule<'codeql'> = {
   id: 'codeql',
   label: 'CodeQL',
   enabled: (config) => config.automation.codeql,
@@ -91,8 +91,8 @@ export const codeqlModule: GeneratorModule = {
 };
 
 /** `.github/workflows/dependency-review.yml` when the dependency review automation is chosen. */
-export const dependencyReviewModule: GeneratorModule = {
-  id: 'dependency-review',
+export const dependencyReviewModule: GeneratorModule<'dependencyReview'> = {
+  id: 'dependencyReview',
   label: 'Dependency review',
   enabled: (config) => config.automation.dependencyReview,
   contribute: () => ({

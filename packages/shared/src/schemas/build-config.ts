@@ -162,5 +162,7 @@ export const buildConfigSchema = buildConfigDraftSchema.superRefine((config, ctx
 
 /** A validated wizard configuration, the generator's only input. */
 export type BuildConfig = z.output<typeof buildConfigSchema>;
+/** An automation option of wizard step 4 (a key of `BuildConfig['automation']`). */
+export type AutomationId = keyof BuildConfig['automation'];
 /** What a caller may pass before defaults are applied. */
 export type BuildConfigInput = z.input<typeof buildConfigSchema>;

@@ -4,6 +4,19 @@ import { projectNameSchema } from './project-name';
 
 // The dashboard contract (SPEC §2 J4, §6): projects, deployments, activity and stats.
 
+/** A project's lifecycle; the `projects` table's check constraint lists the same. */
+export const PROJECT_STATUSES = [
+  /** Saved from the wizard, not set up on GitHub yet. */
+  'draft',
+  /** Auto-setup is running. */
+  'setting_up',
+  /** Auto-setup is done: the repository exists. */
+  'active',
+] as const;
+/** A project's lifecycle: `draft`, `setting_up` while auto-setup runs, `active` once it is done. */
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** The statuses of a deployment; the `deployments` table's check constraint lists the same. */
 export const DEPLOYMENT_STATUS_VALUES = [
   'queued',
   'in_progress',
@@ -11,6 +24,28 @@ export const DEPLOYMENT_STATUS_VALUES = [
   'failure',
   'cancelled',
 ] as const;
+/** Where a deployment stands. */
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUS_VALUES)[number];
+
+/** Where a deployment was reported from: an Actions workflow run or a GitHub deployment. */
+export const DEPLOYMENT_SOURCES = ['workflow_run', 'deployment'] as const;
+/** Where a deployment was reported from. */
+export type DeploymentSource = (typeof DEPLOYMENT_SOURCES)[number];
+
+/**
+ * What became of a GitHub webhook delivery (deployments are kept current from them); the
+ * `webhook_deliveries` table's check constraint lists the same.
+ */
+export const WEBHOOK_DELIVERY_STATUSES = [
+  'received',
+  'processed',
+  /** An event we do not act on: acknowledged and kept for the record. */
+  'ignored',
+  'failed',
+  'dead',
+] as const;
+/** What became of a GitHub webhook delivery. */
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 export const pageInputSchema = z.object({
   limit: z.number().int().min(1).max(100).default(20),

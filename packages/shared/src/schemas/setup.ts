@@ -125,3 +125,40 @@ export const rollbackSetupInputSchema = z.object({
   /** Deleting the repository is irreversible: the user confirms by typing its full name. */
   confirmRepoFullName: z.string().max(200).optional(),
 });
+
+/** Where a setup run stands; the `setup_runs` table's check constraint lists the same. */
+export const SETUP_RUN_STATUSES = [
+  'queued',
+  'running',
+  /** Paused for the browser (the sealed secrets need the new repo's public key). */
+  'waiting',
+  'succeeded',
+  'failed',
+  /** Every retry spent: a person has to look (retry or roll back). */
+  'dead',
+  'rolling_back',
+  'rolled_back',
+] as const;
+/** Where a setup run stands. */
+export type SetupRunStatus = (typeof SETUP_RUN_STATUSES)[number];
+
+/** Runs that will not change any more unless a person acts: the progress stream ends on them. */
+export const FINISHED_SETUP_RUN_STATUSES: readonly SetupRunStatus[] = [
+  'succeeded',
+  'failed',
+  'dead',
+  'rolled_back',
+];
+
+/** Where one step of a setup run stands; the `setup_steps` table's check constraint lists the same. */
+export const SETUP_STEP_STATUSES = [
+  'pending',
+  'running',
+  'waiting',
+  'succeeded',
+  'failed',
+  'skipped',
+  'rolled_back',
+] as const;
+/** Where one step of a setup run stands. */
+export type SetupStepStatus = (typeof SETUP_STEP_STATUSES)[number];

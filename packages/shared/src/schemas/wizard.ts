@@ -3,32 +3,57 @@ import type { BuildConfig } from './build-config';
 
 type ConfigKey = keyof BuildConfig;
 
+/** The eight wizard steps (SPEC §4) in order; a registry of steps is a `Record<WizardStepId, …>`. */
+export const WIZARD_STEP_IDS = [
+  'platform',
+  'priorities',
+  'features',
+  'configuration',
+  'review',
+  'generate',
+  'auto-setup',
+  'complete',
+] as const;
+/** A wizard step's id. */
+export type WizardStepId = (typeof WIZARD_STEP_IDS)[number];
+
+/** One wizard step as the wizard and `catalog.get` describe it. */
 export interface WizardStep {
+  /** Its place in the wizard, from 1. */
   number: number;
-  id: string;
+  id: WizardStepId;
   title: string;
   /** The `BuildConfig` keys this step edits; review links errors on them back here. */
   keys: readonly ConfigKey[];
   requiresSignIn: boolean;
 }
 
-/** The eight wizard steps (SPEC §4) in order. */
-export const WIZARD_STEPS: readonly WizardStep[] = [
-  { number: 1, id: 'platform', title: 'Platform', keys: ['platforms'], requiresSignIn: false },
-  { number: 2, id: 'priorities', title: 'Priorities', keys: ['priorities'], requiresSignIn: false },
-  { number: 3, id: 'features', title: 'Features', keys: ['features', 'ai'], requiresSignIn: false },
-  {
-    number: 4,
-    id: 'configuration',
+// By id, so a step missing here does not compile; the order and numbers come from the ids.
+const STEP_DETAILS: Record<WizardStepId, Omit<WizardStep, 'number' | 'id'>> = {
+  platform: { title: 'Platform', keys: ['platforms'], requiresSignIn: false },
+  priorities: { title: 'Priorities', keys: ['priorities'], requiresSignIn: false },
+  features: { title: 'Features', keys: ['features', 'ai'], requiresSignIn: false },
+  configuration: {
     title: 'Configuration',
     keys: ['project', 'runtime', 'sessions', 'deploy', 'automation', 'team'],
     requiresSignIn: false,
   },
-  { number: 5, id: 'review', title: 'Review', keys: [], requiresSignIn: false },
-  { number: 6, id: 'generate', title: 'Generate', keys: [], requiresSignIn: false },
-  { number: 7, id: 'auto-setup', title: 'Auto-setup', keys: [], requiresSignIn: true },
-  { number: 8, id: 'complete', title: 'Complete', keys: [], requiresSignIn: true },
-];
+  review: { title: 'Review', keys: [], requiresSignIn: false },
+  generate: { title: 'Generate', keys: [], requiresSignIn: false },
+  'auto-setup': { title: 'Auto-setup', keys: [], requiresSignIn: true },
+  complete: { title: 'Complete', keys: [], requiresSignIn: true },
+};
+
+/**
+ * The eight wizard steps (SPEC §4) in order, numbered from 1.
+ *
+ * @example WIZARD_STEPS.find((step) => step.id === 'review')?.number // 5
+ */
+export const WIZARD_STEPS: readonly WizardStep[] = WIZARD_STEP_IDS.map((id, index) => ({
+  number: index + 1,
+  id,
+  ...STEP_DETAILS[id],
+}));
 
 /** One validation problem, named by its dotted field path and linked to its wizard step. */
 export interface ConfigIssue {

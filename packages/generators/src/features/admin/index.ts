@@ -1,4 +1,4 @@
-import type { GeneratorModule, MessageCatalog } from '../../types';
+import type { FeatureModule, MessageCatalog } from '../../types';
 import { ADMIN_INDEX, adminCommandsSource } from './sources';
 import { adminTest } from './tests';
 
@@ -49,10 +49,9 @@ const MESSAGES: MessageCatalog = {
  * Admin commands: `/stats` and `/broadcast`, registered as admin-only so the core refuses them
  * to anyone not in `ADMIN_USER_IDS` and `/help` hides them. Requires the commands feature.
  */
-export const adminFeature: GeneratorModule = {
+export const adminFeature: FeatureModule<'admin'> = {
   id: 'admin',
   label: 'Admin commands',
-  enabled: (config) => config.features.includes('admin') && config.features.includes('commands'),
   contribute: (config) => {
     const withMetrics = config.features.includes('analytics');
     return {

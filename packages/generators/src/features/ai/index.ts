@@ -1,5 +1,5 @@
 import type { BuildConfig } from '@botsmith/shared';
-import type { Contribution, GeneratorModule, MessageCatalog } from '../../types';
+import type { Contribution, FeatureModule, MessageCatalog } from '../../types';
 import { AI_CLIENT, ANTHROPIC_CLIENT, OPENAI_CLIENT } from './clients';
 import { type AiProviderInfo, aiIndexSource, systemPromptSource } from './plugin';
 import { AI_TEST, providerClientTest } from './tests';
@@ -32,10 +32,9 @@ function providerOf(config: BuildConfig): AiProviderInfo {
  * an `AiClient` interface (tests use a fake), with the wizard's system prompt, the session's
  * recent history, a timeout and a friendly fallback.
  */
-export const aiFeature: GeneratorModule = {
+export const aiFeature: FeatureModule<'ai'> = {
   id: 'ai',
   label: 'AI replies',
-  enabled: (config) => config.features.includes('ai') && config.ai.provider !== 'none',
   contribute: (config): Contribution => {
     const provider = providerOf(config);
     const clientSource = provider.id === 'openai' ? OPENAI_CLIENT : ANTHROPIC_CLIENT;

@@ -1,4 +1,4 @@
-import type { GeneratorModule } from '../../types';
+import type { FeatureModule } from '../../types';
 import { ANALYTICS_INDEX, ANALYTICS_TEST, METRICS } from './sources';
 
 /**
@@ -6,10 +6,9 @@ import { ANALYTICS_INDEX, ANALYTICS_TEST, METRICS } from './sources';
  * and process-wide counters, exposed at `GET /metrics` when the health endpoint is chosen
  * and shown by the admin `/stats` command. Installed as the first plugin, so it sees everything.
  */
-export const analyticsFeature: GeneratorModule = {
+export const analyticsFeature: FeatureModule<'analytics'> = {
   id: 'analytics',
   label: 'Analytics and structured logs',
-  enabled: (config) => config.features.includes('analytics'),
   contribute: (config) => ({
     files: [
       { path: 'src/analytics/index.ts', content: ANALYTICS_INDEX },

@@ -1,4 +1,4 @@
-import type { GeneratorModule, MessageCatalog } from '../../types';
+import type { FeatureModule, MessageCatalog } from '../../types';
 import { BUILT_IN_MESSAGES, builtInCommandsSource } from './built-in-commands';
 import { commandsTest } from './tests';
 
@@ -12,10 +12,9 @@ function messagesFor(withSessions: boolean): MessageCatalog {
  * Slash/text commands: `/start`, `/help` and, with conversation memory, `/reset`. Without this
  * feature the bot registers no commands and answers every message as free text.
  */
-export const commandsFeature: GeneratorModule = {
+export const commandsFeature: FeatureModule<'commands'> = {
   id: 'commands',
   label: 'Commands',
-  enabled: (config) => config.features.includes('commands'),
   contribute: (config) => {
     const withSessions = config.features.includes('sessions');
     return {

@@ -1,5 +1,5 @@
 import { source } from '../../lib/text';
-import type { GeneratorModule } from '../../types';
+import type { FeatureModule } from '../../types';
 import { HEALTH_TEST, METRICS_TEST } from './tests';
 
 const HEALTH_HEAD = `import { Hono } from 'hono';
@@ -62,12 +62,11 @@ function healthSource(withMetrics: boolean): string {
 
 /**
  * The health feature: `GET /health` for load balancers and uptime checks, and with analytics
- * `GET /metrics`, mounted on the shared HTTP server (`features/http`) that listens on `PORT`.
+ * `GET /metrics`, mounted on the shared HTTP server (`base/http`) that listens on `PORT`.
  */
-export const healthFeature: GeneratorModule = {
+export const healthFeature: FeatureModule<'health'> = {
   id: 'health',
   label: 'Health endpoint',
-  enabled: (config) => config.features.includes('health'),
   contribute: (config) => {
     const withMetrics = config.features.includes('analytics');
     return {

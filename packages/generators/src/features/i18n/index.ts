@@ -1,4 +1,4 @@
-import type { GeneratorModule } from '../../types';
+import type { FeatureModule } from '../../types';
 
 /** `test/i18n.test.ts`: catalogs agree with English, and locales resolve as documented. */
 const I18N_TEST = `import { describe, expect, it } from 'vitest';
@@ -35,10 +35,9 @@ describe('translations', () => {
  * messages into `src/i18n/`), the locale taken from the user's preference, the platform or
  * `DEFAULT_LOCALE`. Without this feature the bot still says everything through `t()`, in English.
  */
-export const i18nFeature: GeneratorModule = {
+export const i18nFeature: FeatureModule<'i18n'> = {
   id: 'i18n',
   label: 'Translations',
-  enabled: (config) => config.features.includes('i18n'),
   contribute: () => ({
     files: [{ path: 'test/i18n.test.ts', content: I18N_TEST }],
     envVars: [

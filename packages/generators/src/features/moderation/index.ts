@@ -1,4 +1,4 @@
-import type { GeneratorModule, MessageCatalog } from '../../types';
+import type { FeatureModule, MessageCatalog } from '../../types';
 import { MODERATION_INDEX } from './plugin';
 import { RATE_LIMITER, WORD_FILTER } from './sources';
 import { MODERATION_TEST } from './tests';
@@ -20,10 +20,9 @@ const MESSAGES: MessageCatalog = {
  * Moderation: a whole-word filter (list from `BLOCKED_WORDS` or a file) and a per-user token
  * bucket rate limit, run as the first filtering plugin, before commands and answers.
  */
-export const moderationFeature: GeneratorModule = {
+export const moderationFeature: FeatureModule<'moderation'> = {
   id: 'moderation',
   label: 'Moderation',
-  enabled: (config) => config.features.includes('moderation'),
   contribute: () => ({
     files: [
       { path: 'src/moderation/index.ts', content: MODERATION_INDEX },

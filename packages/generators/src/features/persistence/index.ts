@@ -1,4 +1,4 @@
-import type { GeneratedFile, GeneratorModule, MessageCatalog } from '../../types';
+import type { FeatureModule, GeneratedFile, MessageCatalog } from '../../types';
 import { preferenceCommandsSource, preferencesIndexSource } from './sources';
 import { preferencesTest } from './tests';
 
@@ -58,11 +58,9 @@ const LANGUAGE_MESSAGES: MessageCatalog = {
  * backend under its own namespace and TTL, so it outlives conversations, `/reset` and — with
  * Redis or PostgreSQL — restarts. Commands `/me`, `/forgetme` and, with i18n, `/lang`.
  */
-export const persistenceFeature: GeneratorModule = {
+export const persistenceFeature: FeatureModule<'persistence'> = {
   id: 'persistence',
   label: 'Persistence',
-  enabled: (config) =>
-    config.features.includes('persistence') && config.features.includes('sessions'),
   contribute: (config) => {
     const withCommands = config.features.includes('commands');
     const withLanguages = withCommands && config.features.includes('i18n');

@@ -1,4 +1,4 @@
-import type { GeneratorModule } from '../../types';
+import type { FeatureModule } from '../../types';
 import { SCHEDULE, SCHEDULED_INDEX, SCHEDULED_TEST } from './sources';
 
 /**
@@ -6,10 +6,9 @@ import { SCHEDULE, SCHEDULED_INDEX, SCHEDULED_TEST } from './sources';
  * `Notifier` each running platform adapter provides. Platform-independent: any adapter that
  * returns a notifier from `start()` can receive scheduled posts.
  */
-export const scheduledFeature: GeneratorModule = {
+export const scheduledFeature: FeatureModule<'scheduled'> = {
   id: 'scheduled',
   label: 'Scheduled messages',
-  enabled: (config) => config.features.includes('scheduled'),
   contribute: () => ({
     files: [
       { path: 'src/scheduled/index.ts', content: SCHEDULED_INDEX },

@@ -1,5 +1,5 @@
 import type { BuildConfig } from '@botsmith/shared';
-import type { Contribution, EnvVar, GeneratedFile, GeneratorModule } from '../../types';
+import type { Contribution, EnvVar, FeatureModule, GeneratedFile } from '../../types';
 import { BACKEND, sessionsIndex } from './backend';
 import { POSTGRES_STORE, REDIS_STORE } from './external-stores';
 import { MEMORY_STORE, MEMORY_STORE_TEST } from './memory-store';
@@ -50,10 +50,9 @@ function storeFiles(kind: SessionStoreKind, ttlSeconds: number): GeneratedFile[]
  * Conversation memory: the session backend chosen in the wizard (memory, Redis through the
  * official `redis` client, or PostgreSQL through `pg`) with a sliding TTL, and its tests.
  */
-export const sessionsFeature: GeneratorModule = {
+export const sessionsFeature: FeatureModule<'sessions'> = {
   id: 'sessions',
   label: 'Conversation memory',
-  enabled: (config) => config.features.includes('sessions'),
   contribute: (config): Contribution => {
     const kind = config.sessions.store;
     return {

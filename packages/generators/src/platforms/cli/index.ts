@@ -8,7 +8,7 @@ import { cliTest } from './tests';
  * through `npm run chat` (a terminal is not a service next to the others), reads piped input
  * as well as a TTY, and needs no configuration.
  */
-export const cliPlatform: GeneratorModule = {
+export const cliPlatform: GeneratorModule<'cli'> = {
   id: 'cli',
   label: 'Terminal (CLI)',
   enabled: (config) => config.platforms.includes('cli'),

@@ -8,7 +8,7 @@ import { DISCORD_TEST } from './tests';
  * Discord through discord.js 14 over the gateway WebSocket (SPEC §5.1): slash commands and
  * messages that mention the bot, plus a script that registers the slash commands.
  */
-export const discordPlatform: GeneratorModule = {
+export const discordPlatform: GeneratorModule<'discord'> = {
   id: 'discord',
   label: 'Discord',
   enabled: (config) => config.platforms.includes('discord'),

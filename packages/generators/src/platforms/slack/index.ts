@@ -10,7 +10,7 @@ import { SLACK_TEST } from './tests';
  * the signing secret verified by Bolt; a slash command, mentions and direct messages, plus an
  * app manifest that sets the app up in one paste.
  */
-export const slackPlatform: GeneratorModule = {
+export const slackPlatform: GeneratorModule<'slack'> = {
   id: 'slack',
   label: 'Slack',
   enabled: (config) => config.platforms.includes('slack'),

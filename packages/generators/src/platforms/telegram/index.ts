@@ -7,7 +7,7 @@ import { TELEGRAM_TEST } from './tests';
  * Telegram through grammY 1.x (SPEC §5.1): long polling while developing, a webhook verified
  * by its secret token in production, the core commands registered with setMyCommands.
  */
-export const telegramPlatform: GeneratorModule = {
+export const telegramPlatform: GeneratorModule<'telegram'> = {
   id: 'telegram',
   label: 'Telegram',
   enabled: (config) => config.platforms.includes('telegram'),

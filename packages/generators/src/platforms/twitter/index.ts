@@ -8,7 +8,7 @@ import { TWITTER_TEST } from './tests';
  * Twitter / X through twitter-api-v2 (SPEC §5.1): polls mentions with `since_id` and replies,
  * backing off until the rate limit window resets on 429.
  */
-export const twitterPlatform: GeneratorModule = {
+export const twitterPlatform: GeneratorModule<'twitter'> = {
   id: 'twitter',
   label: 'Twitter / X',
   enabled: (config) => config.platforms.includes('twitter'),

@@ -11,7 +11,7 @@ import { WEBCHAT_WIDGET_TEST } from './widget-tests';
  * a per-client token bucket, `GET /widget.js` rendering into Shadow DOM with `textContent`
  * only, and a demo page. It shares the HTTP server on `PORT` and starts when `PORT` is set.
  */
-export const webchatPlatform: GeneratorModule = {
+export const webchatPlatform: GeneratorModule<'webchat'> = {
   id: 'webchat',
   label: 'Web chat',
   enabled: (config) => config.platforms.includes('webchat'),

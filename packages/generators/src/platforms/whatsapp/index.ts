@@ -10,7 +10,7 @@ import { WHATSAPP_WEBHOOK } from './webhook';
  * verify-token handshake and `X-Hub-Signature-256` checked on the raw body, replies through
  * POST /{phone-number-id}/messages on the Graph API version from the environment.
  */
-export const whatsappPlatform: GeneratorModule = {
+export const whatsappPlatform: GeneratorModule<'whatsapp'> = {
   id: 'whatsapp',
   label: 'WhatsApp',
   enabled: (config) => config.platforms.includes('whatsapp'),

@@ -1,4 +1,4 @@
-import type { DEPLOYMENT_STATUS_VALUES } from '@botsmith/shared';
+import type { DeploymentStatus } from '@botsmith/shared';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -14,7 +14,6 @@ import { applyDeploymentChange, type DeploymentListInput } from '../state/apply-
 export type ProjectItem = RouterOutputs['project']['list']['items'][number];
 export type ProjectStatus = ProjectItem['status'];
 export type DeploymentItem = RouterOutputs['deployment']['list']['items'][number];
-export type DeploymentStatus = (typeof DEPLOYMENT_STATUS_VALUES)[number];
 export type DeploymentStatusFilter = DeploymentStatus | undefined;
 
 /**
