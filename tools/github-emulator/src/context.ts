@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { GHES_PREFIX } from './ghes-prefix';
 import type { Urls } from './json/urls';
 import type { EmulatorStore } from './store';
 
@@ -8,9 +9,6 @@ export interface EmulatorContext {
   /** The root URL clients reach the emulator at; known once the server listens. */
   publicUrl: string;
 }
-
-/** The REST prefix GitHub Enterprise Server uses; every REST route also answers under it. */
-export const GHES_PREFIX = '/api/v3';
 
 /**
  * URLs for response bodies: a request that came in under `/api/v3` gets GHES-style `url`s,

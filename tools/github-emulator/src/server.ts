@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { authenticate } from './auth';
-import { type EmulatorContext, GHES_PREFIX } from './context';
+import type { EmulatorContext } from './context';
 import { DOCS_URL, GitHubError } from './errors';
+import { GHES_PREFIX } from './ghes-prefix';
 import { defaultFaultBody, holdRequest, normalizePath, takeFault } from './http/faults';
 import { countRequest } from './http/rate-limit';
 import { registerActionsRoutes } from './routes/actions';

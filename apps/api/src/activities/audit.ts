@@ -1,4 +1,5 @@
-import { type ActivityAction, type Db, insertActivity } from '@botsmith/db';
+import { type Db, insertActivity } from '@botsmith/db';
+import type { ActivityAction } from '@botsmith/shared';
 import { NO_REQUEST_META, type RequestMeta } from './request-meta';
 
 /** Extra facts about an audit entry: which project, and the transaction to write it in. */

@@ -1,7 +1,6 @@
-import type { RouterOutputs } from './trpc';
+import type { ActivityAction } from '@botsmith/shared';
 
-/** An audit-log action, as `activity.list` returns it. */
-export type ActivityAction = RouterOutputs['activity']['list'][number]['action'];
+export type { ActivityAction };
 
 /** Every audit-log action in words: a new action does not compile until it has its words. */
 export const ACTIVITY_LABELS: Record<ActivityAction, string> = {

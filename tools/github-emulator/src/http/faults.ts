@@ -1,4 +1,4 @@
-import { GHES_PREFIX } from '../context';
+import { GHES_PREFIX } from '../ghes-prefix';
 import type { EmulatorState, Fault, HeldRequest } from '../state';
 
 /** The path a fault or log entry is matched on: no query, no `/api/v3`, no trailing slash. */

@@ -1,4 +1,4 @@
-import type { SessionStoreKind } from './index';
+import type { SessionStoreKind } from './store-kind';
 
 /** `src/sessions/backend.ts`: a connection that hands out stores, plus the in-memory one. */
 export const BACKEND = `import { MemorySessionStore } from './memory-store.js';

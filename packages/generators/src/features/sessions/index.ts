@@ -3,9 +3,10 @@ import type { Contribution, EnvVar, FeatureModule, GeneratedFile } from '../../t
 import { BACKEND, sessionsIndex } from './backend';
 import { POSTGRES_STORE, REDIS_STORE } from './external-stores';
 import { MEMORY_STORE, MEMORY_STORE_TEST } from './memory-store';
+import type { SessionStoreKind } from './store-kind';
 import { sessionTestFiles } from './tests';
 
-export type SessionStoreKind = BuildConfig['sessions']['store'];
+export type { SessionStoreKind };
 
 const STORE_ENV: Record<Exclude<SessionStoreKind, 'memory'>, EnvVar> = {
   redis: {

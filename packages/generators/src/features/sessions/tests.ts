@@ -1,5 +1,5 @@
 import type { GeneratedFile } from '../../types';
-import type { SessionStoreKind } from './index';
+import type { SessionStoreKind } from './store-kind';
 
 /** `test/session-store-contract.ts`: behaviour every store must have, shared by their tests. */
 const CONTRACT = `import { randomUUID } from 'node:crypto';

@@ -12,7 +12,7 @@ import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 import { applyDeploymentChange, type DeploymentListInput } from '../state/apply-deployment-change';
 
 export type ProjectItem = RouterOutputs['project']['list']['items'][number];
-export type ProjectStatus = ProjectItem['status'];
+export type { ProjectStatus } from '@botsmith/shared';
 export type DeploymentItem = RouterOutputs['deployment']['list']['items'][number];
 export type DeploymentStatusFilter = DeploymentStatus | undefined;
 

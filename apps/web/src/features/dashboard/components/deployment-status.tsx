@@ -1,5 +1,5 @@
+import type { DeploymentStatus as Status } from '@botsmith/shared';
 import { StatusBadge, type StatusBadgeProps } from '../../../components/ui/status-badge';
-import type { DeploymentStatus as Status } from '../api/use-dashboard';
 
 const DEPLOYMENT_STATUS: Record<Status, StatusBadgeProps> = {
   queued: { tone: 'idle', label: 'Queued' },

@@ -6,8 +6,7 @@ import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 /** What the API reports about a setup run (`setupRun.get` / `setupRun.progress`). */
 export type SetupSnapshot = RouterOutputs['setupRun']['get'];
 export type SetupStep = SetupSnapshot['steps'][number];
-export type SetupRunStatus = SetupSnapshot['status'];
-export type SetupStepStatus = SetupStep['status'];
+export type { SetupRunStatus, SetupStepStatus } from '@botsmith/shared';
 export type RollbackResult = RouterOutputs['setupRun']['rollback'];
 
 export function usePreflight() {

@@ -1,7 +1,6 @@
-import type { BuildConfig, ConfigIssue } from '@botsmith/shared';
+import type { BuildConfig, ConfigIssue, WizardStepId } from '@botsmith/shared';
 import type { ComponentType } from 'react';
 import type { ConfigEdit } from '../hooks/use-wizard';
-import type { WizardStepId } from '../state/wizard-step-ids';
 
 /** What the wizard hands the step on screen. */
 export interface WizardStepProps {

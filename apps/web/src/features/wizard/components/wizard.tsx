@@ -1,4 +1,4 @@
-import { WIZARD_STEPS } from '@botsmith/shared';
+import { WIZARD_STEP_IDS, WIZARD_STEPS, type WizardStepId } from '@botsmith/shared';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorBoundary } from '../../../components/ui/error-boundary';
@@ -7,7 +7,6 @@ import { Link, useLocation } from '../../../lib/router';
 import type { WizardControls } from '../hooks/use-wizard';
 import { validateStep } from '../state/validation';
 import { LAST_ANONYMOUS_STEP, type WizardState } from '../state/wizard-state';
-import { WIZARD_STEP_IDS, type WizardStepId } from '../state/wizard-step-ids';
 import type { WizardStepRegistry } from './wizard-step-props';
 
 const INTROS: Record<WizardStepId, string> = {
