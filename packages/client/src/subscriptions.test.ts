@@ -1,0 +1,84 @@
+import { createTestApiToken, createTestServer } from '@botsmith/api/testing';
+import {
+  createProject,
+  type DeploymentWithProject,
+  saveDeployment,
+  upsertGitHubUser,
+} from '@botsmith/db';
+import { describeEachDatabase } from '@botsmith/db/testing';
+import { BUILD_CONFIG_SCHEMA_VERSION } from '@botsmith/shared';
+import { EventSource } from 'eventsource';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type BotsmithClient, createBotsmithClient } from './create-botsmith-client';
+
+/** The first deployment `deployment.changes` streams for the project, after `onStarted`. */
+function firstChange(
+  botsmith: BotsmithClient,
+  projectId: string,
+  onStarted: () => Promise<unknown>,
+): Promise<DeploymentWithProject> {
+  return new Promise((resolve, reject) => {
+    const subscription = botsmith.deployment.changes.subscribe(
+      { projectId },
+      {
+        onStarted: () => void onStarted().catch(reject),
+        onData: (deployment) => {
+          subscription.unsubscribe();
+          resolve(deployment);
+        },
+        onError: (error) => {
+          subscription.unsubscribe();
+          reject(error);
+        },
+      },
+    );
+  });
+}
+
+// Node has no EventSource; the `eventsource` package's takes the client's `fetch`, which adds
+// the API token, so subscriptions authenticate like every other call.
+describeEachDatabase('subscriptions over SSE from Node', (t) => {
+  let server: ReturnType<typeof createTestServer>['server'];
+  let url: string;
+  let token: string;
+  let projectId: string;
+  beforeAll(async () => {
+    ({ server } = createTestServer(t.db));
+    url = await server.start();
+    const profile = { name: null, avatarUrl: null, email: null };
+    const user = await upsertGitHubUser(t.db, { ...profile, githubId: 701, login: 'dave' });
+    ({ token } = await createTestApiToken(t.db, user.id, 'dave-sdk'));
+    const project = await createProject(t.db, user.id, {
+      name: 'live-bot',
+      config: {},
+      configSchemaVersion: BUILD_CONFIG_SCHEMA_VERSION,
+    });
+    projectId = project.id;
+  });
+  afterAll(() => server.stop());
+
+  test('deployment.changes streams a deployment as it changes, with the token', async () => {
+    const botsmith = createBotsmithClient({ url, token, EventSource });
+    const deployment = await firstChange(botsmith, projectId, () =>
+      saveDeployment(
+        t.db,
+        { projectId, source: 'workflow_run', externalId: '4242' },
+        { status: 'in_progress', workflowName: 'Deploy' },
+        (_current, facts) => facts,
+      ),
+    );
+    expect(deployment).toMatchObject({
+      projectId,
+      projectName: 'live-bot',
+      status: 'in_progress',
+      workflowName: 'Deploy',
+    });
+    expect(deployment.createdAt).toBeInstanceOf(Date);
+  });
+
+  test('without the token the stream is refused as UNAUTHORIZED', async () => {
+    const anonymous = createBotsmithClient({ url, EventSource });
+    const error = await firstChange(anonymous, projectId, async () => {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+  });
+});
