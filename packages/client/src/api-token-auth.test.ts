@@ -1,5 +1,5 @@
-import { createTestApiToken, createTestServer } from '@botsmith/api/testing';
-import { insertActivity, type User, upsertGitHubUser } from '@botsmith/db';
+import { createTestApiUser, createTestServer } from '@botsmith/api/testing';
+import { insertActivity, type User } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -17,11 +17,15 @@ describeEachDatabase('the client authenticated by an API token (Authorization: B
   beforeAll(async () => {
     ({ server } = createTestServer(t.db));
     url = await server.start();
-    const profile = { name: null, avatarUrl: null, email: null };
-    alice = await upsertGitHubUser(t.db, { ...profile, githubId: 901, login: 'alice' });
-    bob = await upsertGitHubUser(t.db, { ...profile, githubId: 902, login: 'bob' });
-    ({ token: aliceToken } = await createTestApiToken(t.db, alice.id, 'alice-sdk'));
-    ({ token: bobToken, id: bobTokenId } = await createTestApiToken(t.db, bob.id, 'bob-sdk'));
+    ({ user: alice, token: aliceToken } = await createTestApiUser(t.db, {
+      login: 'alice',
+      githubId: 901,
+    }));
+    ({
+      user: bob,
+      token: bobToken,
+      tokenId: bobTokenId,
+    } = await createTestApiUser(t.db, { login: 'bob', githubId: 902 }));
   });
   afterAll(() => server.stop());
 
@@ -61,10 +65,14 @@ describeEachDatabase('the client authenticated by an API token (Authorization: B
   });
 
   test('a revoked token stops working at once', async () => {
-    const { token, id } = await createTestApiToken(t.db, alice.id, 'short-lived');
+    const { token, tokenId } = await createTestApiUser(t.db, {
+      login: 'alice',
+      githubId: 901,
+      tokenName: 'short-lived',
+    });
     const client = createBotsmithClient({ url, token });
     expect((await client.auth.me.query())?.user.login).toBe('alice');
-    await createBotsmithClient({ url, token: aliceToken }).apiToken.revoke.mutate({ id });
+    await createBotsmithClient({ url, token: aliceToken }).apiToken.revoke.mutate({ id: tokenId });
     const error = await client.apiToken.list.query().catch((e: unknown) => e);
     expect((error as TRPCClientError<AppRouter>).data?.httpStatus).toBe(401);
     expect((error as TRPCClientError<AppRouter>).message).toBe(

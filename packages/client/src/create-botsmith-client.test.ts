@@ -1,5 +1,4 @@
-import { createTestApiToken, createTestServer } from '@botsmith/api/testing';
-import { upsertGitHubUser } from '@botsmith/db';
+import { createTestApiUser, createTestServer } from '@botsmith/api/testing';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { GENERATOR_VERSION } from '@botsmith/generators';
 import { BUILD_CONFIG_SCHEMA_VERSION, MAX_BATCH_SIZE } from '@botsmith/shared';
@@ -13,24 +12,25 @@ describeEachDatabase('createBotsmithClient', (t) => {
   let server: ReturnType<typeof createTestServer>['server'];
   let url: string;
   let token: string;
-  const trpcRequests: { method: string; authorization: string | undefined }[] = [];
+  // What the client sent, seen through the `fetch` it was given.
+  const trpcRequests: { method: string | undefined; authorization: string | null }[] = [];
+  const recordingFetch: typeof fetch = (input, init) => {
+    trpcRequests.push({
+      method: init?.method,
+      authorization: new Headers(init?.headers).get('authorization'),
+    });
+    return fetch(input, init);
+  };
   beforeAll(async () => {
     ({ server } = createTestServer(t.db));
-    server.app.addHook('onRequest', async (request) => {
-      if (request.url.startsWith('/trpc/')) {
-        trpcRequests.push({ method: request.method, authorization: request.headers.authorization });
-      }
-    });
     url = await server.start();
-    const profile = { name: null, avatarUrl: null, email: null };
-    const user = await upsertGitHubUser(t.db, { ...profile, githubId: 801, login: 'carol' });
-    ({ token } = await createTestApiToken(t.db, user.id, 'carol-sdk'));
+    ({ token } = await createTestApiUser(t.db, { login: 'carol', githubId: 801 }));
   });
   afterAll(() => server.stop());
 
   test('calls procedures through /trpc, batched, as POST, with the bearer token', async () => {
     trpcRequests.length = 0;
-    const botsmith = createBotsmithClient({ url, token });
+    const botsmith = createBotsmithClient({ url, token, fetch: recordingFetch });
     const [catalog, preview] = await Promise.all([
       botsmith.catalog.get.query(),
       botsmith.generator.preview.query({
@@ -47,7 +47,7 @@ describeEachDatabase('createBotsmithClient', (t) => {
 
   test(`splits batches at ${MAX_BATCH_SIZE} calls, the most the server takes`, async () => {
     trpcRequests.length = 0;
-    const botsmith = createBotsmithClient({ url });
+    const botsmith = createBotsmithClient({ url, fetch: recordingFetch });
     const calls = 2 * MAX_BATCH_SIZE + 1;
     const catalogs = await Promise.all(
       Array.from({ length: calls }, () => botsmith.catalog.get.query()),

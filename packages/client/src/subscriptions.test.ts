@@ -1,10 +1,5 @@
-import { createTestApiToken, createTestServer } from '@botsmith/api/testing';
-import {
-  createProject,
-  type DeploymentWithProject,
-  saveDeployment,
-  upsertGitHubUser,
-} from '@botsmith/db';
+import { createTestApiUser, createTestServer } from '@botsmith/api/testing';
+import { createProject, type DeploymentWithProject, saveDeployment } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { BUILD_CONFIG_SCHEMA_VERSION } from '@botsmith/shared';
 import { EventSource } from 'eventsource';
@@ -45,10 +40,9 @@ describeEachDatabase('subscriptions over SSE from Node', (t) => {
   beforeAll(async () => {
     ({ server } = createTestServer(t.db));
     url = await server.start();
-    const profile = { name: null, avatarUrl: null, email: null };
-    const user = await upsertGitHubUser(t.db, { ...profile, githubId: 701, login: 'dave' });
-    ({ token } = await createTestApiToken(t.db, user.id, 'dave-sdk'));
-    const project = await createProject(t.db, user.id, {
+    const dave = await createTestApiUser(t.db, { login: 'dave', githubId: 701 });
+    token = dave.token;
+    const project = await createProject(t.db, dave.user.id, {
       name: 'live-bot',
       config: {},
       configSchemaVersion: BUILD_CONFIG_SCHEMA_VERSION,
