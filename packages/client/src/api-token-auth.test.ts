@@ -1,22 +1,19 @@
-import { createTestApiUser, createTestServer } from '@botsmith/api/testing';
+import { createTestApiUser, serveForSuite } from '@botsmith/api/testing';
 import { insertActivity, type User } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { AppRouter } from './app-router';
 import { createBotsmithClient } from './create-botsmith-client';
 
 describeEachDatabase('the client authenticated by an API token (Authorization: Bearer)', (t) => {
-  let server: ReturnType<typeof createTestServer>['server'];
-  let url: string;
+  const api = serveForSuite(t);
   let alice: User;
   let bob: User;
   let aliceToken: string;
   let bobToken: string;
   let bobTokenId: string;
   beforeAll(async () => {
-    ({ server } = createTestServer(t.db));
-    url = await server.start();
     ({ user: alice, token: aliceToken } = await createTestApiUser(t.db, {
       login: 'alice',
       githubId: 901,
@@ -27,10 +24,9 @@ describeEachDatabase('the client authenticated by an API token (Authorization: B
       tokenId: bobTokenId,
     } = await createTestApiUser(t.db, { login: 'bob', githubId: 902 }));
   });
-  afterAll(() => server.stop());
 
   test('a token authenticates the client and records its last use', async () => {
-    const botsmith = createBotsmithClient({ url, token: aliceToken });
+    const botsmith = createBotsmithClient({ url: api.url, token: aliceToken });
     const me = await botsmith.auth.me.query();
     expect(me).toMatchObject({ user: { login: 'alice' }, via: 'api_token', session: null });
     const tokens = await botsmith.apiToken.list.query();
@@ -38,7 +34,7 @@ describeEachDatabase('the client authenticated by an API token (Authorization: B
   });
 
   test("user A's API token cannot read or change user B's data", async () => {
-    const asAlice = createBotsmithClient({ url, token: aliceToken });
+    const asAlice = createBotsmithClient({ url: api.url, token: aliceToken });
     const names = (await asAlice.apiToken.list.query()).map((token) => token.name);
     expect(names).not.toContain('bob-sdk');
     for (const [user, userAgent] of [
@@ -60,7 +56,7 @@ describeEachDatabase('the client authenticated by an API token (Authorization: B
     expect(error).toBeInstanceOf(TRPCClientError);
     expect((error as TRPCClientError<AppRouter>).data?.code).toBe('NOT_FOUND');
     // Bob's token still works.
-    const asBob = createBotsmithClient({ url, token: bobToken });
+    const asBob = createBotsmithClient({ url: api.url, token: bobToken });
     expect((await asBob.auth.me.query())?.user.login).toBe('bob');
   });
 
@@ -70,9 +66,11 @@ describeEachDatabase('the client authenticated by an API token (Authorization: B
       githubId: 901,
       tokenName: 'short-lived',
     });
-    const client = createBotsmithClient({ url, token });
+    const client = createBotsmithClient({ url: api.url, token });
     expect((await client.auth.me.query())?.user.login).toBe('alice');
-    await createBotsmithClient({ url, token: aliceToken }).apiToken.revoke.mutate({ id: tokenId });
+    await createBotsmithClient({ url: api.url, token: aliceToken }).apiToken.revoke.mutate({
+      id: tokenId,
+    });
     const error = await client.apiToken.list.query().catch((e: unknown) => e);
     expect((error as TRPCClientError<AppRouter>).data?.httpStatus).toBe(401);
     expect((error as TRPCClientError<AppRouter>).message).toBe(

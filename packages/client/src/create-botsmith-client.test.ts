@@ -1,16 +1,15 @@
-import { createTestApiUser, createTestServer } from '@botsmith/api/testing';
+import { createTestApiUser, serveForSuite } from '@botsmith/api/testing';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { GENERATOR_VERSION } from '@botsmith/generators';
 import { BUILD_CONFIG_SCHEMA_VERSION, MAX_BATCH_SIZE } from '@botsmith/shared';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { AppRouter } from './app-router';
 import { createBotsmithClient } from './create-botsmith-client';
 
 // Against a real API server on a socket, as a script reaches it.
 describeEachDatabase('createBotsmithClient', (t) => {
-  let server: ReturnType<typeof createTestServer>['server'];
-  let url: string;
+  const api = serveForSuite(t);
   let token: string;
   // What the client sent, seen through the `fetch` it was given.
   const trpcRequests: { method: string | undefined; authorization: string | null }[] = [];
@@ -22,15 +21,12 @@ describeEachDatabase('createBotsmithClient', (t) => {
     return fetch(input, init);
   };
   beforeAll(async () => {
-    ({ server } = createTestServer(t.db));
-    url = await server.start();
     ({ token } = await createTestApiUser(t.db, { login: 'carol', githubId: 801 }));
   });
-  afterAll(() => server.stop());
 
   test('calls procedures through /trpc, batched, as POST, with the bearer token', async () => {
     trpcRequests.length = 0;
-    const botsmith = createBotsmithClient({ url, token, fetch: recordingFetch });
+    const botsmith = createBotsmithClient({ url: api.url, token, fetch: recordingFetch });
     const [catalog, preview] = await Promise.all([
       botsmith.catalog.get.query(),
       botsmith.generator.preview.query({
@@ -47,7 +43,7 @@ describeEachDatabase('createBotsmithClient', (t) => {
 
   test(`splits batches at ${MAX_BATCH_SIZE} calls, the most the server takes`, async () => {
     trpcRequests.length = 0;
-    const botsmith = createBotsmithClient({ url, fetch: recordingFetch });
+    const botsmith = createBotsmithClient({ url: api.url, fetch: recordingFetch });
     const calls = 2 * MAX_BATCH_SIZE + 1;
     const catalogs = await Promise.all(
       Array.from({ length: calls }, () => botsmith.catalog.get.query()),
@@ -59,12 +55,12 @@ describeEachDatabase('createBotsmithClient', (t) => {
   });
 
   test('takes the tRPC endpoint itself as well as the server origin', async () => {
-    const botsmith = createBotsmithClient({ url: `${url}/trpc`, token });
+    const botsmith = createBotsmithClient({ url: `${api.url}/trpc`, token });
     expect((await botsmith.auth.me.query())?.user.login).toBe('carol');
   });
 
   test('surfaces configIssues on invalid input', async () => {
-    const botsmith = createBotsmithClient({ url });
+    const botsmith = createBotsmithClient({ url: api.url });
     const error = await botsmith.generator.preview.query({ platforms: [] }).then(
       () => expect.unreachable('the query should fail'),
       (e: unknown) => e as TRPCClientError<AppRouter>,

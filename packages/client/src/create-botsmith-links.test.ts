@@ -1,15 +1,14 @@
-import { createTestApiUser, createTestServer } from '@botsmith/api/testing';
+import { createTestApiUser, serveForSuite } from '@botsmith/api/testing';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { buildConfigSchema } from '@botsmith/shared';
 import { createTRPCClient } from '@trpc/client';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { AppRouter } from './app-router';
 import { createBotsmithLinks } from './create-botsmith-links';
 
 // The links as the web app uses them (queries as GET), against a real API server.
 describeEachDatabase('createBotsmithLinks', (t) => {
-  let server: ReturnType<typeof createTestServer>['server'];
-  let url: string;
+  const api = serveForSuite(t);
   let headers: () => Record<string, string>;
   const methods: (string | undefined)[] = [];
   const recordingFetch: typeof fetch = (input, init) => {
@@ -17,16 +16,18 @@ describeEachDatabase('createBotsmithLinks', (t) => {
     return fetch(input, init);
   };
   beforeAll(async () => {
-    ({ server } = createTestServer(t.db));
-    url = `${await server.start()}/trpc`;
     const { token } = await createTestApiUser(t.db, { login: 'erin', githubId: 601 });
     headers = () => ({ authorization: `Bearer ${token}` });
   });
-  afterAll(() => server.stop());
 
   const clientOf = (options: { methodOverride?: 'POST' } = {}) =>
     createTRPCClient<AppRouter>({
-      links: createBotsmithLinks({ url, headers, fetch: recordingFetch, ...options }),
+      links: createBotsmithLinks({
+        url: `${api.url}/trpc`,
+        headers,
+        fetch: recordingFetch,
+        ...options,
+      }),
     });
 
   test('a draft as the web app sends it (superjson, no projectId yet) is saved', async () => {

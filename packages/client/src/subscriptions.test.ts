@@ -1,9 +1,9 @@
-import { createTestApiUser, createTestServer } from '@botsmith/api/testing';
+import { createTestApiUser, serveForSuite } from '@botsmith/api/testing';
 import { createProject, type DeploymentWithProject, saveDeployment } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { BUILD_CONFIG_SCHEMA_VERSION } from '@botsmith/shared';
 import { EventSource } from 'eventsource';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { type BotsmithClient, createBotsmithClient } from './create-botsmith-client';
 
 /** The first deployment `deployment.changes` streams for the project, after `onStarted`. */
@@ -33,13 +33,10 @@ function firstChange(
 // Node has no EventSource; the `eventsource` package's takes the client's `fetch`, which adds
 // the API token, so subscriptions authenticate like every other call.
 describeEachDatabase('subscriptions over SSE from Node', (t) => {
-  let server: ReturnType<typeof createTestServer>['server'];
-  let url: string;
+  const api = serveForSuite(t);
   let token: string;
   let projectId: string;
   beforeAll(async () => {
-    ({ server } = createTestServer(t.db));
-    url = await server.start();
     const dave = await createTestApiUser(t.db, { login: 'dave', githubId: 701 });
     token = dave.token;
     const project = await createProject(t.db, dave.user.id, {
@@ -49,10 +46,9 @@ describeEachDatabase('subscriptions over SSE from Node', (t) => {
     });
     projectId = project.id;
   });
-  afterAll(() => server.stop());
 
   test('deployment.changes streams a deployment as it changes, with the token', async () => {
-    const botsmith = createBotsmithClient({ url, token, EventSource });
+    const botsmith = createBotsmithClient({ url: api.url, token, EventSource });
     const deployment = await firstChange(botsmith, projectId, () =>
       saveDeployment(
         t.db,
@@ -71,7 +67,7 @@ describeEachDatabase('subscriptions over SSE from Node', (t) => {
   });
 
   test('without the token the stream is refused as UNAUTHORIZED', async () => {
-    const anonymous = createBotsmithClient({ url, EventSource });
+    const anonymous = createBotsmithClient({ url: api.url, EventSource });
     const error = await firstChange(anonymous, projectId, async () => {}).catch((e: unknown) => e);
     expect(error).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
   });
