@@ -1,14 +1,10 @@
 /**
- * `@botsmith/api` as a library: the typed client SDK and the router type.
- * The web app imports only `type AppRouter`; Node scripts use `createBotsmithClient`.
+ * `@botsmith/api` as a library: only the router type. `@botsmith/client` builds the typed
+ * client on it (and inlines it into its packed declarations); the server itself is
+ * `src/main.ts`.
  *
  * @example
- * import { createBotsmithClient } from '@botsmith/api';
- * const botsmith = createBotsmithClient({ url: 'http://localhost:3000' });
- * const catalog = await botsmith.catalog.get.query();
+ * import type { AppRouter } from '@botsmith/api';
+ * type Procedures = keyof AppRouter['_def']['procedures'];
  */
-export {
-  type BotsmithClientOptions,
-  createBotsmithClient,
-} from './sdk/create-botsmith-client';
 export type { AppRouter } from './trpc/app-router';

@@ -2,24 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachDatabase } from '@botsmith/db/testing';
-import { GENERATOR_VERSION } from '@botsmith/generators';
-import { BUILD_CONFIG_SCHEMA_VERSION, MAX_BATCH_SIZE } from '@botsmith/shared';
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type AppRouter, createBotsmithClient } from './index';
 import { createTestServer } from './testing/test-server';
 
 describeEachDatabase('HTTP server (real socket)', (t) => {
   let server: ReturnType<typeof createTestServer>['server'];
   let url: string;
-  const trpcRequests: { method: string; authorization: string | undefined }[] = [];
   beforeAll(async () => {
     ({ server } = createTestServer(t.db));
-    server.app.addHook('onRequest', async (request) => {
-      if (request.url.startsWith('/trpc/')) {
-        trpcRequests.push({ method: request.method, authorization: request.headers.authorization });
-      }
-    });
     url = await server.start();
   });
   afterAll(() => server.stop());
@@ -29,50 +19,6 @@ describeEachDatabase('HTTP server (real socket)', (t) => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-  });
-
-  test('the SDK client calls procedures through /trpc, batched, with the bearer token', async () => {
-    trpcRequests.length = 0;
-    const botsmith = createBotsmithClient({ url, token: 'bsm_test_token' });
-    const [catalog, preview] = await Promise.all([
-      botsmith.catalog.get.query(),
-      botsmith.generator.preview.query({
-        project: { name: 'sdk-bot' },
-        // Long enough that a GET URL would be unwieldy: the client POSTs queries.
-        ai: { systemPrompt: 'Be helpful. '.repeat(150) },
-      }),
-    ]);
-    expect(catalog.schemaVersion).toBe(BUILD_CONFIG_SCHEMA_VERSION);
-    expect(preview.generatorVersion).toBe(GENERATOR_VERSION);
-    expect(preview.files.some((file) => file.path === 'package.json')).toBe(true);
-    expect(trpcRequests).toEqual([{ method: 'POST', authorization: 'Bearer bsm_test_token' }]);
-  });
-
-  test(`the SDK splits batches at ${MAX_BATCH_SIZE} calls, the most the server takes`, async () => {
-    trpcRequests.length = 0;
-    const botsmith = createBotsmithClient({ url });
-    const calls = 2 * MAX_BATCH_SIZE + 1;
-    const catalogs = await Promise.all(
-      Array.from({ length: calls }, () => botsmith.catalog.get.query()),
-    );
-    expect(catalogs.map((catalog) => catalog.schemaVersion)).toEqual(
-      Array(calls).fill(BUILD_CONFIG_SCHEMA_VERSION),
-    );
-    expect(trpcRequests).toHaveLength(3);
-  });
-
-  test('the SDK surfaces configIssues on invalid input', async () => {
-    const botsmith = createBotsmithClient({ url: `${url}/trpc` });
-    const error = await botsmith.generator.preview.query({ platforms: [] }).then(
-      () => expect.unreachable('the query should fail'),
-      (e: unknown) => e as TRPCClientError<AppRouter>,
-    );
-    expect(error).toBeInstanceOf(TRPCClientError);
-    expect(error.data?.code).toBe('BAD_REQUEST');
-    expect(error.data?.httpStatus).toBe(400);
-    expect(error.data?.configIssues).toEqual([
-      { path: 'platforms', message: 'choose at least one platform', step: 1 },
-    ]);
   });
 });
 

@@ -1,12 +1,10 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
-import { buildConfigSchema, MAX_BATCH_SIZE } from '@botsmith/shared';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { MAX_BATCH_SIZE } from '@botsmith/shared';
 import superjson from 'superjson';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createSession } from '../sessions/sessions';
 import { createTestServer } from '../testing/test-server';
 import { testUser } from '../testing/webhook-fixtures';
-import type { AppRouter } from './app-router';
 
 /** `{"project":{"project":…{}…}}`, `depth` objects deep, as raw JSON text. */
 const nested = (depth: number) => `${'{"project":'.repeat(depth)}{}${'}'.repeat(depth)}`;
@@ -99,27 +97,6 @@ describeEachDatabase('procedure input is bounded, plain JSON (real HTTP)', (t) =
       .where('ownerId', '=', userId)
       .execute();
     expect(rows).toEqual([]);
-  });
-
-  test('a draft as the web app sends it (its link, superjson, no projectId yet) is saved', async () => {
-    const client = createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
-          url: `${url}/trpc`,
-          transformer: superjson,
-          maxItems: MAX_BATCH_SIZE,
-          headers: { cookie, 'sec-fetch-site': 'same-origin' },
-        }),
-      ],
-    });
-    const config = buildConfigSchema.parse({ platforms: ['slack'], project: { name: 'web-bot' } });
-    const saved = await client.project.saveDraft.mutate({
-      projectId: undefined,
-      name: config.project.name,
-      config,
-    });
-    expect(saved).toMatchObject({ name: 'web-bot', status: 'draft', config });
-    await t.db.deleteFrom('projects').where('id', '=', saved.id).execute();
   });
 
   test('queries sent as GET with ?input= are checked too, also where the input is ignored', async () => {
