@@ -1,4 +1,5 @@
 import { type BuildConfig, buildConfigSchema } from '@botsmith/shared';
+import { scaledTimeout } from '@botsmith/test-kit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { choicesArbitrary, type FreeText, withFreeText } from '../test/arbitrary-config';
@@ -182,26 +183,30 @@ function checkProject(config: BuildConfig, text: FreeText): void {
 }
 
 describe('hostile free text in arbitrary configs (property)', () => {
-  it('is rejected by the schema where §5.1 says so, and never breaks a generated file', () => {
-    const texts = fc.record({
-      displayName: hostileString,
-      description: hostileString,
-      systemPrompt: hostileString,
-    });
-    fc.assert(
-      fc.property(choicesArbitrary, texts, (choices, raw) => {
-        for (const field of FIELDS) checkSchemaVerdict(field, raw[field]);
-        const text = Object.fromEntries(
-          FIELDS.map((f) => [f, acceptable(raw[f], MAX[f], MULTILINE[f])]),
-        ) as unknown as FreeText;
-        if (text.displayName === '') text.displayName = '"';
-        const parsed = buildConfigSchema.safeParse(withFreeText(choices, text));
-        expect(parsed.error?.issues ?? []).toEqual([]);
-        checkProject(parsed.data as BuildConfig, text);
-      }),
-      { numRuns: NUM_RUNS, seed: SEED },
-    );
-  }, 120_000);
+  it(
+    'is rejected by the schema where §5.1 says so, and never breaks a generated file',
+    () => {
+      const texts = fc.record({
+        displayName: hostileString,
+        description: hostileString,
+        systemPrompt: hostileString,
+      });
+      fc.assert(
+        fc.property(choicesArbitrary, texts, (choices, raw) => {
+          for (const field of FIELDS) checkSchemaVerdict(field, raw[field]);
+          const text = Object.fromEntries(
+            FIELDS.map((f) => [f, acceptable(raw[f], MAX[f], MULTILINE[f])]),
+          ) as unknown as FreeText;
+          if (text.displayName === '') text.displayName = '"';
+          const parsed = buildConfigSchema.safeParse(withFreeText(choices, text));
+          expect(parsed.error?.issues ?? []).toEqual([]);
+          checkProject(parsed.data as BuildConfig, text);
+        }),
+        { numRuns: NUM_RUNS, seed: SEED },
+      );
+    },
+    scaledTimeout(120_000),
+  );
 
   it('rejects every bidi and zero-width character, "${{" and over-long text in each field', () => {
     for (const field of FIELDS) {

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../verify/processes';
@@ -10,7 +11,7 @@ const BIN = fileURLToPath(new URL('../bin/botsmith.js', import.meta.url));
 
 // Every test starts the CLI through tsx, a few seconds each on a busy machine: more than
 // Vitest's default 5 s, never a wait of its own.
-describe('botsmith CLI', { timeout: 30_000 }, () => {
+describe('botsmith CLI', { timeout: scaledTimeout(30_000) }, () => {
   let dir: string;
   const botsmith = (...args: string[]) => run(process.execPath, [BIN, ...args], { cwd: dir });
   async function configFile(name: string, config: unknown): Promise<string> {

@@ -1,12 +1,7 @@
 import type { TestProject } from 'vitest/node';
+// The `testSlowdown` key's type lives with the helpers that read it.
+import type {} from './index';
 import { measureSlowdown } from './slowdown';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** How many times slower than idle the machine was when the run started (≥ 1). */
-    testSlowdown: number;
-  }
-}
 
 /**
  * Probes the machine once per run (every project reuses the first reading) and provides the

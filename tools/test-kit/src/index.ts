@@ -1,5 +1,12 @@
 import { inject } from 'vitest';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** How many times slower than idle the machine was when the run started (≥ 1). */
+    testSlowdown: number;
+  }
+}
+
 /**
  * A timeout for waiting on something that gets slower when the machine is busy (a process
  * starting, a job finishing): `ms` as measured on an idle machine, times the slowdown the

@@ -1,4 +1,5 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { type AuthTestServer, startAuthTestServer } from '../testing/auth-test-server';
@@ -216,33 +217,37 @@ describeEachDatabase('sign in with GitHub (emulator, real HTTP)', (t) => {
     expect(jar.get(SESSION_COOKIE)).toBeUndefined();
   });
 
-  test('GitHub not answering the code exchange or the profile: a 502 within the timeout', async () => {
-    const slow = await startAuthTestServer(t.db, { githubRequestTimeoutMs: 500 });
-    const faults = `${slow.github.url}/_emulator/faults`;
-    try {
-      for (const path of ['/login/oauth/access_token', '/user']) {
-        // A connection that hangs: held for a minute, then closed unanswered.
-        const fault = await fetch(faults, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ path, holdMs: 60_000, drop: true, times: 1 }),
-        });
-        expect(fault.ok).toBe(true);
-        const { jar, authorizeUrl } = await startSignIn(slow.url);
-        const callbackUrl = await authorizeAtGitHub(authorizeUrl);
-        const started = Date.now();
-        const response = await finishSignIn(callbackUrl, jar);
-        expect(Date.now() - started, path).toBeLessThan(5_000);
-        expect(response.status, path).toBe(502);
-        expect(await errorCodeOf(response)).toBe('GITHUB_UNAVAILABLE');
-        expect(jar.get(SESSION_COOKIE)).toBeUndefined();
-        expect(slow.github.store.state.held.map((held) => held.path)).toContain(path);
+  test(
+    'GitHub not answering the code exchange or the profile: a 502 within the timeout',
+    async () => {
+      const slow = await startAuthTestServer(t.db, { githubRequestTimeoutMs: 500 });
+      const faults = `${slow.github.url}/_emulator/faults`;
+      try {
+        for (const path of ['/login/oauth/access_token', '/user']) {
+          // A connection that hangs: held for a minute, then closed unanswered.
+          const fault = await fetch(faults, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ path, holdMs: 60_000, drop: true, times: 1 }),
+          });
+          expect(fault.ok).toBe(true);
+          const { jar, authorizeUrl } = await startSignIn(slow.url);
+          const callbackUrl = await authorizeAtGitHub(authorizeUrl);
+          const started = Date.now();
+          const response = await finishSignIn(callbackUrl, jar);
+          expect(Date.now() - started, path).toBeLessThan(5_000);
+          expect(response.status, path).toBe(502);
+          expect(await errorCodeOf(response)).toBe('GITHUB_UNAVAILABLE');
+          expect(jar.get(SESSION_COOKIE)).toBeUndefined();
+          expect(slow.github.store.state.held.map((held) => held.path)).toContain(path);
+        }
+      } finally {
+        await fetch(faults, { method: 'DELETE' });
+        await slow.stop();
       }
-    } finally {
-      await fetch(faults, { method: 'DELETE' });
-      await slow.stop();
-    }
-  }, 30_000);
+    },
+    scaledTimeout(30_000),
+  );
 
   test('signing in again rotates the session: the previous token stops working', async () => {
     const first = await signIn(app.url);

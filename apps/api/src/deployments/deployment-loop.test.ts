@@ -3,6 +3,7 @@ import { describeEachDatabase } from '@botsmith/db/testing';
 import { generate } from '@botsmith/generators';
 import { type GitHubEmulator, startGitHubEmulator } from '@botsmith/github-emulator';
 import { buildConfigSchema } from '@botsmith/shared';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { pino } from 'pino';
 import superjson from 'superjson';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -161,7 +162,7 @@ describeEachDatabase('deployment loop against the GitHub emulator', (t) => {
     ghToken = emulator.store.mintToken(OWNER, SCOPES).token;
     await storeGitHubToken(t.db, cipher, alice.id, { accessToken: ghToken, scopes: SCOPES });
     apiToken = (await createApiToken(t.db, alice.id, { name: 'loop', expiresAt: null })).token;
-  }, 60_000);
+  }, scaledTimeout(60_000));
   afterAll(async () => {
     await emulator?.store.idle();
     await server?.stop();
@@ -169,163 +170,185 @@ describeEachDatabase('deployment loop against the GitHub emulator', (t) => {
     await emulator?.stop();
   });
 
-  test('a workflow run goes in_progress → success in the database and over deployment.changes', async () => {
-    const { projectId } = await setUpRepo('loop-bot');
-    const input = encodeURIComponent(JSON.stringify(superjson.serialize({ projectId })));
-    const abort = new AbortController();
-    const response = await fetch(`${address}/trpc/deployment.changes?input=${input}`, {
-      headers: { authorization: `Bearer ${apiToken}`, accept: 'text/event-stream' },
-      signal: abort.signal,
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const events: { externalId: string; status: string }[] = [];
-    const reading = readEvents(response, events);
+  test(
+    'a workflow run goes in_progress → success in the database and over deployment.changes',
+    async () => {
+      const { projectId } = await setUpRepo('loop-bot');
+      const input = encodeURIComponent(JSON.stringify(superjson.serialize({ projectId })));
+      const abort = new AbortController();
+      const response = await fetch(`${address}/trpc/deployment.changes?input=${input}`, {
+        headers: { authorization: `Bearer ${apiToken}`, accept: 'text/event-stream' },
+        signal: abort.signal,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      const events: { externalId: string; status: string }[] = [];
+      const reading = readEvents(response, events);
 
-    const run = await control(`/repos/${OWNER}/loop-bot/runs`, {
-      workflow: 'ci.yml',
-      conclusion: 'success',
-      delayMs: 1500,
-    });
-    const runId = run.id as number;
-    await expect
-      .poll(async () => (await deploymentOfRun(projectId, runId))?.status, { timeout: 20_000 })
-      .toBe('success');
-    await expect
-      .poll(() => events.filter((e) => e.externalId === String(runId)).map((e) => e.status), {
-        timeout: 10_000,
-      })
-      .toContain('success');
-    const statuses = events.filter((e) => e.externalId === String(runId)).map((e) => e.status);
-    expect(statuses).toContain('in_progress');
-    expect(statuses.indexOf('in_progress')).toBeLessThan(statuses.indexOf('success'));
-    abort.abort();
-    await reading;
+      const run = await control(`/repos/${OWNER}/loop-bot/runs`, {
+        workflow: 'ci.yml',
+        conclusion: 'success',
+        delayMs: 1500,
+      });
+      const runId = run.id as number;
+      await expect
+        .poll(async () => (await deploymentOfRun(projectId, runId))?.status, {
+          timeout: scaledTimeout(20_000),
+        })
+        .toBe('success');
+      await expect
+        .poll(() => events.filter((e) => e.externalId === String(runId)).map((e) => e.status), {
+          timeout: scaledTimeout(10_000),
+        })
+        .toContain('success');
+      const statuses = events.filter((e) => e.externalId === String(runId)).map((e) => e.status);
+      expect(statuses).toContain('in_progress');
+      expect(statuses.indexOf('in_progress')).toBeLessThan(statuses.indexOf('success'));
+      abort.abort();
+      await reading;
 
-    const row = await deploymentOfRun(projectId, runId);
-    expect(row).toMatchObject({ workflowName: 'CI', branch: 'main', failingJob: null });
-    expect(row?.commitSha).toBe(run.head_sha);
-    expect(row?.logsUrl).toBe(run.html_url);
-    expect(row?.completedAt).not.toBeNull();
-  }, 60_000);
+      const row = await deploymentOfRun(projectId, runId);
+      expect(row).toMatchObject({ workflowName: 'CI', branch: 'main', failingJob: null });
+      expect(row?.commitSha).toBe(run.head_sha);
+      expect(row?.logsUrl).toBe(run.html_url);
+      expect(row?.completedAt).not.toBeNull();
+    },
+    scaledTimeout(60_000),
+  );
 
-  test('a failed run names its failing job, read from GitHub with the owner’s token', async () => {
-    const { projectId } = await setUpRepo('failing-bot');
-    const run = await control(`/repos/${OWNER}/failing-bot/runs`, {
-      workflow: 'ci.yml',
-      conclusion: 'failure',
-    });
-    await expect
-      .poll(async () => (await deploymentOfRun(projectId, run.id as number))?.status, {
-        timeout: 20_000,
-      })
-      .toBe('failure');
-    const row = await deploymentOfRun(projectId, run.id as number);
-    expect(row?.failingJob).toBeTruthy();
-    const jobs = await rest('GET', `/repos/${OWNER}/failing-bot/actions/runs/${run.id}/jobs`);
-    const failed = (jobs.json.jobs as { name: string; conclusion: string }[]).find(
-      (job) => job.conclusion === 'failure',
-    );
-    expect(row?.failingJob).toBe(failed?.name);
+  test(
+    'a failed run names its failing job, read from GitHub with the owner’s token',
+    async () => {
+      const { projectId } = await setUpRepo('failing-bot');
+      const run = await control(`/repos/${OWNER}/failing-bot/runs`, {
+        workflow: 'ci.yml',
+        conclusion: 'failure',
+      });
+      await expect
+        .poll(async () => (await deploymentOfRun(projectId, run.id as number))?.status, {
+          timeout: scaledTimeout(20_000),
+        })
+        .toBe('failure');
+      const row = await deploymentOfRun(projectId, run.id as number);
+      expect(row?.failingJob).toBeTruthy();
+      const jobs = await rest('GET', `/repos/${OWNER}/failing-bot/actions/runs/${run.id}/jobs`);
+      const failed = (jobs.json.jobs as { name: string; conclusion: string }[]).find(
+        (job) => job.conclusion === 'failure',
+      );
+      expect(row?.failingJob).toBe(failed?.name);
 
-    const caller = createTestCaller(
-      t.db,
-      { kind: 'api_token', user: alice, tokenId: 'x' },
-      { github },
-    );
-    await expect(
-      caller.deployment.redeploy({ deploymentId: row?.id as string }),
-    ).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      message: expect.stringContaining('Only a successful deployment'),
-    });
-  }, 60_000);
+      const caller = createTestCaller(
+        t.db,
+        { kind: 'api_token', user: alice, tokenId: 'x' },
+        { github },
+      );
+      await expect(
+        caller.deployment.redeploy({ deploymentId: row?.id as string }),
+      ).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('Only a successful deployment'),
+      });
+    },
+    scaledTimeout(60_000),
+  );
 
-  test('redeploy dispatches deploy.yml on the default branch with the old commit as `ref`', async () => {
-    const { projectId } = await setUpRepo('redeploy-bot');
-    const run = await control(`/repos/${OWNER}/redeploy-bot/runs`, {
-      workflow: 'ci.yml',
-      conclusion: 'success',
-    });
-    await expect
-      .poll(async () => (await deploymentOfRun(projectId, run.id as number))?.status, {
-        timeout: 20_000,
-      })
-      .toBe('success');
-    const row = await deploymentOfRun(projectId, run.id as number);
-    const caller = createTestCaller(
-      t.db,
-      { kind: 'api_token', user: alice, tokenId: 'x' },
-      { github },
-    );
-    await expect(caller.deployment.redeploy({ deploymentId: row?.id as string })).resolves.toEqual({
-      dispatched: true,
-      workflow: 'deploy.yml',
-      commitSha: run.head_sha,
-    });
-    const { dispatches } = await emulatorState();
-    expect(dispatches.filter((d) => d.repo === `${OWNER}/redeploy-bot`)).toEqual([
-      expect.objectContaining({
-        workflowPath: '.github/workflows/deploy.yml',
-        ref: 'main',
-        inputs: { ref: run.head_sha },
-      }),
-    ]);
-    const [activity] = await caller.activity.list({ projectId, limit: 1 });
-    expect(activity).toMatchObject({ action: 'deployment.redeployed' });
+  test(
+    'redeploy dispatches deploy.yml on the default branch with the old commit as `ref`',
+    async () => {
+      const { projectId } = await setUpRepo('redeploy-bot');
+      const run = await control(`/repos/${OWNER}/redeploy-bot/runs`, {
+        workflow: 'ci.yml',
+        conclusion: 'success',
+      });
+      await expect
+        .poll(async () => (await deploymentOfRun(projectId, run.id as number))?.status, {
+          timeout: scaledTimeout(20_000),
+        })
+        .toBe('success');
+      const row = await deploymentOfRun(projectId, run.id as number);
+      const caller = createTestCaller(
+        t.db,
+        { kind: 'api_token', user: alice, tokenId: 'x' },
+        { github },
+      );
+      await expect(
+        caller.deployment.redeploy({ deploymentId: row?.id as string }),
+      ).resolves.toEqual({
+        dispatched: true,
+        workflow: 'deploy.yml',
+        commitSha: run.head_sha,
+      });
+      const { dispatches } = await emulatorState();
+      expect(dispatches.filter((d) => d.repo === `${OWNER}/redeploy-bot`)).toEqual([
+        expect.objectContaining({
+          workflowPath: '.github/workflows/deploy.yml',
+          ref: 'main',
+          inputs: { ref: run.head_sha },
+        }),
+      ]);
+      const [activity] = await caller.activity.list({ projectId, limit: 1 });
+      expect(activity).toMatchObject({ action: 'deployment.redeployed' });
 
-    // GitHub's refusals are explained: no deploy.yml (404), or no `ref` input (422).
-    const dispatchPath = `/repos/${OWNER}/redeploy-bot/actions/workflows/deploy.yml/dispatches`;
-    await control('/faults', { method: 'POST', path: dispatchPath, status: 404, times: 1 });
-    await expect(
-      caller.deployment.redeploy({ deploymentId: row?.id as string }),
-    ).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-      message: expect.stringContaining('.github/workflows/deploy.yml on main'),
-    });
-    await control('/faults', {
-      method: 'POST',
-      path: dispatchPath,
-      status: 422,
-      body: { message: 'Unexpected inputs provided: ["ref"]' },
-      times: 1,
-    });
-    await expect(
-      caller.deployment.redeploy({ deploymentId: row?.id as string }),
-    ).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      message: expect.stringContaining('"ref" input'),
-    });
-  }, 60_000);
+      // GitHub's refusals are explained: no deploy.yml (404), or no `ref` input (422).
+      const dispatchPath = `/repos/${OWNER}/redeploy-bot/actions/workflows/deploy.yml/dispatches`;
+      await control('/faults', { method: 'POST', path: dispatchPath, status: 404, times: 1 });
+      await expect(
+        caller.deployment.redeploy({ deploymentId: row?.id as string }),
+      ).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('.github/workflows/deploy.yml on main'),
+      });
+      await control('/faults', {
+        method: 'POST',
+        path: dispatchPath,
+        status: 422,
+        body: { message: 'Unexpected inputs provided: ["ref"]' },
+        times: 1,
+      });
+      await expect(
+        caller.deployment.redeploy({ deploymentId: row?.id as string }),
+      ).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('"ref" input'),
+      });
+    },
+    scaledTimeout(60_000),
+  );
 
-  test('disconnectWebhook deletes the hook at GitHub; delete tolerates a hook already gone', async () => {
-    const { projectId, hookId } = await setUpRepo('hooked-bot');
-    const caller = createTestCaller(
-      t.db,
-      { kind: 'api_token', user: alice, tokenId: 'x' },
-      { github },
-    );
-    const disconnected = await caller.project.disconnectWebhook({ projectId });
-    expect(disconnected).toMatchObject({ webhookConnected: false, webhookId: null });
-    expect((await rest('GET', `/repos/${OWNER}/hooked-bot/hooks/${hookId}`)).status).toBe(404);
-    const stored = await t.db
-      .selectFrom('projects')
-      .select(['webhookSecretCiphertext', 'webhookSecretKeyId'])
-      .where('id', '=', projectId)
-      .executeTakeFirstOrThrow();
-    expect(stored).toEqual({ webhookSecretCiphertext: null, webhookSecretKeyId: null });
+  test(
+    'disconnectWebhook deletes the hook at GitHub; delete tolerates a hook already gone',
+    async () => {
+      const { projectId, hookId } = await setUpRepo('hooked-bot');
+      const caller = createTestCaller(
+        t.db,
+        { kind: 'api_token', user: alice, tokenId: 'x' },
+        { github },
+      );
+      const disconnected = await caller.project.disconnectWebhook({ projectId });
+      expect(disconnected).toMatchObject({ webhookConnected: false, webhookId: null });
+      expect((await rest('GET', `/repos/${OWNER}/hooked-bot/hooks/${hookId}`)).status).toBe(404);
+      const stored = await t.db
+        .selectFrom('projects')
+        .select(['webhookSecretCiphertext', 'webhookSecretKeyId'])
+        .where('id', '=', projectId)
+        .executeTakeFirstOrThrow();
+      expect(stored).toEqual({ webhookSecretCiphertext: null, webhookSecretKeyId: null });
 
-    const other = await setUpRepo('deleted-bot');
-    await rest('DELETE', `/repos/${OWNER}/deleted-bot/hooks/${other.hookId}`);
-    await expect(caller.project.delete({ projectId: other.projectId })).resolves.toMatchObject({
-      deleted: true,
-      repoFullName: `${OWNER}/deleted-bot`,
-    });
-    // The repository itself is never deleted.
-    expect((await rest('GET', `/repos/${OWNER}/deleted-bot`)).status).toBe(200);
+      const other = await setUpRepo('deleted-bot');
+      await rest('DELETE', `/repos/${OWNER}/deleted-bot/hooks/${other.hookId}`);
+      await expect(caller.project.delete({ projectId: other.projectId })).resolves.toMatchObject({
+        deleted: true,
+        repoFullName: `${OWNER}/deleted-bot`,
+      });
+      // The repository itself is never deleted.
+      expect((await rest('GET', `/repos/${OWNER}/deleted-bot`)).status).toBe(200);
 
-    const third = await setUpRepo('third-bot');
-    await caller.project.delete({ projectId: third.projectId });
-    expect((await rest('GET', `/repos/${OWNER}/third-bot/hooks/${third.hookId}`)).status).toBe(404);
-  }, 60_000);
+      const third = await setUpRepo('third-bot');
+      await caller.project.delete({ projectId: third.projectId });
+      expect((await rest('GET', `/repos/${OWNER}/third-bot/hooks/${third.hookId}`)).status).toBe(
+        404,
+      );
+    },
+    scaledTimeout(60_000),
+  );
 });

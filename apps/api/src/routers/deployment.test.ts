@@ -1,5 +1,6 @@
 import type { User } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { beforeAll, expect, test } from 'vitest';
 import { testCipher } from '../testing/test-keys';
 import { createTestCaller } from '../testing/test-server';
@@ -91,25 +92,29 @@ describeEachDatabase('deployment router', (t) => {
     });
   });
 
-  test('changes yields rows as they change, only the caller’s', async () => {
-    const stream = (await as(alice).deployment.changes({ projectId }))[Symbol.asyncIterator]();
-    const changed = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await t.db
-        .updateTable('deployments')
-        .set({ status: 'success', updatedAt: new Date() })
-        .where('projectId', '=', projectId)
-        .where('externalId', '=', '3')
-        .execute();
-    })();
-    let next = await stream.next();
-    // Rows changed just before subscribing may come first (the look-back window).
-    while (!(next.value?.externalId === '3' && next.value.status === 'success')) {
-      expect(next.value?.projectId).toBe(projectId);
-      next = await stream.next();
-    }
-    expect(next.value).toMatchObject({ projectName: 'a' });
-    await changed;
-    await stream.return?.(undefined);
-  }, 15_000);
+  test(
+    'changes yields rows as they change, only the caller’s',
+    async () => {
+      const stream = (await as(alice).deployment.changes({ projectId }))[Symbol.asyncIterator]();
+      const changed = (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await t.db
+          .updateTable('deployments')
+          .set({ status: 'success', updatedAt: new Date() })
+          .where('projectId', '=', projectId)
+          .where('externalId', '=', '3')
+          .execute();
+      })();
+      let next = await stream.next();
+      // Rows changed just before subscribing may come first (the look-back window).
+      while (!(next.value?.externalId === '3' && next.value.status === 'success')) {
+        expect(next.value?.projectId).toBe(projectId);
+        next = await stream.next();
+      }
+      expect(next.value).toMatchObject({ projectName: 'a' });
+      await changed;
+      await stream.return?.(undefined);
+    },
+    scaledTimeout(15_000),
+  );
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../client';
@@ -13,7 +14,7 @@ describe('PGlite dialect', () => {
   beforeAll(async () => {
     handle = await openTestDatabase('pglite');
     await sql`create table counter (n int not null)`.execute(handle.db);
-  }, 60_000);
+  }, scaledTimeout(60_000));
   afterAll(() => handle.close());
 
   test('commits and rolls back transactions', async () => {
@@ -75,21 +76,25 @@ describe('PGlite dialect', () => {
 });
 
 describe('createDatabase', () => {
-  test('an on-disk PGlite keeps its data across restarts', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'botsmith-pglite-'));
-    try {
-      const first = createDatabase({ dataDir: join(dir, 'nested', 'pglite') });
-      expect(first.kind).toBe('pglite');
-      await migrateToLatest(first.db);
-      await first.close();
+  test(
+    'an on-disk PGlite keeps its data across restarts',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'botsmith-pglite-'));
+      try {
+        const first = createDatabase({ dataDir: join(dir, 'nested', 'pglite') });
+        expect(first.kind).toBe('pglite');
+        await migrateToLatest(first.db);
+        await first.close();
 
-      const second = createDatabase({ dataDir: join(dir, 'nested', 'pglite') });
-      expect(await checkReady(second.db)).toEqual({ ready: true });
-      await second.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+        const second = createDatabase({ dataDir: join(dir, 'nested', 'pglite') });
+        expect(await checkReady(second.db)).toEqual({ ready: true });
+        await second.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    scaledTimeout(60_000),
+  );
 
   test('an unreachable PostgreSQL makes checkReady false, not throw', async () => {
     // Port 9 (discard) is closed on any sane test machine: the connection is refused at once.

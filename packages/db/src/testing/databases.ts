@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@botsmith/test-kit';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { DatabaseHandle } from '../client';
@@ -75,7 +76,7 @@ export function describeEachDatabase(
       let handle: DatabaseHandle | undefined;
       beforeAll(async () => {
         handle = await openTestDatabase(kind, { migrate: options.migrate ?? true });
-      }, 60_000);
+      }, scaledTimeout(60_000));
       afterAll(async () => {
         await handle?.close();
       });
