@@ -129,7 +129,7 @@ function StepList({ steps }: { steps: readonly SetupStep[] }) {
       {steps.map((step) => {
         const status = statusOf(STEP_STATUS, step.status);
         return (
-          <li key={step.name}>
+          <li key={step.id}>
             <Card className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_auto] sm:items-center">
               <div>
                 <p className="font-medium text-slate-900">{step.title}</p>
@@ -149,7 +149,7 @@ function StepList({ steps }: { steps: readonly SetupStep[] }) {
 }
 
 /**
- * The `secrets` step waits for the browser: the values typed on step 7 are sealed here with
+ * The `github:secrets:store` step waits for the browser: the values typed on step 7 are sealed here with
  * the repository's public key and handed over as ciphertext. After a reload the values are
  * gone, so the user types them again or skips.
  */
