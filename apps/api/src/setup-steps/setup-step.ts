@@ -47,7 +47,9 @@ export interface StepContext {
   /**
    * Runs `fn` once per `key` for this step: when a value is stored under `key` (an earlier
    * attempt got that far), returns it without running `fn`; else stores what `fn` returns (a
-   * JSON value) before returning it. Keys are deterministic: the same work, the same key.
+   * JSON value: strings, numbers, booleans, or objects with camelCase keys, since the
+   * database's `CamelCasePlugin` rewrites the keys of stored JSON) before returning it. Keys
+   * are deterministic: the same work, the same key.
    */
   checkpoint<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /**

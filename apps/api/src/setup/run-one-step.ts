@@ -12,8 +12,17 @@ import type { PreparedRun } from './prepare-run';
 import { SetupError } from './setup-error';
 import { setupOctokit } from './setup-octokit';
 
-/** Where keyed checkpoints live in a step's saved state. */
+/**
+ * Where keyed checkpoints live in a step's saved state: a list of `{ key, value }`, not an
+ * object keyed by them, because the database's `CamelCasePlugin` rewrites the keys of JSON
+ * objects it reads (`secret:DISCORD_TOKEN` would come back as `secret:DISCORDTOKEN`).
+ */
 const CHECKPOINTS = 'checkpoints';
+
+function checkpointsOf(saved: Record<string, unknown>): { key: string; value: unknown }[] {
+  const stored = saved[CHECKPOINTS];
+  return Array.isArray(stored) ? stored : [];
+}
 
 /** The step a row names. */
 function stepFor(row: Pick<SetupStepRow, 'name'>): SetupStep<SetupStepId> {
@@ -80,10 +89,11 @@ export async function stepContext(prepared: PreparedRun, row: SetupStepRow): Pro
     saved,
     save,
     async checkpoint<T>(key: string, fn: () => Promise<T>): Promise<T> {
-      const checkpoints = { ...(saved[CHECKPOINTS] as Record<string, unknown> | undefined) };
-      if (Object.hasOwn(checkpoints, key)) return checkpoints[key] as T;
+      const checkpoints = checkpointsOf(saved);
+      const found = checkpoints.find((checkpoint) => checkpoint.key === key);
+      if (found) return found.value as T;
       const value = await fn();
-      await save({ [CHECKPOINTS]: { ...checkpoints, [key]: value } });
+      await save({ [CHECKPOINTS]: [...checkpoints, { key, value }] });
       return value;
     },
     github,
