@@ -1,3 +1,4 @@
+import { SETUP_STEP_IDS } from '@botsmith/shared';
 import { sql } from 'kysely';
 import { expect, test } from 'vitest';
 import { createMigrator, migrateToLatest } from '../migrate';
@@ -12,14 +13,8 @@ const OLD_NAMES = [
   'branch_protection',
   'first_run',
 ];
-const IDS = [
-  'github:repo:create',
-  'github:files:commit',
-  'github:secrets:store',
-  'github:webhook:create',
-  'github:branch:protect',
-  'github:workflow:await-first-run',
-];
+// Today's ids, so the test also proves the migration writes what the code reads.
+const IDS = [...SETUP_STEP_IDS];
 
 describeEachDatabase(
   'migration 2026_12_02_000000_setup_step_ids',
