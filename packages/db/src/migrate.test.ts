@@ -9,6 +9,7 @@ const MIGRATIONS = [
   '2026_11_23_000000_auth',
   '2026_11_24_000000_setup',
   '2026_11_25_000000_webhook_candidates_by_repo_id',
+  '2026_12_02_000000_setup_step_ids',
 ];
 const TABLES = [
   'activities',

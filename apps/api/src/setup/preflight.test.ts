@@ -97,7 +97,7 @@ describeEachDatabase('setup preflight against GitHub (emulator, real HTTP)', (t)
     });
     const snapshot = await caller.setupRun.get({ runId });
     expect(snapshot.status).toBe('queued');
-    expect(snapshot.steps.find((s) => s.name === 'branch_protection')?.status).toBe('skipped');
-    expect(snapshot.steps.find((s) => s.name === 'secrets')?.status).toBe('pending');
+    expect(snapshot.steps.find((s) => s.id === 'github:branch:protect')?.status).toBe('skipped');
+    expect(snapshot.steps.find((s) => s.id === 'github:secrets:store')?.status).toBe('pending');
   });
 });

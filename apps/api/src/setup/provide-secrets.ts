@@ -12,17 +12,20 @@ import { enqueueSetupRun } from './setup-queue';
 
 /**
  * Hands the secrets the browser sealed with the repository's public key (the server only
- * ever holds ciphertext) to the run: the `secrets` step keeps them as its checkpoint and the
- * run is queued, all in one transaction; the worker then stores them at GitHub under its
- * lease. A crash at any point leaves either a waiting step (nothing was taken) or a queued
- * run that still has the sealed values, which the sweep resumes. An empty list skips the step.
+ * ever holds ciphertext) to the run: the `github:secrets:store` step keeps them in its
+ * saved state and the run is queued, all in one transaction; the worker then stores them at
+ * GitHub under its lease. A crash at any point leaves either a waiting step (nothing was
+ * taken) or a queued run that still has the sealed values, which the sweep resumes. An empty
+ * list skips the step.
  */
 export async function provideSecrets(
   deps: { db: Db; queue: JobQueue | null },
   run: SetupRun,
   input: { keyId: string; secrets: ProvideSecretsInput['secrets'] },
 ): Promise<void> {
-  const step = (await listSetupSteps(deps.db, run.id)).find((row) => row.name === 'secrets');
+  const step = (await listSetupSteps(deps.db, run.id)).find(
+    (row) => row.name === 'github:secrets:store',
+  );
   if (run.status !== 'waiting' || step?.status !== 'waiting') {
     throw new TRPCError({ code: 'CONFLICT', message: 'This setup is not waiting for secrets.' });
   }
@@ -47,7 +50,7 @@ export async function provideSecrets(
     const claimed = await transitionSetupStep(
       trx,
       run.id,
-      'secrets',
+      'github:secrets:store',
       ['waiting'],
       skip
         ? {

@@ -1,10 +1,8 @@
 import {
-  clearProjectRepo,
   type Db,
   insertActivity,
   listSetupSteps,
   type SetupRun,
-  saveProjectWebhookId,
   setProjectStatus,
   setSetupRunStatus,
   updateSetupStep,
@@ -12,23 +10,18 @@ import {
 import { TRPCError } from '@trpc/server';
 import type { Octokit } from 'octokit';
 import type { RequestMeta } from '../activities/request-meta';
+import type { RollbackResult, UndoContext } from '../setup-steps/setup-step';
+
+export type { RollbackResult };
+
+import { parseStepOutput, setupStepOf } from '../setup-steps/setup-steps';
 import { classifyGitHubError } from './github-retry';
 
-/** What a rollback did; `repo.settingsUrl` is where the user deletes it themselves. */
-export interface RollbackResult {
-  webhookDeleted: boolean;
-  repo:
-    | { status: 'deleted' }
-    | { status: 'kept' }
-    | { status: 'refused'; message: string; settingsUrl: string };
-}
-
-const notFound = (error: unknown) => (error as { status?: number })?.status === 404;
-
 /**
- * Undoes what the setup created: the webhook always, the repository only when the user typed
- * its full name. Deleting a repository needs the `delete_repo` scope, which Botsmith does not
- * request: GitHub's 403 is reported with a link to the repository settings, never swallowed.
+ * Undoes what the setup created, step by step in reverse through each step's `undo`: the
+ * webhook always, the repository only when the user typed its full name. Deleting a
+ * repository needs the `delete_repo` scope, which Botsmith does not request: GitHub's 403 is
+ * reported with a link to the repository settings, never swallowed.
  */
 export async function rollbackSetup(
   deps: { db: Db; octokit: Octokit },
@@ -47,63 +40,28 @@ export async function rollbackSetup(
       message: 'The setup is still running; wait for it to stop first.',
     });
   }
-  const steps = await listSetupSteps(db, run.id);
-  const output = (name: string) => steps.find((row) => row.name === name)?.output ?? {};
-  const fullName =
-    typeof output('create_repo').fullName === 'string'
-      ? String(output('create_repo').fullName)
-      : null;
-  const htmlUrl = String(output('create_repo').htmlUrl ?? '');
-  const [owner = '', repo = ''] = (fullName ?? '').split('/');
+  const rows = await listSetupSteps(db, run.id);
+  const ctx: UndoContext = {
+    db,
+    run,
+    github: octokit,
+    confirmRepoFullName: input.confirmRepoFullName,
+    outputOf: (id) => parseStepOutput(id, rows.find((row) => row.name === id)?.output),
+  };
   const result: RollbackResult = { webhookDeleted: false, repo: { status: 'kept' } };
   try {
-    const hookId = Number(output('webhook').hookId);
-    if (fullName && Number.isInteger(hookId) && hookId > 0) {
-      try {
-        await octokit.rest.repos.deleteWebhook({ owner, repo, hook_id: hookId });
-      } catch (error) {
-        if (!notFound(error)) throw error;
-      }
-      result.webhookDeleted = true;
-      await saveProjectWebhookId(db, run.userId, run.projectId, null);
-      await updateSetupStep(db, run.id, 'webhook', {
-        status: 'rolled_back',
-        message: 'Webhook deleted.',
-      });
-    }
-    if (fullName && input.confirmRepoFullName !== undefined) {
-      if (input.confirmRepoFullName !== fullName) {
-        throw new TRPCError({
-          code: 'BAD_REQUEST',
-          message: `Type ${fullName} exactly to delete the repository.`,
-        });
-      }
-      try {
-        await octokit.rest.repos.delete({ owner, repo });
-        result.repo = { status: 'deleted' };
-      } catch (error) {
-        if (notFound(error)) {
-          result.repo = { status: 'deleted' };
-        } else if ((error as { status?: number })?.status === 403) {
-          const settingsUrl = `${htmlUrl}/settings`;
-          result.repo = {
-            status: 'refused',
-            settingsUrl,
-            message: `GitHub refused to delete ${fullName}: Botsmith does not ask for the delete_repo permission. Delete it yourself at ${settingsUrl} (Danger Zone → Delete this repository).`,
-          };
-        } else {
-          throw error;
-        }
-      }
-      if (result.repo.status === 'deleted') {
-        await clearProjectRepo(db, run.userId, run.projectId);
-        await updateSetupStep(db, run.id, 'create_repo', {
-          status: 'rolled_back',
-          message: `Deleted ${fullName}.`,
-        });
-      } else if (result.repo.status === 'refused') {
-        await updateSetupStep(db, run.id, 'create_repo', { message: result.repo.message });
-      }
+    for (const row of [...rows].reverse()) {
+      const outcome = await setupStepOf(row.name)?.undo?.(ctx);
+      if (!outcome) continue;
+      Object.assign(result, outcome.result);
+      await updateSetupStep(
+        db,
+        run.id,
+        row.name,
+        outcome.rolledBack
+          ? { status: 'rolled_back', message: outcome.message }
+          : { message: outcome.message },
+      );
     }
   } catch (error) {
     await setSetupRunStatus(db, run.id, run.status, { from: ['rolling_back'] });

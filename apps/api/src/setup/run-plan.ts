@@ -1,5 +1,12 @@
 import type { SetupRun } from '@botsmith/db';
-import type { RunPlan } from './step-types';
+
+/** The plan a run records: which optional steps run and what the steps need to know. */
+export interface RunPlan {
+  branchProtection: boolean;
+  secretNames: string[];
+  requiredChecks: string[];
+  firstRun: boolean;
+}
 
 /** The plan stored on a run, read defensively (older rows may lack fields). */
 export function runPlanOf(run: Pick<SetupRun, 'plan'>): RunPlan {

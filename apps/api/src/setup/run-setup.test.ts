@@ -32,7 +32,7 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
     const retrying = await caller.setupRun.get({ runId });
     expect(retrying.status).toBe('queued');
     expect(retrying.steps[0]).toMatchObject({
-      name: 'create_repo',
+      id: 'github:repo:create',
       status: 'pending',
       attempts: 1,
     });

@@ -99,7 +99,7 @@ describeEachDatabase('setup progress over SSE (real HTTP)', (t) => {
     const untilPaused = await readEvents(first, (s) => s.status === 'waiting');
     const paused = untilPaused.at(-1);
     expect(paused?.secrets?.names).toEqual(['DISCORD_TOKEN']);
-    // Each event is a change: create_repo and commit_files were seen running or done.
+    // Each event is a change: the repo and commit steps were seen running or done.
     expect(untilPaused.length).toBeGreaterThan(1);
     expect(new Set(untilPaused.map((s) => JSON.stringify(s))).size).toBe(untilPaused.length);
 
@@ -113,11 +113,13 @@ describeEachDatabase('setup progress over SSE (real HTTP)', (t) => {
     const rest = await readEvents(await open(), () => false);
     const last = rest.at(-1);
     expect(last?.status).toBe('succeeded');
-    expect(last?.steps.find((s) => s.name === 'first_run')?.status).toBe('succeeded');
+    expect(last?.steps.find((s) => s.id === 'github:workflow:await-first-run')?.status).toBe(
+      'succeeded',
+    );
     expect(last?.firstRun).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(last?.firstRun?.failingJob).toEqual(expect.any(String));
     const seen = rest.flatMap((s) =>
-      s.steps.filter((step) => step.name === 'webhook').map((step) => step.status),
+      s.steps.filter((step) => step.id === 'github:webhook:create').map((step) => step.status),
     );
     expect(seen).toContain('succeeded');
 

@@ -34,7 +34,7 @@ export async function sweepOrphanedSetupRuns(
   for (const runId of orphans) {
     if (!(await setSetupRunStatus(db, runId, 'queued', { from: ['running', 'queued'] }))) continue;
     await enqueueSetupRun(queue, runId);
-    log.info({ setupRunId: runId }, 'resuming a setup run whose worker stopped');
+    log.info({ runId }, 'resuming a setup run whose worker stopped');
     resumed += 1;
   }
   return resumed;

@@ -52,13 +52,13 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     const waiting = await settleRun(caller, runId, ['waiting', 'failed', 'dead']);
     expect(waiting.status).toBe('waiting');
     expect(waiting.secrets?.names).toEqual(['DISCORD_TOKEN']);
-    expect(waiting.steps.map((s) => [s.name, s.status])).toEqual([
-      ['create_repo', 'succeeded'],
-      ['commit_files', 'succeeded'],
-      ['secrets', 'waiting'],
-      ['webhook', 'pending'],
-      ['branch_protection', 'pending'],
-      ['first_run', 'pending'],
+    expect(waiting.steps.map((s) => [s.id, s.status])).toEqual([
+      ['github:repo:create', 'succeeded'],
+      ['github:files:commit', 'succeeded'],
+      ['github:secrets:store', 'waiting'],
+      ['github:webhook:create', 'pending'],
+      ['github:branch:protect', 'pending'],
+      ['github:workflow:await-first-run', 'pending'],
     ]);
 
     const secrets = waiting.secrets;
@@ -192,7 +192,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     });
     const { end, runId } = await setUp(caller, 'flaky-bot');
     expect(end.status).toBe('succeeded');
-    const commitStep = end.steps.find((s) => s.name === 'commit_files');
+    const commitStep = end.steps.find((s) => s.id === 'github:files:commit');
     expect(commitStep?.status).toBe('succeeded');
     const snapshot = h.github.store.snapshot('octocat', 'flaky-bot');
     expect(snapshot?.commits).toHaveLength(2);
@@ -201,7 +201,8 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     );
     expect(log.map((r) => r.status)).toEqual([502, 502, 201]);
     expect(
-      (await caller.setupRun.get({ runId })).steps.find((s) => s.name === 'secrets')?.status,
+      (await caller.setupRun.get({ runId })).steps.find((s) => s.id === 'github:secrets:store')
+        ?.status,
     ).toBe('skipped');
   }, 60_000);
 
@@ -216,18 +217,18 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     const { end, runId } = await setUp(caller, 'retried-bot');
     expect(end.status).toBe('failed');
     const failed = end.steps.find((s) => s.status === 'failed');
-    expect(failed?.name).toBe('webhook');
+    expect(failed?.id).toBe('github:webhook:create');
     expect(end.error).toMatch(/Injected fault/);
     const commitsBefore = h.github.store.snapshot('octocat', 'retried-bot')?.commits.length;
 
     await caller.setupRun.retry({ runId });
     const again = await settleRun(caller, runId, ['succeeded', 'failed', 'dead']);
     expect(again.status).toBe('succeeded');
-    expect(again.steps.find((s) => s.name === 'webhook')).toMatchObject({
+    expect(again.steps.find((s) => s.id === 'github:webhook:create')).toMatchObject({
       status: 'succeeded',
       attempts: 2,
     });
-    expect(again.steps.find((s) => s.name === 'create_repo')?.attempts).toBe(1);
+    expect(again.steps.find((s) => s.id === 'github:repo:create')?.attempts).toBe(1);
     expect(h.github.store.snapshot('octocat', 'retried-bot')?.commits.length).toBe(commitsBefore);
     await expect(caller.setupRun.retry({ runId })).rejects.toMatchObject({ code: 'CONFLICT' });
   }, 60_000);
@@ -253,7 +254,7 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     expect(h.github.store.repo('octocat', 'doomed-bot')?.hooks.size).toBe(0);
     expect(h.github.store.repo('octocat', 'doomed-bot')).toBeDefined();
     expect(refused.snapshot?.status).toBe('rolled_back');
-    expect(refused.snapshot?.steps.find((s) => s.name === 'create_repo')?.message).toContain(
+    expect(refused.snapshot?.steps.find((s) => s.id === 'github:repo:create')?.message).toContain(
       '/octocat/doomed-bot/settings',
     );
 

@@ -61,7 +61,7 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(end.status).toBe('waiting');
     expect(end.steps[0]).toMatchObject({
-      name: 'create_repo',
+      id: 'github:repo:create',
       status: 'succeeded',
       message: 'Created octocat/backoff-bot.',
       attempts: 1,
@@ -94,7 +94,11 @@ describeEachDatabase('setup when GitHub fails or is slow (emulator, real HTTP)',
     const end = await settleRun(caller, runId, ['waiting', 'failed', 'dead']);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(end.status).toBe('waiting');
-    expect(end.steps[1]).toMatchObject({ name: 'commit_files', status: 'succeeded', attempts: 1 });
+    expect(end.steps[1]).toMatchObject({
+      id: 'github:files:commit',
+      status: 'succeeded',
+      attempts: 1,
+    });
     // The first try is still held at the emulator: the step did not wait for it.
     expect(h.github.store.state.held).toHaveLength(1);
   }, 60_000);

@@ -3,7 +3,7 @@ import { QUEUES } from '../jobs/job-queue';
 import type { StartWorker, WorkerServices } from '../services';
 import { runSetup } from './run-setup';
 import { sweepOrphanedSetupRuns } from './setup-queue';
-import { DEFAULT_SETUP_TIMINGS, type SetupTimings } from './step-types';
+import { DEFAULT_SETUP_TIMINGS, type SetupTimings } from './setup-timings';
 
 const jobSchema = z.object({ runId: z.uuid() });
 

@@ -2,7 +2,7 @@ import { type Db, findSetupRun, listSetupSteps, type SetupRun } from '@botsmith/
 import {
   SETUP_STEP_TITLES,
   type SetupRunStatus,
-  type SetupStepName,
+  type SetupStepId,
   type SetupStepStatus,
 } from '@botsmith/shared';
 
@@ -14,7 +14,7 @@ export interface SetupSnapshot {
   error: string | null;
   repo: { fullName: string; htmlUrl: string; actionsUrl: string } | null;
   steps: {
-    name: SetupStepName;
+    id: SetupStepId;
     title: string;
     status: SetupStepStatus;
     message: string | null;
@@ -23,7 +23,7 @@ export interface SetupSnapshot {
     completedAt: Date | null;
     durationMs: number | null;
   }[];
-  /** Present while the `secrets` step waits for the browser to seal the values. */
+  /** Present while `github:secrets:store` waits for the browser to seal the values. */
   secrets: { keyId: string; key: string; names: string[] } | null;
   firstRun: {
     status: string;
@@ -49,11 +49,11 @@ export async function loadSetupSnapshot(
 export async function snapshotOf(db: Db, run: SetupRun): Promise<SetupSnapshot> {
   const rows = await listSetupSteps(db, run.id);
   const byName = new Map(rows.map((row) => [row.name, row]));
-  const created = byName.get('create_repo')?.output ?? {};
+  const created = byName.get('github:repo:create')?.output ?? {};
   const htmlUrl = str(created.htmlUrl);
   const fullName = str(created.fullName);
-  const secretsRow = byName.get('secrets');
-  const firstRun = byName.get('first_run')?.output ?? {};
+  const secretsRow = byName.get('github:secrets:store');
+  const firstRun = byName.get('github:workflow:await-first-run')?.output ?? {};
   return {
     runId: run.id,
     projectId: run.projectId,
@@ -61,8 +61,8 @@ export async function snapshotOf(db: Db, run: SetupRun): Promise<SetupSnapshot> 
     error: run.error,
     repo: htmlUrl && fullName ? { fullName, htmlUrl, actionsUrl: `${htmlUrl}/actions` } : null,
     steps: rows.map((row) => ({
-      name: row.name as SetupStepName,
-      title: SETUP_STEP_TITLES[row.name as SetupStepName] ?? row.name,
+      id: row.name as SetupStepId,
+      title: SETUP_STEP_TITLES[row.name as SetupStepId] ?? row.name,
       status: row.status,
       message: row.message,
       attempts: row.attempts,

@@ -9,16 +9,17 @@ import { generate } from '@botsmith/generators';
 import {
   type BuildConfig,
   type RepoTarget,
-  SETUP_STEP_NAMES,
+  SETUP_STEP_IDS,
   type SetupPlan,
+  type SetupStepId,
 } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
 import { auditFor } from '../activities/audit';
 import type { RequestMeta } from '../activities/request-meta';
 import type { JobQueue } from '../jobs/job-queue';
 import { requiredChecksOf, secretNamesOf, startsWorkflowOnPush } from './plan-from-files';
+import type { RunPlan } from './run-plan';
 import { enqueueSetupRun } from './setup-queue';
-import type { RunPlan } from './step-types';
 
 /** The plan of a run: the preflight-approved optional steps plus what the files need. */
 export function planRun(config: BuildConfig, plan: SetupPlan, preflightPlan: SetupPlan): RunPlan {
@@ -32,11 +33,11 @@ export function planRun(config: BuildConfig, plan: SetupPlan, preflightPlan: Set
 }
 
 /** Steps the plan leaves out are recorded as skipped from the start. */
-export function skippedSteps(plan: RunPlan): Set<string> {
-  const skipped = new Set<string>();
-  if (!plan.branchProtection) skipped.add('branch_protection');
-  if (plan.secretNames.length === 0) skipped.add('secrets');
-  if (!plan.firstRun) skipped.add('first_run');
+export function skippedSteps(plan: RunPlan): Set<SetupStepId> {
+  const skipped = new Set<SetupStepId>();
+  if (!plan.branchProtection) skipped.add('github:branch:protect');
+  if (plan.secretNames.length === 0) skipped.add('github:secrets:store');
+  if (!plan.firstRun) skipped.add('github:workflow:await-first-run');
   return skipped;
 }
 
@@ -87,7 +88,7 @@ export async function createSetupRun(
       repoName: input.target.name,
       visibility: input.target.visibility,
       plan: { ...input.plan },
-      steps: SETUP_STEP_NAMES.map((name) => ({ name, skipped: skipped.has(name) })),
+      steps: SETUP_STEP_IDS.map((id) => ({ name: id, skipped: skipped.has(id) })),
     });
     await auditFor(trx, { userId: input.userId, meta: input.meta })(
       'setup.started',

@@ -7,9 +7,9 @@ import type { RequestAuth } from '../auth/request-auth';
 import type { GitHubConfig } from '../github/github-config';
 import { storeGitHubToken } from '../github/github-token-store';
 import { type JobQueue, startJobQueue } from '../jobs/job-queue';
-import type { RunSetupDeps } from '../setup/run-setup';
+import type { RunSetupDeps } from '../setup/prepare-run';
+import type { SetupTimings } from '../setup/setup-timings';
 import { createSetupWorker } from '../setup/setup-worker';
-import type { SetupTimings } from '../setup/step-types';
 import { testCipher } from './test-keys';
 import { createTestCaller } from './test-server';
 

@@ -39,7 +39,7 @@ describeEachDatabase('concurrent subscriptions per user (real HTTP, SSE)', (t) =
         repoName: name,
         visibility: 'private',
         plan: {},
-        steps: [{ name: 'create_repo', skipped: false }],
+        steps: [{ name: 'github:repo:create', skipped: false }],
       });
     runningRunId = (await run('running')).id;
     finishedRunId = (await run('finished')).id;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { examplePayload } from '../testing/webhook-fixtures';
-import { deploymentState, MalformedPayloadError, mapEvent, runStatus } from './map-event';
+import { deploymentState, MalformedPayloadError, mapEvent } from './map-event';
 
 const REPO = 'alice/bot';
 
@@ -113,15 +113,7 @@ describe('clipped text', () => {
 });
 
 describe('status mapping', () => {
-  it('folds GitHub conclusions into our statuses', () => {
-    expect(runStatus('requested', null)).toBe('queued');
-    expect(runStatus('in_progress', null)).toBe('in_progress');
-    expect(runStatus('completed', 'success')).toBe('success');
-    expect(runStatus('completed', 'neutral')).toBe('success');
-    expect(runStatus('completed', 'timed_out')).toBe('failure');
-    expect(runStatus('completed', 'startup_failure')).toBe('failure');
-    expect(runStatus('completed', 'cancelled')).toBe('cancelled');
-    expect(runStatus('completed', 'skipped')).toBe('cancelled');
+  it('folds deployment status states into our statuses', () => {
     expect(deploymentState('error')).toBe('failure');
     expect(deploymentState('pending')).toBe('queued');
     expect(deploymentState('inactive')).toBeNull();

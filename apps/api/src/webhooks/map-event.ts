@@ -1,7 +1,12 @@
-import type { DeploymentFacts, DeploymentKey } from '@botsmith/db';
+import type { DeploymentFacts } from '@botsmith/db';
 import type { DeploymentStatus } from '@botsmith/shared';
 import { z } from 'zod';
-import { storableString } from './storable-json';
+import {
+  deploymentFromWorkflowRun,
+  type WorkflowRunDeployment,
+  workflowRunSchema,
+} from '../deployments/deployment-from-workflow-run';
+import { storableText } from './storable-json';
 
 // Turns a verified delivery into what we store. Pure: the processor does the I/O. Only the
 // fields we use are parsed (STYLE: verify first, then parse only what we use); anything
@@ -9,13 +14,7 @@ import { storableString } from './storable-json';
 
 /** What a delivery means for us. */
 export type EventEffect =
-  | {
-      kind: 'deployment';
-      key: Omit<DeploymentKey, 'projectId'>;
-      facts: DeploymentFacts;
-      /** A failed run: the processor asks GitHub which job failed. */
-      failedRunId: number | null;
-    }
+  | ({ kind: 'deployment' } & WorkflowRunDeployment)
   | { kind: 'push'; metadata: Record<string, unknown> }
   | { kind: 'ping'; hookId: number | null }
   /** A known event that changes nothing here (e.g. a `deployment_status` of `inactive`). */
@@ -52,25 +51,11 @@ export const HANDLED_EVENTS = [
   'deployment_status',
 ] as const;
 
-const MAX_MESSAGE_LENGTH = 2000;
 const date = z.iso.datetime({ offset: true }).nullish();
 const text = z.string().nullish();
 
-const workflowRunPayload = z.object({
-  action: z.string(),
-  workflow_run: z.object({
-    id: z.number().int(),
-    name: text,
-    head_sha: text,
-    head_branch: text,
-    html_url: text,
-    status: text,
-    conclusion: text,
-    run_started_at: date,
-    updated_at: date,
-    head_commit: z.object({ message: text, timestamp: date }).nullish(),
-  }),
-});
+const workflowRunPayload = z.object({ action: z.string(), workflow_run: workflowRunSchema });
+const WORKFLOW_RUN_ACTIONS = ['requested', 'in_progress', 'completed'] as const;
 
 const deploymentObject = z.object({
   id: z.number().int(),
@@ -110,26 +95,6 @@ const pushPayload = z.object({
 
 const pingPayload = z.object({ hook_id: z.number().int().nullish() });
 
-/**
- * GitHub's conclusions, folded into our statuses. `neutral` passed; a timeout or a runner
- * that never started failed; anything that stopped without a verdict counts as cancelled.
- */
-export function runStatus(action: string, conclusion: string | null | undefined): DeploymentStatus {
-  if (action === 'requested') return 'queued';
-  if (action === 'in_progress') return 'in_progress';
-  switch (conclusion) {
-    case 'success':
-    case 'neutral':
-      return 'success';
-    case 'failure':
-    case 'timed_out':
-    case 'startup_failure':
-      return 'failure';
-    default:
-      return 'cancelled';
-  }
-}
-
 /** A deployment status state as ours; `null` for `inactive` (superseded, nothing ran). */
 export function deploymentState(state: string): DeploymentStatus | null {
   switch (state) {
@@ -150,9 +115,6 @@ export function deploymentState(state: string): DeploymentStatus | null {
 }
 
 const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
-// A cut through a surrogate pair would leave half of it, which jsonb refuses: U+FFFD then.
-const clip = (value: string | null | undefined) =>
-  value == null ? null : storableString(value.slice(0, MAX_MESSAGE_LENGTH));
 
 /**
  * Maps one delivery to its effect.
@@ -164,26 +126,9 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
   switch (event) {
     case 'workflow_run': {
       const { action, workflow_run: run } = parsePayload(workflowRunPayload, event, payload);
-      if (!['requested', 'in_progress', 'completed'].includes(action)) {
-        return { kind: 'noop', reason: `workflow_run ${action}` };
-      }
-      const status = runStatus(action, run.conclusion);
-      return {
-        kind: 'deployment',
-        key: { source: 'workflow_run', externalId: String(run.id) },
-        facts: {
-          status,
-          workflowName: run.name ?? null,
-          commitSha: run.head_sha ?? null,
-          commitMessage: clip(run.head_commit?.message),
-          committedAt: toDate(run.head_commit?.timestamp),
-          branch: run.head_branch ?? null,
-          logsUrl: run.html_url ?? null,
-          startedAt: toDate(run.run_started_at),
-          completedAt: action === 'completed' ? toDate(run.updated_at) : null,
-        },
-        failedRunId: status === 'failure' ? run.id : null,
-      };
+      const known = WORKFLOW_RUN_ACTIONS.find((candidate) => candidate === action);
+      if (!known) return { kind: 'noop', reason: `workflow_run ${action}` };
+      return { kind: 'deployment', ...deploymentFromWorkflowRun(run, known) };
     }
     case 'deployment': {
       const {
@@ -229,7 +174,7 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
           after: push.after,
           commits: push.commits.length,
           pusher: push.pusher?.name ?? null,
-          message: clip(push.head_commit?.message)?.split('\n')[0] ?? null,
+          message: storableText(push.head_commit?.message)?.split('\n')[0] ?? null,
         },
       };
     }

@@ -22,6 +22,17 @@ export function storableString(text: string): string {
   return clean;
 }
 
+/** How much of a free text (a commit message) we keep. */
+const MAX_TEXT_LENGTH = 2000;
+
+/**
+ * A free text from GitHub clipped to `MAX_TEXT_LENGTH` and made storable; `null` stays `null`.
+ * A cut through a surrogate pair would leave half of it, which jsonb refuses: U+FFFD then.
+ */
+export function storableText(value: string | null | undefined): string | null {
+  return value == null ? null : storableString(value.slice(0, MAX_TEXT_LENGTH));
+}
+
 /**
  * Makes freshly parsed JSON storable as jsonb, in place: every string and key through
  * `storableString`. Refuses nesting beyond `maxDepth` (which also bounds the recursion).

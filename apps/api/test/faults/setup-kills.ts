@@ -13,6 +13,7 @@ import {
   sealForPublicKey,
   startGitHubEmulator,
 } from '@botsmith/github-emulator';
+import { SETUP_STEP_IDS } from '@botsmith/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SetupSnapshot } from '../../src/setup/snapshot';
 import { type ApiProcess, listeningUrl, startApiProcess } from '../../src/testing/api-process';
@@ -124,7 +125,7 @@ export function describeSetupKills(kind: DatabaseKind): void {
       const sealedValues = new Map<string, string>();
 
       for (const [index, point] of STEP_CALLS.entries()) {
-        if (point.method === 'PUT' && point.step === 'secrets') {
+        if (point.method === 'PUT' && point.step === 'github:secrets:store') {
           // The run pauses for the browser, which seals the values with the repo's key.
           await expect
             .poll(async () => (await snapshot(jar, runId)).status, { timeout: 60_000 })
@@ -150,7 +151,7 @@ export function describeSetupKills(kind: DatabaseKind): void {
           expect(provided.status, JSON.stringify(provided.body)).toBe(200);
         }
         await expect.poll(() => held(point), { timeout: 90_000, interval: 100 }).toBe(true);
-        const step = (await snapshot(jar, runId)).steps.find((s) => s.name === point.step);
+        const step = (await snapshot(jar, runId)).steps.find((s) => s.id === point.step);
         expect(step?.status, `${point.method} ${point.path}`).toBe('running');
 
         current.child.kill('SIGKILL');
@@ -166,10 +167,8 @@ export function describeSetupKills(kind: DatabaseKind): void {
         .poll(async () => (await snapshot(jar, runId)).status, { timeout: 90_000, interval: 250 })
         .toBe('succeeded');
       const done = await snapshot(jar, runId);
-      expect(done.steps.map((s) => [s.name, s.status])).toEqual(
-        ['create_repo', 'commit_files', 'secrets', 'webhook', 'branch_protection', 'first_run'].map(
-          (name) => [name, 'succeeded'],
-        ),
+      expect(done.steps.map((s) => [s.id, s.status])).toEqual(
+        SETUP_STEP_IDS.map((id) => [id, 'succeeded']),
       );
       expect(done.firstRun).toMatchObject({ status: 'completed', conclusion: 'success' });
 

@@ -10,16 +10,16 @@ export const config = buildConfigSchema.parse({
 const REPO = `/repos/octocat/${NAME}`;
 
 /**
- * One GitHub call per setup step (two for `secrets`: reading the key, storing a value), in
- * the order a setup makes them. `path` is an emulator fault path (an anchored regex).
+ * One GitHub call per setup step (two for `github:secrets:store`: reading the key, storing a
+ * value), in the order a setup makes them. `path` is an emulator fault path (an anchored regex).
  */
 export const STEP_CALLS = [
-  { step: 'create_repo', method: 'POST', path: '/user/repos' },
-  { step: 'commit_files', method: 'POST', path: `${REPO}/git/commits` },
-  { step: 'secrets', method: 'GET', path: `${REPO}/actions/secrets/public-key` },
-  { step: 'secrets', method: 'PUT', path: `${REPO}/actions/secrets/[A-Z_]+` },
-  { step: 'webhook', method: 'POST', path: `${REPO}/hooks` },
-  { step: 'branch_protection', method: 'PUT', path: `${REPO}/branches/main/protection` },
-  { step: 'first_run', method: 'GET', path: `${REPO}/actions/runs` },
+  { step: 'github:repo:create', method: 'POST', path: '/user/repos' },
+  { step: 'github:files:commit', method: 'POST', path: `${REPO}/git/commits` },
+  { step: 'github:secrets:store', method: 'GET', path: `${REPO}/actions/secrets/public-key` },
+  { step: 'github:secrets:store', method: 'PUT', path: `${REPO}/actions/secrets/[A-Z_]+` },
+  { step: 'github:webhook:create', method: 'POST', path: `${REPO}/hooks` },
+  { step: 'github:branch:protect', method: 'PUT', path: `${REPO}/branches/main/protection` },
+  { step: 'github:workflow:await-first-run', method: 'GET', path: `${REPO}/actions/runs` },
 ] as const;
 export type StepCall = (typeof STEP_CALLS)[number];

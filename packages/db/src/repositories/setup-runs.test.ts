@@ -40,8 +40,8 @@ describeEachDatabase('setup runs repository', (t) => {
       visibility: 'public',
       plan: { branchProtection: false },
       steps: [
-        { name: 'create_repo', skipped: false },
-        { name: 'branch_protection', skipped: true },
+        { name: 'github:repo:create', skipped: false },
+        { name: 'github:branch:protect', skipped: true },
       ],
     });
   };
@@ -55,8 +55,8 @@ describeEachDatabase('setup runs repository', (t) => {
     });
     expect((await listSetupSteps(t.db, run.id)).map((s) => [s.name, s.status, s.position])).toEqual(
       [
-        ['create_repo', 'pending', 0],
-        ['branch_protection', 'skipped', 1],
+        ['github:repo:create', 'pending', 0],
+        ['github:branch:protect', 'skipped', 1],
       ],
     );
     expect(await findSetupRun(t.db, alice.id, run.id)).toMatchObject({ id: run.id });
@@ -93,10 +93,14 @@ describeEachDatabase('setup runs repository', (t) => {
     expect(await setSetupRunStatus(t.db, run.id, 'succeeded', { from: ['queued'] })).toBe(false);
     expect(await acquireSetupLease(t.db, run.id, 'worker-a', 60_000)).toBe(false);
     expect(
-      await transitionSetupStep(t.db, run.id, 'create_repo', ['pending'], { status: 'running' }),
+      await transitionSetupStep(t.db, run.id, 'github:repo:create', ['pending'], {
+        status: 'running',
+      }),
     ).toBe(true);
     expect(
-      await transitionSetupStep(t.db, run.id, 'create_repo', ['pending'], { status: 'running' }),
+      await transitionSetupStep(t.db, run.id, 'github:repo:create', ['pending'], {
+        status: 'running',
+      }),
     ).toBe(false);
   });
 });

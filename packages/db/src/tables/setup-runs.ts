@@ -33,6 +33,7 @@ export interface SetupRunsTable {
 /** A step of a setup run; `output` is its checkpoint, read again when the step reruns. */
 export interface SetupStepsTable {
   runId: string;
+  /** The step's id, `provider:entity:verb` (`github:repo:create`; `SETUP_STEP_IDS` in shared). */
   name: string;
   position: number;
   status: ColumnType<SetupStepStatus, SetupStepStatus | undefined, SetupStepStatus>;

@@ -71,23 +71,29 @@ export const startSetupInputSchema = z.object({
 });
 export type StartSetupInput = z.input<typeof startSetupInputSchema>;
 
-export const SETUP_STEP_NAMES = [
-  'create_repo',
-  'commit_files',
-  'secrets',
-  'webhook',
-  'branch_protection',
-  'first_run',
+/**
+ * The setup steps in the order a run takes them. Ids read `provider:entity:verb` (the
+ * scaffolder-action convention) and are identities: they are stored in `setup_steps.name`
+ * and name each step module in `apps/api/src/setup-steps/`.
+ */
+export const SETUP_STEP_IDS = [
+  'github:repo:create',
+  'github:files:commit',
+  'github:secrets:store',
+  'github:webhook:create',
+  'github:branch:protect',
+  'github:workflow:await-first-run',
 ] as const;
-export type SetupStepName = (typeof SETUP_STEP_NAMES)[number];
+export type SetupStepId = (typeof SETUP_STEP_IDS)[number];
 
-export const SETUP_STEP_TITLES: Record<SetupStepName, string> = {
-  create_repo: 'Create the repository',
-  commit_files: 'Commit the generated files',
-  secrets: 'Store the Actions secrets',
-  webhook: 'Register the webhook',
-  branch_protection: 'Protect the default branch',
-  first_run: 'Wait for the first workflow run',
+/** What the browser calls each step. */
+export const SETUP_STEP_TITLES: Record<SetupStepId, string> = {
+  'github:repo:create': 'Create the repository',
+  'github:files:commit': 'Commit the generated files',
+  'github:secrets:store': 'Store the Actions secrets',
+  'github:webhook:create': 'Register the webhook',
+  'github:branch:protect': 'Protect the default branch',
+  'github:workflow:await-first-run': 'Wait for the first workflow run',
 };
 
 /** An Actions secret name as GitHub accepts it. */

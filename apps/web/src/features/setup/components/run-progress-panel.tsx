@@ -35,7 +35,7 @@ function StepList({ steps }: { steps: SetupSnapshot['steps'] }) {
       {steps.map((step) => {
         const status = STEP_STATUS[step.status];
         return (
-          <li key={step.name}>
+          <li key={step.id}>
             <Card className="grid gap-1 px-4 py-3 sm:grid-cols-[1fr_auto] sm:items-center">
               <div>
                 <p className="font-medium text-slate-900">{step.title}</p>

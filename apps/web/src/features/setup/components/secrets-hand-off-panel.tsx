@@ -14,7 +14,7 @@ import {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The `secrets` step waits for the browser: the values typed on step 7 are sealed here with
+ * The `github:secrets:store` step waits for the browser: the values typed on step 7 are sealed here with
  * the repository's public key and handed over as ciphertext. After a reload the values are
  * gone, so the user types them again or skips.
  */
