@@ -1,6 +1,7 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { generate } from '@botsmith/generators';
 import { buildConfigSchema } from '@botsmith/shared';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { PermanentGitHubError } from '../setup/github-retry';
 import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
@@ -10,47 +11,55 @@ describeEachDatabase('github:files:commit run twice', (t) => {
   let h: SetupHarness;
   beforeAll(async () => {
     h = await startSetupHarness(t.db, { withWorker: false });
-  }, 60_000);
+  }, scaledTimeout(60_000));
   afterEach(() => h.clearFaults());
   afterAll(() => h.stop());
 
   const commitsOf = (name: string) => h.github.store.snapshot('octocat', name)?.commits ?? [];
 
-  test('one commit on the branch; the rerun finds the files there', async () => {
-    const { caller } = await h.signIn('octocat');
-    const step = await reachStep(h, t.db, caller, 'github:files:commit', 'twice-commit-bot');
+  test(
+    'one commit on the branch; the rerun finds the files there',
+    async () => {
+      const { caller } = await h.signIn('octocat');
+      const step = await reachStep(h, t.db, caller, 'github:files:commit', 'twice-commit-bot');
 
-    const first = await step.run();
-    const second = await step.run();
+      const first = await step.run();
+      const second = await step.run();
 
-    const commits = commitsOf('twice-commit-bot');
-    expect(commits).toHaveLength(2);
-    expect(first).toMatchObject({ status: 'succeeded', output: { commitSha: commits[0]?.sha } });
-    expect(second).toMatchObject({
-      status: 'succeeded',
-      message: expect.stringMatching(/files are already committed\.$/),
-      output: { commitSha: commits[0]?.sha },
-    });
-    expect(step.calls('POST', '/repos/octocat/twice-commit-bot/git/commits')).toHaveLength(1);
-    const config = buildConfigSchema.parse({ project: { name: 'step-bot' } });
-    const { files } = h.github.store.snapshot('octocat', 'twice-commit-bot') ?? { files: {} };
-    expect(Object.keys(files).sort()).toEqual(generate(config).files.map((file) => file.path));
-  }, 60_000);
+      const commits = commitsOf('twice-commit-bot');
+      expect(commits).toHaveLength(2);
+      expect(first).toMatchObject({ status: 'succeeded', output: { commitSha: commits[0]?.sha } });
+      expect(second).toMatchObject({
+        status: 'succeeded',
+        message: expect.stringMatching(/files are already committed\.$/),
+        output: { commitSha: commits[0]?.sha },
+      });
+      expect(step.calls('POST', '/repos/octocat/twice-commit-bot/git/commits')).toHaveLength(1);
+      const config = buildConfigSchema.parse({ project: { name: 'step-bot' } });
+      const { files } = h.github.store.snapshot('octocat', 'twice-commit-bot') ?? { files: {} };
+      expect(Object.keys(files).sort()).toEqual(generate(config).files.map((file) => file.path));
+    },
+    scaledTimeout(60_000),
+  );
 
-  test('a commit made before moving the branch failed is the one the rerun publishes', async () => {
-    const { caller } = await h.signIn('octocat');
-    const step = await reachStep(h, t.db, caller, 'github:files:commit', 'reused-commit-bot');
-    // Octokit sends the ref URL-encoded (`heads%2Fmain`).
-    const ref = '/repos/octocat/reused-commit-bot/git/refs/heads(/|%2F)main';
-    await h.fault({ method: 'PATCH', path: ref, status: 422, times: 1 });
+  test(
+    'a commit made before moving the branch failed is the one the rerun publishes',
+    async () => {
+      const { caller } = await h.signIn('octocat');
+      const step = await reachStep(h, t.db, caller, 'github:files:commit', 'reused-commit-bot');
+      // Octokit sends the ref URL-encoded (`heads%2Fmain`).
+      const ref = '/repos/octocat/reused-commit-bot/git/refs/heads(/|%2F)main';
+      await h.fault({ method: 'PATCH', path: ref, status: 422, times: 1 });
 
-    await expect(step.run()).rejects.toBeInstanceOf(PermanentGitHubError);
-    const second = await step.run();
+      await expect(step.run()).rejects.toBeInstanceOf(PermanentGitHubError);
+      const second = await step.run();
 
-    const commits = commitsOf('reused-commit-bot');
-    expect(commits).toHaveLength(2);
-    expect(second).toMatchObject({ status: 'succeeded', output: { commitSha: commits[0]?.sha } });
-    expect(step.calls('POST', '/repos/octocat/reused-commit-bot/git/commits')).toHaveLength(1);
-    expect(step.calls('PATCH', ref).map((call) => call.status)).toEqual([422, 200]);
-  }, 60_000);
+      const commits = commitsOf('reused-commit-bot');
+      expect(commits).toHaveLength(2);
+      expect(second).toMatchObject({ status: 'succeeded', output: { commitSha: commits[0]?.sha } });
+      expect(step.calls('POST', '/repos/octocat/reused-commit-bot/git/commits')).toHaveLength(1);
+      expect(step.calls('PATCH', ref).map((call) => call.status)).toEqual([422, 200]);
+    },
+    scaledTimeout(60_000),
+  );
 });

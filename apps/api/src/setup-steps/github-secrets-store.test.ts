@@ -1,4 +1,5 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
@@ -7,26 +8,30 @@ describeEachDatabase('github:secrets:store run twice', (t) => {
   let h: SetupHarness;
   beforeAll(async () => {
     h = await startSetupHarness(t.db, { withWorker: false });
-  }, 60_000);
+  }, scaledTimeout(60_000));
   afterAll(() => h.stop());
 
-  test('asks for the sealed values once, then writes each secret once', async () => {
-    const { caller } = await h.signIn('octocat');
-    const step = await reachStep(h, t.db, caller, 'github:secrets:store', 'twice-secrets-bot');
+  test(
+    'asks for the sealed values once, then writes each secret once',
+    async () => {
+      const { caller } = await h.signIn('octocat');
+      const step = await reachStep(h, t.db, caller, 'github:secrets:store', 'twice-secrets-bot');
 
-    expect(await step.run()).toMatchObject({ status: 'waiting' });
-    const values = await step.handOverSecrets();
-    expect([...values.keys()]).toEqual(['DISCORD_TOKEN']);
-    const first = await step.run();
-    const second = await step.run();
+      expect(await step.run()).toMatchObject({ status: 'waiting' });
+      const values = await step.handOverSecrets();
+      expect([...values.keys()]).toEqual(['DISCORD_TOKEN']);
+      const first = await step.run();
+      const second = await step.run();
 
-    const done = { status: 'succeeded', output: { stored: ['DISCORD_TOKEN'] } };
-    expect(first).toMatchObject(done);
-    expect(second).toMatchObject(done);
-    for (const [name, value] of values) {
-      const path = `/repos/octocat/twice-secrets-bot/actions/secrets/${name}`;
-      expect(step.calls('PUT', path), name).toHaveLength(1);
-      expect(h.github.store.secret('octocat', 'twice-secrets-bot', name)).toBe(value);
-    }
-  }, 60_000);
+      const done = { status: 'succeeded', output: { stored: ['DISCORD_TOKEN'] } };
+      expect(first).toMatchObject(done);
+      expect(second).toMatchObject(done);
+      for (const [name, value] of values) {
+        const path = `/repos/octocat/twice-secrets-bot/actions/secrets/${name}`;
+        expect(step.calls('PUT', path), name).toHaveLength(1);
+        expect(h.github.store.secret('octocat', 'twice-secrets-bot', name)).toBe(value);
+      }
+    },
+    scaledTimeout(60_000),
+  );
 });

@@ -1,4 +1,5 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type SetupHarness, startSetupHarness, TEST_PUBLIC_URL } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
@@ -9,32 +10,36 @@ describeEachDatabase('github:webhook:create run twice', (t) => {
   let h: SetupHarness;
   beforeAll(async () => {
     h = await startSetupHarness(t.db, { withWorker: false });
-  }, 60_000);
+  }, scaledTimeout(60_000));
   afterAll(() => h.stop());
 
-  test('one hook with the project’s one secret; the rerun updates it', async () => {
-    const { caller } = await h.signIn('octocat');
-    const step = await reachStep(h, t.db, caller, 'github:webhook:create', 'twice-hook-bot');
+  test(
+    'one hook with the project’s one secret; the rerun updates it',
+    async () => {
+      const { caller } = await h.signIn('octocat');
+      const step = await reachStep(h, t.db, caller, 'github:webhook:create', 'twice-hook-bot');
 
-    const first = await step.run();
-    const project = () =>
-      t.db
-        .selectFrom('projects')
-        .selectAll()
-        .where('id', '=', step.projectId)
-        .executeTakeFirstOrThrow();
-    const sealedFirst = (await project()).webhookSecretCiphertext;
-    const second = await step.run();
+      const first = await step.run();
+      const project = () =>
+        t.db
+          .selectFrom('projects')
+          .selectAll()
+          .where('id', '=', step.projectId)
+          .executeTakeFirstOrThrow();
+      const sealedFirst = (await project()).webhookSecretCiphertext;
+      const second = await step.run();
 
-    const hooks = [...(h.github.store.repo('octocat', 'twice-hook-bot')?.hooks.values() ?? [])];
-    expect(hooks).toHaveLength(1);
-    const output = { hookId: hooks[0]?.id, url: `${TEST_PUBLIC_URL}/webhooks/github` };
-    expect(first).toMatchObject({ status: 'succeeded', output });
-    expect(second).toMatchObject({ status: 'succeeded', output });
-    expect(step.calls('POST', '/repos/octocat/twice-hook-bot/hooks')).toHaveLength(1);
-    const stored = await project();
-    expect(stored.webhookId).toBe(hooks[0]?.id);
-    expect(stored.webhookSecretCiphertext).toEqual(sealedFirst);
-    expect(hooks[0]?.config.secret).toBe(openWebhookSecret(testCipher(), stored));
-  }, 60_000);
+      const hooks = [...(h.github.store.repo('octocat', 'twice-hook-bot')?.hooks.values() ?? [])];
+      expect(hooks).toHaveLength(1);
+      const output = { hookId: hooks[0]?.id, url: `${TEST_PUBLIC_URL}/webhooks/github` };
+      expect(first).toMatchObject({ status: 'succeeded', output });
+      expect(second).toMatchObject({ status: 'succeeded', output });
+      expect(step.calls('POST', '/repos/octocat/twice-hook-bot/hooks')).toHaveLength(1);
+      const stored = await project();
+      expect(stored.webhookId).toBe(hooks[0]?.id);
+      expect(stored.webhookSecretCiphertext).toEqual(sealedFirst);
+      expect(hooks[0]?.config.secret).toBe(openWebhookSecret(testCipher(), stored));
+    },
+    scaledTimeout(60_000),
+  );
 });

@@ -1,5 +1,6 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { buildConfigSchema } from '@botsmith/shared';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type SetupHarness, SIGN_IN_SCOPES, startSetupHarness } from '../testing/setup-harness';
 
@@ -15,7 +16,7 @@ describeEachDatabase('setup preflight against GitHub (emulator, real HTTP)', (t)
   let h: SetupHarness;
   beforeAll(async () => {
     h = await startSetupHarness(t.db, { withWorker: false });
-  }, 60_000);
+  }, scaledTimeout(60_000));
   afterAll(() => h.stop());
 
   const statusOf = (result: { checks: { id: string; status: string }[] }, id: string) =>

@@ -1,5 +1,6 @@
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { buildConfigSchema } from '@botsmith/shared';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BotsmithServer } from '../server';
 import { freePort } from '../testing/auth-test-server';
@@ -67,71 +68,75 @@ describeEachDatabase('setup progress over SSE (real HTTP)', (t) => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ autoRuns: { conclusion: 'failure' } }),
     });
-  }, 60_000);
+  }, scaledTimeout(60_000));
   afterAll(async () => {
     await server.stop();
     await h.stop();
   });
 
-  test('streams each step change until the run ends, naming the failing job', async () => {
-    const { jar } = await signIn(url, { login: 'octocat' });
-    const target = { owner: 'octocat', name: 'stream-bot', visibility: 'public' };
-    const started = await trpc(url, 'setupRun.start', {
-      jar,
-      mutation: true,
-      input: { target, config, plan: { branchProtection: false } },
-    });
-    expect(started.status, JSON.stringify(started.body)).toBe(200);
-    const { runId } = started.body.result.data.json as { runId: string };
+  test(
+    'streams each step change until the run ends, naming the failing job',
+    async () => {
+      const { jar } = await signIn(url, { login: 'octocat' });
+      const target = { owner: 'octocat', name: 'stream-bot', visibility: 'public' };
+      const started = await trpc(url, 'setupRun.start', {
+        jar,
+        mutation: true,
+        input: { target, config, plan: { branchProtection: false } },
+      });
+      expect(started.status, JSON.stringify(started.body)).toBe(200);
+      const { runId } = started.body.result.data.json as { runId: string };
 
-    const input = encodeURIComponent(JSON.stringify({ json: { runId } }));
-    const open = () =>
-      fetch(`${url}/trpc/setupRun.progress?input=${input}`, {
+      const input = encodeURIComponent(JSON.stringify({ json: { runId } }));
+      const open = () =>
+        fetch(`${url}/trpc/setupRun.progress?input=${input}`, {
+          headers: {
+            cookie: jar.header(),
+            accept: 'text/event-stream',
+            'sec-fetch-site': 'same-origin',
+          },
+        });
+      const first = await open();
+      expect(first.status).toBe(200);
+      expect(first.headers.get('content-type')).toMatch(/text\/event-stream/);
+      const untilPaused = await readEvents(first, (s) => s.status === 'waiting');
+      const paused = untilPaused.at(-1);
+      expect(paused?.secrets?.names).toEqual(['DISCORD_TOKEN']);
+      // Each event is a change: the repo and commit steps were seen running or done.
+      expect(untilPaused.length).toBeGreaterThan(1);
+      expect(new Set(untilPaused.map((s) => JSON.stringify(s))).size).toBe(untilPaused.length);
+
+      const skip = await trpc(url, 'setupRun.provideSecrets', {
+        jar,
+        mutation: true,
+        input: { runId, keyId: paused?.secrets?.keyId, secrets: [] },
+      });
+      expect(skip.status, JSON.stringify(skip.body)).toBe(200);
+
+      const rest = await readEvents(await open(), () => false);
+      const last = rest.at(-1);
+      expect(last?.status).toBe('succeeded');
+      expect(last?.steps.find((s) => s.id === 'github:workflow:await-first-run')?.status).toBe(
+        'succeeded',
+      );
+      expect(last?.firstRun).toMatchObject({ status: 'completed', conclusion: 'failure' });
+      expect(last?.firstRun?.failingJob).toEqual(expect.any(String));
+      const seen = rest.flatMap((s) =>
+        s.steps.filter((step) => step.id === 'github:webhook:create').map((step) => step.status),
+      );
+      expect(seen).toContain('succeeded');
+
+      const stranger = await signIn(url, { login: 'hubot' });
+      const denied = await fetch(`${url}/trpc/setupRun.progress?input=${input}`, {
         headers: {
-          cookie: jar.header(),
+          cookie: stranger.jar.header(),
           accept: 'text/event-stream',
           'sec-fetch-site': 'same-origin',
         },
       });
-    const first = await open();
-    expect(first.status).toBe(200);
-    expect(first.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const untilPaused = await readEvents(first, (s) => s.status === 'waiting');
-    const paused = untilPaused.at(-1);
-    expect(paused?.secrets?.names).toEqual(['DISCORD_TOKEN']);
-    // Each event is a change: the repo and commit steps were seen running or done.
-    expect(untilPaused.length).toBeGreaterThan(1);
-    expect(new Set(untilPaused.map((s) => JSON.stringify(s))).size).toBe(untilPaused.length);
-
-    const skip = await trpc(url, 'setupRun.provideSecrets', {
-      jar,
-      mutation: true,
-      input: { runId, keyId: paused?.secrets?.keyId, secrets: [] },
-    });
-    expect(skip.status, JSON.stringify(skip.body)).toBe(200);
-
-    const rest = await readEvents(await open(), () => false);
-    const last = rest.at(-1);
-    expect(last?.status).toBe('succeeded');
-    expect(last?.steps.find((s) => s.id === 'github:workflow:await-first-run')?.status).toBe(
-      'succeeded',
-    );
-    expect(last?.firstRun).toMatchObject({ status: 'completed', conclusion: 'failure' });
-    expect(last?.firstRun?.failingJob).toEqual(expect.any(String));
-    const seen = rest.flatMap((s) =>
-      s.steps.filter((step) => step.id === 'github:webhook:create').map((step) => step.status),
-    );
-    expect(seen).toContain('succeeded');
-
-    const stranger = await signIn(url, { login: 'hubot' });
-    const denied = await fetch(`${url}/trpc/setupRun.progress?input=${input}`, {
-      headers: {
-        cookie: stranger.jar.header(),
-        accept: 'text/event-stream',
-        'sec-fetch-site': 'same-origin',
-      },
-    });
-    const text = await denied.text();
-    expect(text).toContain('NOT_FOUND');
-  }, 60_000);
+      const text = await denied.text();
+      expect(text).toContain('NOT_FOUND');
+    },
+    scaledTimeout(60_000),
+  );
 });

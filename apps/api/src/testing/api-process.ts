@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { scaledTimeout } from '@botsmith/test-kit';
 
 const API_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,7 +35,7 @@ export function startApiProcess(env: Record<string, string>): ApiProcess {
 
 /** The URL the process listens at, once it logged it; rejects if it exits first or times out. */
 export async function listeningUrl(api: ApiProcess, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + scaledTimeout(timeoutMs);
   for (;;) {
     const match = /Server listening at (http:\/\/[^"\s]+)/.exec(api.output());
     if (match?.[1]) return match[1];

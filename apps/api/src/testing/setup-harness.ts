@@ -1,6 +1,7 @@
 import type { Db, User } from '@botsmith/db';
 import { upsertGitHubUser } from '@botsmith/db';
 import { type GitHubEmulator, startGitHubEmulator } from '@botsmith/github-emulator';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { pino } from 'pino';
 import { expect } from 'vitest';
 import type { RequestAuth } from '../auth/request-auth';
@@ -161,7 +162,7 @@ export async function settleRun(
 ) {
   await expect
     .poll(async () => (await caller.setupRun.get({ runId })).status, {
-      timeout: timeoutMs,
+      timeout: scaledTimeout(timeoutMs),
       interval: 100,
     })
     .toSatisfy((status: string) => statuses.includes(status));

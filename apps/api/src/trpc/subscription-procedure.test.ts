@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertSetupRun, setSetupRunStatus, type User } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { createSession } from '../sessions/sessions';
 import { createTestCaller, createTestServer } from '../testing/test-server';
@@ -10,7 +11,7 @@ import { MAX_SUBSCRIPTIONS_PER_USER, openSubscriptionCount } from './subscriptio
 /** Until the server has released (or taken) the user's slots. */
 const slotsBecome = (user: User, count: number) =>
   vi.waitFor(() => expect(openSubscriptionCount(user.id)).toBe(count), {
-    timeout: 10_000,
+    timeout: scaledTimeout(10_000),
     interval: 20,
   });
 
@@ -56,49 +57,57 @@ describeEachDatabase('concurrent subscriptions per user (real HTTP, SSE)', (t) =
   const progress = (runId: string, signal?: AbortSignal) =>
     open('setupRun.progress', { runId }, signal);
 
-  test(`the ${MAX_SUBSCRIPTIONS_PER_USER + 1}th stream, of either kind, is refused; a closed one frees its slot`, async () => {
-    const held: AbortController[] = [];
-    for (let index = 0; index < MAX_SUBSCRIPTIONS_PER_USER; index += 1) {
-      const controller = new AbortController();
-      held.push(controller);
-      const response =
-        index % 2
-          ? await changes(controller.signal)
-          : await progress(runningRunId, controller.signal);
-      expect(response.status).toBe(200);
-    }
-    await slotsBecome(user, MAX_SUBSCRIPTIONS_PER_USER);
+  test(
+    `the ${MAX_SUBSCRIPTIONS_PER_USER + 1}th stream, of either kind, is refused; a closed one frees its slot`,
+    async () => {
+      const held: AbortController[] = [];
+      for (let index = 0; index < MAX_SUBSCRIPTIONS_PER_USER; index += 1) {
+        const controller = new AbortController();
+        held.push(controller);
+        const response =
+          index % 2
+            ? await changes(controller.signal)
+            : await progress(runningRunId, controller.signal);
+        expect(response.status).toBe(200);
+      }
+      await slotsBecome(user, MAX_SUBSCRIPTIONS_PER_USER);
 
-    for (const refused of [await changes(), await progress(runningRunId)]) {
-      const text = await refused.text();
-      expect(text).toContain('"code":"TOO_MANY_REQUESTS"');
-      expect(text).toContain(`You already have ${MAX_SUBSCRIPTIONS_PER_USER} live updates open`);
-    }
-    expect(openSubscriptionCount(user.id)).toBe(MAX_SUBSCRIPTIONS_PER_USER);
+      for (const refused of [await changes(), await progress(runningRunId)]) {
+        const text = await refused.text();
+        expect(text).toContain('"code":"TOO_MANY_REQUESTS"');
+        expect(text).toContain(`You already have ${MAX_SUBSCRIPTIONS_PER_USER} live updates open`);
+      }
+      expect(openSubscriptionCount(user.id)).toBe(MAX_SUBSCRIPTIONS_PER_USER);
 
-    // The client goes away (a tab closes): its slot comes back, and another stream may open.
-    held.shift()?.abort();
-    await slotsBecome(user, MAX_SUBSCRIPTIONS_PER_USER - 1);
-    const again = new AbortController();
-    held.push(again);
-    expect((await changes(again.signal)).status).toBe(200);
-    await slotsBecome(user, MAX_SUBSCRIPTIONS_PER_USER);
+      // The client goes away (a tab closes): its slot comes back, and another stream may open.
+      held.shift()?.abort();
+      await slotsBecome(user, MAX_SUBSCRIPTIONS_PER_USER - 1);
+      const again = new AbortController();
+      held.push(again);
+      expect((await changes(again.signal)).status).toBe(200);
+      await slotsBecome(user, MAX_SUBSCRIPTIONS_PER_USER);
 
-    for (const controller of held) controller.abort();
-    await slotsBecome(user, 0);
-  }, 30_000);
+      for (const controller of held) controller.abort();
+      await slotsBecome(user, 0);
+    },
+    scaledTimeout(30_000),
+  );
 
-  test('a stream that ends by itself or with an error gives its slot back', async () => {
-    for (let round = 0; round <= MAX_SUBSCRIPTIONS_PER_USER; round += 1) {
-      // A finished run: one snapshot, then the stream ends normally.
-      const finished = await (await progress(finishedRunId)).text();
-      expect(finished).toContain('"status":"succeeded"');
-      expect(finished).toContain('event: return');
-      // Somebody else's or no run: NOT_FOUND in the stream, which then ends.
-      expect(await (await progress(randomUUID())).text()).toContain('"code":"NOT_FOUND"');
-    }
-    await slotsBecome(user, 0);
-  }, 30_000);
+  test(
+    'a stream that ends by itself or with an error gives its slot back',
+    async () => {
+      for (let round = 0; round <= MAX_SUBSCRIPTIONS_PER_USER; round += 1) {
+        // A finished run: one snapshot, then the stream ends normally.
+        const finished = await (await progress(finishedRunId)).text();
+        expect(finished).toContain('"status":"succeeded"');
+        expect(finished).toContain('event: return');
+        // Somebody else's or no run: NOT_FOUND in the stream, which then ends.
+        expect(await (await progress(randomUUID())).text()).toContain('"code":"NOT_FOUND"');
+      }
+      await slotsBecome(user, 0);
+    },
+    scaledTimeout(30_000),
+  );
 
   test('server-side callers: the cap holds, and ending the iteration releases the slot', async () => {
     const caller = createTestCaller(t.db, { kind: 'api_token', user, tokenId: 'sdk' });

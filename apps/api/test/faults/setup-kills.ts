@@ -14,6 +14,7 @@ import {
   startGitHubEmulator,
 } from '@botsmith/github-emulator';
 import { SETUP_STEP_IDS } from '@botsmith/shared';
+import { scaledTimeout } from '@botsmith/test-kit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SetupSnapshot } from '../../src/setup/snapshot';
 import { type ApiProcess, listeningUrl, startApiProcess } from '../../src/testing/api-process';
@@ -68,7 +69,7 @@ export function describeSetupKills(kind: DatabaseKind): void {
         dbUrl.pathname = `/${database}`;
         env.DATABASE_URL = dbUrl.toString();
       }
-    }, 60_000);
+    }, scaledTimeout(60_000));
     afterAll(async () => {
       if (api && api.child.exitCode === null) {
         api.child.kill('SIGKILL');
@@ -107,95 +108,106 @@ export function describeSetupKills(kind: DatabaseKind): void {
           request.method === point.method && new RegExp(`^${point.path}$`).test(request.path),
       );
 
-    test('one repo, one commit, every secret, one hook, protection, the first run — once each', async () => {
-      let current = await start();
-      const { jar } = await signIn(url, { login: 'octocat' });
-      await hold(STEP_CALLS[0]);
-      const started = await trpc(url, 'setupRun.start', {
-        jar,
-        mutation: true,
-        input: {
-          target: { owner: 'octocat', name: NAME, visibility: 'public' },
-          config,
-          plan: { branchProtection: true },
-        },
-      });
-      expect(started.status, JSON.stringify(started.body)).toBe(200);
-      const { runId } = started.body.result.data.json as { runId: string };
-      const sealedValues = new Map<string, string>();
+    test(
+      'one repo, one commit, every secret, one hook, protection, the first run — once each',
+      async () => {
+        let current = await start();
+        const { jar } = await signIn(url, { login: 'octocat' });
+        await hold(STEP_CALLS[0]);
+        const started = await trpc(url, 'setupRun.start', {
+          jar,
+          mutation: true,
+          input: {
+            target: { owner: 'octocat', name: NAME, visibility: 'public' },
+            config,
+            plan: { branchProtection: true },
+          },
+        });
+        expect(started.status, JSON.stringify(started.body)).toBe(200);
+        const { runId } = started.body.result.data.json as { runId: string };
+        const sealedValues = new Map<string, string>();
 
-      for (const [index, point] of STEP_CALLS.entries()) {
-        if (point.method === 'PUT' && point.step === 'github:secrets:store') {
-          // The run pauses for the browser, which seals the values with the repo's key.
+        for (const [index, point] of STEP_CALLS.entries()) {
+          if (point.method === 'PUT' && point.step === 'github:secrets:store') {
+            // The run pauses for the browser, which seals the values with the repo's key.
+            await expect
+              .poll(async () => (await snapshot(jar, runId)).status, {
+                timeout: scaledTimeout(60_000),
+              })
+              .toBe('waiting');
+            const paused = await snapshot(jar, runId);
+            expect(paused.secrets?.names.length).toBeGreaterThan(0);
+            const secrets = (paused.secrets?.names ?? []).map((name) => {
+              const value = `value-of-${name}-${randomBytes(4).toString('hex')}`;
+              sealedValues.set(name, value);
+              return { name, encryptedValue: sealForPublicKey(paused.secrets?.key ?? '', value) };
+            });
+            // It answers at once: storing them at GitHub is the worker's job, under its lease.
+            const provided = await Promise.race([
+              trpc(url, 'setupRun.provideSecrets', {
+                jar,
+                mutation: true,
+                input: { runId, keyId: paused.secrets?.keyId, secrets },
+              }),
+              new Promise<never>((_, reject) =>
+                setTimeout(() => reject(new Error('provideSecrets waited for GitHub')), 15_000),
+              ),
+            ]);
+            expect(provided.status, JSON.stringify(provided.body)).toBe(200);
+          }
           await expect
-            .poll(async () => (await snapshot(jar, runId)).status, { timeout: 60_000 })
-            .toBe('waiting');
-          const paused = await snapshot(jar, runId);
-          expect(paused.secrets?.names.length).toBeGreaterThan(0);
-          const secrets = (paused.secrets?.names ?? []).map((name) => {
-            const value = `value-of-${name}-${randomBytes(4).toString('hex')}`;
-            sealedValues.set(name, value);
-            return { name, encryptedValue: sealForPublicKey(paused.secrets?.key ?? '', value) };
-          });
-          // It answers at once: storing them at GitHub is the worker's job, under its lease.
-          const provided = await Promise.race([
-            trpc(url, 'setupRun.provideSecrets', {
-              jar,
-              mutation: true,
-              input: { runId, keyId: paused.secrets?.keyId, secrets },
-            }),
-            new Promise<never>((_, reject) =>
-              setTimeout(() => reject(new Error('provideSecrets waited for GitHub')), 15_000),
-            ),
-          ]);
-          expect(provided.status, JSON.stringify(provided.body)).toBe(200);
+            .poll(() => held(point), { timeout: scaledTimeout(90_000), interval: 100 })
+            .toBe(true);
+          const step = (await snapshot(jar, runId)).steps.find((s) => s.id === point.step);
+          expect(step?.status, `${point.method} ${point.path}`).toBe('running');
+
+          current.child.kill('SIGKILL');
+          await current.exited;
+          // GitHub finishes what it was doing although nobody waits for the answer any more.
+          await fetch(`${github.url}/_emulator/faults`, { method: 'DELETE' });
+          const next = STEP_CALLS[index + 1];
+          if (next) await hold(next);
+          current = await start();
         }
-        await expect.poll(() => held(point), { timeout: 90_000, interval: 100 }).toBe(true);
-        const step = (await snapshot(jar, runId)).steps.find((s) => s.id === point.step);
-        expect(step?.status, `${point.method} ${point.path}`).toBe('running');
 
-        current.child.kill('SIGKILL');
-        await current.exited;
-        // GitHub finishes what it was doing although nobody waits for the answer any more.
-        await fetch(`${github.url}/_emulator/faults`, { method: 'DELETE' });
-        const next = STEP_CALLS[index + 1];
-        if (next) await hold(next);
-        current = await start();
-      }
+        await expect
+          .poll(async () => (await snapshot(jar, runId)).status, {
+            timeout: scaledTimeout(90_000),
+            interval: 250,
+          })
+          .toBe('succeeded');
+        const done = await snapshot(jar, runId);
+        expect(done.steps.map((s) => [s.id, s.status])).toEqual(
+          SETUP_STEP_IDS.map((id) => [id, 'succeeded']),
+        );
+        expect(done.firstRun).toMatchObject({ status: 'completed', conclusion: 'success' });
 
-      await expect
-        .poll(async () => (await snapshot(jar, runId)).status, { timeout: 90_000, interval: 250 })
-        .toBe('succeeded');
-      const done = await snapshot(jar, runId);
-      expect(done.steps.map((s) => [s.id, s.status])).toEqual(
-        SETUP_STEP_IDS.map((id) => [id, 'succeeded']),
-      );
-      expect(done.firstRun).toMatchObject({ status: 'completed', conclusion: 'success' });
+        const log = github.store.state.requestLog;
+        expect(log.filter((r) => r.path === '/user/repos' && r.status === 201)).toHaveLength(1);
+        const repo = github.store.snapshot('octocat', NAME);
+        // The initial commit and the generated one: nothing committed twice on the branch.
+        expect(repo?.commits).toHaveLength(2);
+        for (const [name, value] of sealedValues) {
+          expect(github.store.secret('octocat', NAME, name), name).toBe(value);
+        }
+        const state = github.store.repo('octocat', NAME);
+        expect(state?.hooks.size).toBe(1);
+        expect(state?.branchProtection.size).toBe(1);
 
-      const log = github.store.state.requestLog;
-      expect(log.filter((r) => r.path === '/user/repos' && r.status === 201)).toHaveLength(1);
-      const repo = github.store.snapshot('octocat', NAME);
-      // The initial commit and the generated one: nothing committed twice on the branch.
-      expect(repo?.commits).toHaveLength(2);
-      for (const [name, value] of sealedValues) {
-        expect(github.store.secret('octocat', NAME, name), name).toBe(value);
-      }
-      const state = github.store.repo('octocat', NAME);
-      expect(state?.hooks.size).toBe(1);
-      expect(state?.branchProtection.size).toBe(1);
-
-      const deployments = await trpc(url, 'deployment.list', {
-        jar,
-        input: { projectId: done.projectId },
-      });
-      const items = deployments.body.result.data.json.items as {
-        source: string;
-        externalId: string;
-      }[];
-      expect(items.length).toBeGreaterThan(0);
-      const keys = items.map((item) => `${item.source}:${item.externalId}`);
-      expect(new Set(keys).size).toBe(keys.length);
-      expect(current.output()).toContain('resuming a setup run whose worker stopped');
-    }, 600_000);
+        const deployments = await trpc(url, 'deployment.list', {
+          jar,
+          input: { projectId: done.projectId },
+        });
+        const items = deployments.body.result.data.json.items as {
+          source: string;
+          externalId: string;
+        }[];
+        expect(items.length).toBeGreaterThan(0);
+        const keys = items.map((item) => `${item.source}:${item.externalId}`);
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(current.output()).toContain('resuming a setup run whose worker stopped');
+      },
+      scaledTimeout(600_000),
+    );
   });
 }
