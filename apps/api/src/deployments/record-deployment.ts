@@ -2,11 +2,10 @@ import {
   type Db,
   type DeploymentFacts,
   type DeploymentKey,
-  insertActivity,
   type Project,
   saveDeployment,
 } from '@botsmith/db';
-import { NO_REQUEST_META } from '../activities/request-meta';
+import { auditFor } from '../activities/audit';
 import { isFinished, mergeDeployment } from './transition';
 
 /**
@@ -35,12 +34,9 @@ export async function recordDeployment(
   );
   if (!saved) return false;
   if (statusChanged && isFinished(saved.status)) {
-    await insertActivity(db, {
-      userId: project.ownerId,
-      projectId: project.id,
-      action: 'deployment.updated',
-      ...NO_REQUEST_META,
-      metadata: {
+    await auditFor(db, { userId: project.ownerId })(
+      'deployment.updated',
+      {
         deploymentId: saved.id,
         status: saved.status,
         workflowName: saved.workflowName,
@@ -48,7 +44,8 @@ export async function recordDeployment(
         commitSha: saved.commitSha,
         failingJob: saved.failingJob,
       },
-    });
+      { projectId: project.id },
+    );
   }
   return true;
 }

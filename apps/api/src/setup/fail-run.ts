@@ -1,12 +1,6 @@
-import {
-  type Db,
-  getSetupRunForWorker,
-  insertActivity,
-  setSetupRunStatus,
-  updateSetupStep,
-} from '@botsmith/db';
+import { type Db, getSetupRunForWorker, setSetupRunStatus, updateSetupStep } from '@botsmith/db';
 import type { FastifyBaseLogger } from 'fastify';
-import { NO_REQUEST_META } from '../activities/request-meta';
+import { auditFor } from '../activities/audit';
 import { PermanentGitHubError, TransientGitHubError } from './github-retry';
 import { SetupError } from './setup-error';
 
@@ -50,13 +44,11 @@ export async function failRun(
   });
   const run = await getSetupRunForWorker(db, runId);
   if (run) {
-    await insertActivity(db, {
-      userId: run.userId,
-      projectId: run.projectId,
-      action: 'setup.failed',
-      ...NO_REQUEST_META,
-      metadata: { runId, step: step ?? null },
-    });
+    await auditFor(db, { userId: run.userId })(
+      'setup.failed',
+      { runId, step: step ?? null },
+      { projectId: run.projectId },
+    );
   }
   if (transient) throw error;
   return 'failed';

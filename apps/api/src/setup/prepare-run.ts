@@ -2,7 +2,6 @@ import { findProject, getSetupRunForWorker, type Project, type SetupRun } from '
 import { type GeneratedFile, generate } from '@botsmith/generators';
 import { upgradableBuildConfigSchema } from '@botsmith/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import { readGitHubToken } from '../github/github-token-store';
 import type { Services } from '../services';
 import { type RunPlan, runPlanOf } from './run-plan';
 import { SetupError } from './setup-error';
@@ -19,8 +18,6 @@ export interface PreparedRun {
   run: SetupRun;
   project: Project;
   plan: RunPlan;
-  /** The user's GitHub token, for each step's client. */
-  accessToken: string;
   /** The generated files, computed on first use. */
   files(): GeneratedFile[];
   /** Aborts when the lease is lost. */
@@ -43,10 +40,6 @@ export async function prepareRun(
   if (!run) return undefined;
   const project = await findProject(deps.db, run.userId, run.projectId);
   if (!project) throw new SetupError('The project no longer exists.');
-  const token = await readGitHubToken(deps.db, deps.cipher, run.userId).catch(() => undefined);
-  if (!token) {
-    throw new SetupError('Botsmith has no usable GitHub token for you: sign in again, then retry.');
-  }
   // The row's configSchemaVersion is the version the config was stored with: an older one is
   // upgraded (Node 20 becomes 22) before it is validated and generated from.
   const config = upgradableBuildConfigSchema.safeParse({
@@ -59,7 +52,6 @@ export async function prepareRun(
     run,
     project,
     plan: runPlanOf(run),
-    accessToken: token.accessToken,
     files: () => {
       if (!config.success) throw new SetupError('The stored configuration is no longer valid.');
       files ??= generate(config.data).files;

@@ -1,6 +1,5 @@
 import {
   type Db,
-  insertActivity,
   listSetupSteps,
   type SetupRun,
   setProjectStatus,
@@ -9,6 +8,7 @@ import {
 } from '@botsmith/db';
 import { TRPCError } from '@trpc/server';
 import type { Octokit } from 'octokit';
+import { auditFor } from '../activities/audit';
 import type { RequestMeta } from '../activities/request-meta';
 import type { RollbackResult, UndoContext } from '../setup-steps/setup-step';
 
@@ -75,12 +75,10 @@ export async function rollbackSetup(
   }
   await setSetupRunStatus(db, run.id, 'rolled_back', { from: ['rolling_back'], completed: true });
   await setProjectStatus(db, run.userId, run.projectId, 'draft');
-  await insertActivity(db, {
-    userId: run.userId,
-    projectId: run.projectId,
-    action: 'setup.rolled_back',
-    ...meta,
-    metadata: { runId: run.id, webhookDeleted: result.webhookDeleted, repo: result.repo.status },
-  });
+  await auditFor(db, { userId: run.userId, meta })(
+    'setup.rolled_back',
+    { runId: run.id, webhookDeleted: result.webhookDeleted, repo: result.repo.status },
+    { projectId: run.projectId },
+  );
   return result;
 }

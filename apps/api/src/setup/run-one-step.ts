@@ -62,7 +62,7 @@ export async function stepContext(prepared: PreparedRun, row: SetupStepRow): Pro
     await updateSetupStep(db, run.id, id, { output: saved });
   };
   const log = prepared.log.child({ step: id });
-  const github = setupOctokit(deps.github, prepared.accessToken, {
+  const github = await setupOctokit(deps, run.userId, {
     tries: deps.timings.tries,
     baseDelayMs: deps.timings.retryBaseDelayMs,
     maxDelayMs: deps.timings.maxRetryDelayMs,

@@ -61,6 +61,29 @@ describeEachDatabase('a setup run GitHub keeps failing', (t) => {
   );
 
   test(
+    'a run whose owner no longer has GitHub access fails for good, saying to sign in again',
+    async () => {
+      const { caller, user } = await h.signIn('octocat');
+      const target = { owner: 'octocat', name: 'tokenless-bot', visibility: 'public' as const };
+      const { runId } = await caller.setupRun.start({
+        target,
+        config: buildConfigSchema.parse({ project: { name: 'tokenless-bot' } }),
+        plan: { branchProtection: false },
+      });
+      await t.db.deleteFrom('oauthTokens').where('userId', '=', user.id).execute();
+
+      expect(await runSetup(h.runDeps, runId, { isLastAttempt: false })).toBe('failed');
+      const failed = await caller.setupRun.get({ runId });
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(/no usable GitHub token for you: sign in again/);
+      expect(
+        [...h.github.store.state.repos.keys()].some((key) => key.includes('tokenless-bot')),
+      ).toBe(false);
+    },
+    scaledTimeout(60_000),
+  );
+
+  test(
     'a run whose project row holds a schema-version-1 config generates from its upgrade',
     async () => {
       const { caller } = await h.signIn('octocat');

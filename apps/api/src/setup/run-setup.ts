@@ -1,12 +1,11 @@
 import {
   type Db,
   getSetupRunForWorker,
-  insertActivity,
   listSetupSteps,
   setProjectStatus,
   setSetupRunStatus,
 } from '@botsmith/db';
-import { NO_REQUEST_META } from '../activities/request-meta';
+import { auditFor } from '../activities/audit';
 import { failRun } from './fail-run';
 import { type PreparedRun, prepareRun, type RunSetupDeps } from './prepare-run';
 import { runOneStep } from './run-one-step';
@@ -70,11 +69,9 @@ async function pause(db: Db, runId: string): Promise<void> {
 async function succeed({ deps: { db }, run }: PreparedRun): Promise<void> {
   await setSetupRunStatus(db, run.id, 'succeeded', { error: null, completed: true });
   await setProjectStatus(db, run.userId, run.projectId, 'active');
-  await insertActivity(db, {
-    userId: run.userId,
-    projectId: run.projectId,
-    action: 'setup.succeeded',
-    ...NO_REQUEST_META,
-    metadata: { runId: run.id },
-  });
+  await auditFor(db, { userId: run.userId })(
+    'setup.succeeded',
+    { runId: run.id },
+    { projectId: run.projectId },
+  );
 }

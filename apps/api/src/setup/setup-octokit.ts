@@ -1,7 +1,8 @@
 import type { Octokit } from 'octokit';
-import type { GitHubConfig } from '../github/github-config';
-import { createOctokit } from '../github/octokit';
+import { GitHubAccessMissingError, octokitForUser } from '../github/octokit';
+import type { Services } from '../services';
 import { type RetryOptions, withGitHubRetry } from './github-retry';
+import { SetupError } from './setup-error';
 
 /**
  * The user's Octokit for a setup step, with the step's retry policy built into every request:
@@ -12,14 +13,25 @@ import { type RetryOptions, withGitHubRetry } from './github-retry';
  *
  * @example
  * const retry = { signal, tries: 4, baseDelayMs: 500, maxDelayMs: 60_000 };
- * const { data } = await setupOctokit(config.github, token, retry).rest.repos.get({ owner, repo });
+ * const octokit = await setupOctokit(services, run.userId, retry);
+ * const { data } = await octokit.rest.repos.get({ owner, repo });
  */
-export function setupOctokit(
-  github: GitHubConfig,
-  accessToken: string,
+export async function setupOctokit(
+  services: Pick<Services, 'db' | 'cipher' | 'github'>,
+  userId: string,
   retry: RetryOptions & { signal: AbortSignal; onRecovered?: () => Promise<void> },
-): Octokit {
-  const octokit = createOctokit(github, accessToken, { signal: retry.signal });
+): Promise<Octokit> {
+  const octokit = await octokitForUser(services, userId, { signal: retry.signal }).catch(
+    (error: unknown) => {
+      // Without GitHub access no step can run: a permanent failure the user fixes by signing in.
+      if (error instanceof GitHubAccessMissingError) {
+        throw new SetupError(
+          'Botsmith has no usable GitHub token for you: sign in again, then retry.',
+        );
+      }
+      throw error;
+    },
+  );
   octokit.hook.wrap('request', async (request, options) => {
     let retried = false;
     const response = await withGitHubRetry(async () => request(options), {
