@@ -1,10 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  classifyGitHubError,
-  PermanentGitHubError,
-  TransientGitHubError,
-  withGitHubRetry,
-} from './github-retry';
+import { classifyGitHubError } from '../github/github-errors';
+import { PermanentGitHubError, TransientGitHubError, withGitHubRetry } from './github-retry';
 
 const httpError = (status: number, headers: Record<string, string> = {}, message = 'nope') =>
   Object.assign(new Error(message), { status, response: { headers, data: { message } } });

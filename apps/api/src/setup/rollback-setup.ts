@@ -14,8 +14,8 @@ import type { RollbackResult, UndoContext } from '../setup-steps/setup-step';
 
 export type { RollbackResult };
 
+import { classifyGitHubError } from '../github/github-errors';
 import { parseStepOutput, setupStepOf } from '../setup-steps/setup-steps';
-import { classifyGitHubError } from './github-retry';
 
 /**
  * Undoes what the setup created, step by step in reverse through each step's `undo`: the
