@@ -42,10 +42,23 @@ test('a failed setup can be retried, then rolled back', async ({ page }) => {
     .filter({ hasText: 'Register the webhook' });
   await expect(webhookStep).toContainText('Failed');
 
-  // Retry runs the failed step again; GitHub refuses once more.
+  // Retry runs the failed step again and GitHub refuses once more: the fault's second refusal
+  // is used up. (The run may fail again before the page ever shows it queued, so the proof is
+  // GitHub's side, not a status in between.)
   await page.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByTestId('setup-status')).not.toContainText('Failed');
+  await expect
+    .poll(
+      async () => {
+        const state = (await (await page.request.get(`${GITHUB_URL}/_emulator/state`)).json()) as {
+          faults: { path: string }[];
+        };
+        return state.faults.some((fault) => fault.path === `/repos/${fullName}/hooks`);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(false);
   await expect(page.getByTestId('setup-status')).toContainText('Failed', { timeout: 30_000 });
+  await expect(stopped).toContainText('Validation Failed');
 
   // Roll back, deleting the repository: it takes its full name typed out.
   await page.getByRole('button', { name: 'Roll back' }).click();
