@@ -1,5 +1,6 @@
 import {
   findLatestSetupRun,
+  findSetupRun,
   listSetupSteps,
   setSetupRunStatus,
   updateSetupStep,
@@ -78,16 +79,14 @@ export const setupRunRouter = router({
     .meta({ permission: 'setup:read' })
     .input(setupRunIdSchema)
     .subscription(async function* ({ ctx, input, signal }) {
+      // Owner-scoped: someone else's run is NOT_FOUND, like a missing one.
+      if (!(await findSetupRun(ctx.db, ctx.user.id, input.runId))) {
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'No such setup run.' });
+      }
       let last = '';
-      let first = true;
       while (!signal?.aborted) {
-        // Owner-scoped: someone else's run is NOT_FOUND, like a missing one.
         const snapshot = await loadSetupSnapshot(ctx.db, ctx.user.id, input.runId);
-        if (!snapshot) {
-          if (first) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such setup run.' });
-          return;
-        }
-        first = false;
+        if (!snapshot) return; // the project, and the run with it, was deleted
         const serialized = JSON.stringify(snapshot);
         if (serialized !== last) {
           last = serialized;
