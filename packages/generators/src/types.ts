@@ -1,4 +1,10 @@
-import type { BuildConfig, FeatureId } from '@botsmith/shared';
+import type {
+  BuildConfig,
+  FeatureId,
+  LedgerEntry,
+  NextStep,
+  RuntimeLedger,
+} from '@botsmith/shared';
 import type { DependencyName } from './versions';
 
 /** One generated file: a POSIX path relative to the project root and its UTF-8 text. */
@@ -7,9 +13,15 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** The whole generated project, files sorted by path. */
+/**
+ * The whole generated project: files sorted by path, the runtime ledger (every variable the
+ * project uses and where it must live; also recorded in `.botsmith.json`) and what is left to
+ * do outside GitHub once it is deployed.
+ */
 export interface GeneratedProject {
   files: GeneratedFile[];
+  ledger: RuntimeLedger;
+  nextSteps: NextStep[];
 }
 
 /** An environment variable the generated project reads; every one lands in `.env.example`. */
@@ -20,6 +32,10 @@ export interface EnvVar {
   /** Value written into `.env.example`; empty for secrets. */
   example?: string;
   required: boolean;
+  /** A credential: sealed in the browser, stored as a secret, never shown back. */
+  secret?: boolean;
+  /** Where to get the value. */
+  helpUrl?: string;
 }
 
 /** A named export of a generated module: `module` is relative to `src/`, without extension. */
@@ -71,6 +87,10 @@ export interface Contribution {
   devDependencies?: DependencyName[];
   scripts?: Record<string, string>;
   envVars?: EnvVar[];
+  /** Ledger entries the deploy workflow reads (host tokens, service ids), with their owner. */
+  deployVariables?: LedgerEntry[];
+  /** What is left to do outside GitHub for this module, once deployed. */
+  nextSteps?: Omit<NextStep, 'neededBy'>[];
   workflows?: WorkflowContribution[];
   services?: ServiceEntry[];
   /**

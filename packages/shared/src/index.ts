@@ -76,6 +76,21 @@ export {
 export { projectNameSchema } from './schemas/project-name';
 export { type Recommendation, recommendDefaults } from './schemas/recommendations';
 export {
+  groupLedger,
+  LEDGER_LOCATIONS,
+  LEDGER_OWNER_KINDS,
+  type LedgerEntry,
+  type LedgerLocation,
+  type LedgerOwnerKind,
+  ledgerEntrySchema,
+  ledgerKindOf,
+  ledgerNameSchema,
+  missingRequired,
+  type NextStep,
+  type RuntimeLedger,
+  runtimeLedgerSchema,
+} from './schemas/runtime-ledger';
+export {
   FINISHED_SETUP_RUN_STATUSES,
   githubLoginSchema,
   PREFLIGHT_CHECK_IDS,

@@ -1,4 +1,4 @@
-import type { BuildConfig } from '@botsmith/shared';
+import type { BuildConfig, LedgerEntry } from '@botsmith/shared';
 import { expression } from '../lib/yaml';
 import { ACTION_VERSIONS, RAILWAY_CLI } from '../versions';
 import type { Step } from './steps';
@@ -12,6 +12,8 @@ export interface TargetDeploy {
   steps(config: BuildConfig): Step[];
   /** Repository secrets the workflow reads, for the README. */
   secrets: string[];
+  /** What the deploy workflow reads from the `production` environment (the runtime ledger). */
+  variables: Omit<LedgerEntry, 'neededBy'>[];
 }
 
 // The commit to deploy was resolved and checked out by earlier steps; `git rev-parse HEAD`
@@ -20,6 +22,7 @@ const GHCR: TargetDeploy = {
   label: 'GitHub Container Registry',
   permissions: { contents: 'read', packages: 'write' },
   secrets: [],
+  variables: [],
   steps: () => [
     { uses: ACTION_VERSIONS.dockerSetupBuildx },
     {
@@ -59,6 +62,24 @@ const RAILWAY: TargetDeploy = {
   label: 'Railway',
   permissions: { contents: 'read' },
   secrets: ['RAILWAY_TOKEN'],
+  variables: [
+    {
+      name: 'RAILWAY_TOKEN',
+      secret: true,
+      required: true,
+      description:
+        'Railway project token (project settings > Tokens), used by the deploy workflow.',
+      helpUrl: 'https://docs.railway.com/guides/public-api#project-token',
+      location: 'deploy-secret',
+    },
+    {
+      name: 'RAILWAY_SERVICE',
+      secret: false,
+      required: false,
+      description: 'Railway service name, needed only when the project has several services.',
+      location: 'deploy-variable',
+    },
+  ],
   steps: (config) => [
     // Only npx is needed here, so no dependency cache.
     { uses: ACTION_VERSIONS.setupNode, with: { 'node-version': config.runtime.nodeVersion } },
@@ -78,6 +99,16 @@ const FLY: TargetDeploy = {
   label: 'Fly.io',
   permissions: { contents: 'read' },
   secrets: ['FLY_API_TOKEN'],
+  variables: [
+    {
+      name: 'FLY_API_TOKEN',
+      secret: true,
+      required: true,
+      description: 'Fly.io deploy token (`fly tokens create deploy`), used by the deploy workflow.',
+      helpUrl: 'https://fly.io/docs/security/tokens/',
+      location: 'deploy-secret',
+    },
+  ],
   steps: () => [
     { uses: ACTION_VERSIONS.setupFlyctl },
     {
@@ -123,6 +154,24 @@ const RENDER: TargetDeploy = {
   label: 'Render',
   permissions: { contents: 'read' },
   secrets: ['RENDER_API_KEY'],
+  variables: [
+    {
+      name: 'RENDER_API_KEY',
+      secret: true,
+      required: true,
+      description: 'Render API key (Account Settings > API Keys), used by the deploy workflow.',
+      helpUrl: 'https://render.com/docs/api#1-create-an-api-key',
+      location: 'deploy-secret',
+    },
+    {
+      name: 'RENDER_SERVICE_ID',
+      secret: false,
+      required: true,
+      description: "The Render service's ID (srv-…, in its settings), which the workflow deploys.",
+      helpUrl: 'https://render.com/docs/api#3-find-your-service-id',
+      location: 'deploy-variable',
+    },
+  ],
   steps: () => [
     {
       name: 'Deploy the commit on Render',

@@ -111,6 +111,12 @@ export const deployModule: GeneratorModule<'deploy'> = {
       files: target === 'fly' ? [{ path: 'fly.toml', content: flyToml(config) }] : [],
       workflows: withWorkflow ? [{ name: 'deploy', workflow: deployWorkflow(config, target) }] : [],
       readme: [deployReadme(config, target, DEPLOY_TARGETS[target], withWorkflow)],
+      deployVariables: withWorkflow
+        ? DEPLOY_TARGETS[target].variables.map((variable) => ({
+            ...variable,
+            neededBy: { kind: 'deploy', id: target, label: DEPLOY_TARGETS[target].label },
+          }))
+        : [],
     };
   },
 };

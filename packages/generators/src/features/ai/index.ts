@@ -53,6 +53,7 @@ export const aiFeature: FeatureModule<'ai'> = {
       envVars: [
         {
           name: provider.keyVariable,
+          secret: true,
           description: `${provider.label} API key for AI replies.`,
           required: true,
         },

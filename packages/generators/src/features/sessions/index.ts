@@ -11,12 +11,14 @@ export type { SessionStoreKind };
 const STORE_ENV: Record<Exclude<SessionStoreKind, 'memory'>, EnvVar> = {
   redis: {
     name: 'REDIS_URL',
+    secret: true,
     description: 'Redis connection URL for sessions, such as redis://localhost:6379.',
     example: 'redis://localhost:6379',
     required: true,
   },
   postgres: {
     name: 'DATABASE_URL',
+    secret: true,
     description:
       'PostgreSQL connection URL for sessions; the bot_sessions table is created on start.',
     example: 'postgres://postgres@localhost:5432/bot',

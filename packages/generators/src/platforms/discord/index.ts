@@ -24,6 +24,7 @@ export const discordPlatform: GeneratorModule<'discord'> = {
     envVars: [
       {
         name: 'DISCORD_TOKEN',
+        secret: true,
         description: 'Discord bot token (Developer Portal > your app > Bot > Reset Token).',
         required: true,
       },

@@ -26,17 +26,20 @@ export const slackPlatform: GeneratorModule<'slack'> = {
     envVars: [
       {
         name: 'SLACK_BOT_TOKEN',
+        secret: true,
         description: 'Slack Bot User OAuth Token (xoxb-...), from OAuth & Permissions.',
         required: true,
       },
       {
         name: 'SLACK_APP_TOKEN',
+        secret: true,
         description:
           'App-level token (xapp-...) with connections:write for Socket Mode; empty uses HTTP mode.',
         required: false,
       },
       {
         name: 'SLACK_SIGNING_SECRET',
+        secret: true,
         description:
           'Signing secret (Basic Information) verifying requests in HTTP mode; needed without SLACK_APP_TOKEN.',
         required: false,

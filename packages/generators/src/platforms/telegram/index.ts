@@ -21,6 +21,7 @@ export const telegramPlatform: GeneratorModule<'telegram'> = {
     envVars: [
       {
         name: 'TELEGRAM_BOT_TOKEN',
+        secret: true,
         description: 'Telegram bot token from @BotFather (/newbot).',
         required: true,
       },
@@ -32,6 +33,7 @@ export const telegramPlatform: GeneratorModule<'telegram'> = {
       },
       {
         name: 'TELEGRAM_WEBHOOK_SECRET',
+        secret: true,
         description:
           'Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -); required with TELEGRAM_WEBHOOK_URL.',
         required: false,

@@ -23,17 +23,25 @@ export const twitterPlatform: GeneratorModule<'twitter'> = {
     envVars: [
       {
         name: 'TWITTER_API_KEY',
+        secret: true,
         description: 'X app API Key (developer portal > Keys and tokens).',
         required: true,
       },
-      { name: 'TWITTER_API_SECRET', description: 'X app API Key Secret.', required: true },
+      {
+        name: 'TWITTER_API_SECRET',
+        secret: true,
+        description: 'X app API Key Secret.',
+        required: true,
+      },
       {
         name: 'TWITTER_ACCESS_TOKEN',
+        secret: true,
         description: 'Access Token of the bot account, with Read and write permission.',
         required: true,
       },
       {
         name: 'TWITTER_ACCESS_SECRET',
+        secret: true,
         description: 'Access Token Secret of the bot account.',
         required: true,
       },

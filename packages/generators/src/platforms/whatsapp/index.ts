@@ -25,6 +25,7 @@ export const whatsappPlatform: GeneratorModule<'whatsapp'> = {
     envVars: [
       {
         name: 'WHATSAPP_ACCESS_TOKEN',
+        secret: true,
         description:
           'WhatsApp Cloud API access token (a system user token from Meta Business Settings).',
         required: true,
@@ -36,12 +37,14 @@ export const whatsappPlatform: GeneratorModule<'whatsapp'> = {
       },
       {
         name: 'WHATSAPP_APP_SECRET',
+        secret: true,
         description:
           'App secret (App settings > Basic); verifies X-Hub-Signature-256 on every webhook.',
         required: true,
       },
       {
         name: 'WHATSAPP_VERIFY_TOKEN',
+        secret: true,
         description:
           'Any random string; enter the same one as verify token in the webhook configuration.',
         required: true,
