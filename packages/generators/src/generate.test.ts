@@ -85,12 +85,16 @@ describe('generate', () => {
     expect(Object.keys(manifest.scripts)).toEqual(Object.keys(manifest.scripts).sort());
   });
 
-  it('records the config and generator version in .botsmith.json', () => {
+  it('records the config, generator version and runtime ledger in .botsmith.json', () => {
     const config = configOf({ project: { name: 'stored-bot' } });
-    const stored = JSON.parse(
-      generateFrom({ project: { name: 'stored-bot' } }).file('.botsmith.json'),
-    );
-    expect(stored).toEqual({ generatorVersion: GENERATOR_VERSION, config });
+    const { project, file } = generateFrom({ project: { name: 'stored-bot' } });
+    const stored = JSON.parse(file('.botsmith.json'));
+    expect(stored).toEqual({
+      generatorVersion: GENERATOR_VERSION,
+      config,
+      runtime: project.ledger,
+    });
+    expect(stored.runtime.map((entry: { name: string }) => entry.name)).toContain('DISCORD_TOKEN');
   });
 
   it.each([

@@ -92,6 +92,11 @@ export interface Contribution {
   /** What is left to do outside GitHub for this module, once deployed. */
   nextSteps?: Omit<NextStep, 'neededBy'>[];
   workflows?: WorkflowContribution[];
+  /**
+   * Workflows that need the whole runtime ledger (the deploy workflow delivers every runtime
+   * entry to the host), built once every module has contributed its variables.
+   */
+  ledgerWorkflows?: (ledger: RuntimeLedger) => WorkflowContribution[];
   services?: ServiceEntry[];
   /**
    * Lines `src/index.ts` prints when no platform is configured, such as how to start the

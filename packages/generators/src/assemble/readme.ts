@@ -1,49 +1,102 @@
-import type { BuildConfig } from '@botsmith/shared';
+import type { BuildConfig, LedgerEntry, NextStep } from '@botsmith/shared';
 import { markdownText } from '../lib/escape';
 import { compareStrings } from '../lib/sort';
 import { source } from '../lib/text';
-import type { EnvVar, ReadmeSection } from '../types';
+import type { ReadmeSection } from '../types';
 
-// Descriptions are generator-authored; only a pipe could break the table row.
-function envTable(vars: readonly EnvVar[]): ReadmeSection {
-  const seen = new Set<string>();
-  const rows = vars
-    .filter((variable) => !seen.has(variable.name) && seen.add(variable.name))
-    .map(
-      (variable) =>
-        `| \`${variable.name}\` | ${variable.required ? 'yes' : 'no'} | ${variable.description.replaceAll('|', '\\|')} |`,
-    );
+const LIVES_IN: Record<LedgerEntry['location'], string> = {
+  runtime: 'host runtime',
+  'deploy-secret': 'deploy secret',
+  'deploy-variable': 'deploy variable',
+};
+
+// Ledger text is generator-authored; only a pipe could break a table row.
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+// Next steps are generator-authored plain text (step 8 shows them as such); only an angle
+// bracket (the widget's script tag) would turn into HTML.
+const plain = (text: string) => text.replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** The variables table, rendered from the runtime ledger: the one list setup reads too. */
+function variablesTable(
+  ledger: readonly LedgerEntry[],
+  deployedByWorkflow: boolean,
+): ReadmeSection {
+  const rows = ledger.map((entry) =>
+    [
+      `\`${entry.name}\``,
+      cell(entry.neededBy.label),
+      entry.secret ? 'secret' : 'plain',
+      entry.required ? 'yes' : 'no',
+      LIVES_IN[entry.location],
+      cell(entry.description),
+      entry.helpUrl ? `[open](${entry.helpUrl})` : '',
+    ].join(' | '),
+  );
   return {
     order: 40,
     title: 'Environment variables',
     body: [
-      'Set them in `.env` (copied from `.env.example`) or in your hosting environment.',
+      'For local runs, set the host runtime variables in `.env` (copied from `.env.example`).',
+      deployedByWorkflow
+        ? 'For deploys, every value lives in the GitHub environment `production`: secrets as environment secrets, plain values as environment variables. The deploy workflow hands the host runtime ones to the host before each deploy; deploy secrets and variables are read by the workflow only.'
+        : 'In production, set the host runtime variables in your hosting environment.',
       '',
-      '| Variable | Required | Description |',
-      '| --- | --- | --- |',
-      ...rows,
+      '| Variable | Needed by | Kind | Required | Lives in | Description | Where to get it |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows.map((row) => `| ${row} |`),
     ].join('\n'),
   };
 }
 
+/** "After deploying": the same next steps step 8 shows, with their commands and links. */
+function afterDeploying(nextSteps: readonly NextStep[]): ReadmeSection | undefined {
+  if (nextSteps.length === 0) return undefined;
+  const items = nextSteps.map((step) =>
+    [
+      `- **${plain(step.neededBy.label)}: ${plain(step.title)}.** ${plain(step.detail)}`,
+      step.url ? `  Open <${step.url}>.` : '',
+      step.command ? ['', '  ```sh', `  ${step.command}`, '  ```'].join('\n') : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return {
+    order: 80,
+    title: 'After deploying',
+    body: ['What is left to do outside GitHub once the bot runs:', '', ...items].join('\n'),
+  };
+}
+
+/** What the README is rendered from besides the modules' sections. */
+export interface ReadmeLedger {
+  ledger: readonly LedgerEntry[];
+  nextSteps: readonly NextStep[];
+  /** Whether the deploy workflow delivers the runtime values (`automation.deploy`). */
+  deployedByWorkflow: boolean;
+}
+
 /**
  * The generated README: title and description from the config (Markdown-escaped), then every
- * contributed section ordered by `order` and title, and the environment variable table.
+ * contributed section ordered by `order` and title, the variables table and the next steps.
  */
 export function renderReadme(
   config: BuildConfig,
   sections: readonly ReadmeSection[],
-  envVars: readonly EnvVar[],
+  { ledger, nextSteps, deployedByWorkflow }: ReadmeLedger,
 ): string {
-  const ordered = [...sections, envTable(envVars)].sort(
-    (a, b) => a.order - b.order || compareStrings(a.title, b.title),
-  );
+  const after = afterDeploying(nextSteps);
+  const ordered = [
+    ...sections,
+    variablesTable(ledger, deployedByWorkflow),
+    ...(after ? [after] : []),
+  ].sort((a, b) => a.order - b.order || compareStrings(a.title, b.title));
   return source(
     `# ${markdownText(config.project.displayName)}`,
     '',
     config.project.description && markdownText(config.project.description),
     config.project.description && '',
-    'Generated by Botsmith. The answers it was generated from are in `.botsmith.json`.',
+    'Generated by Botsmith. The answers it was generated from, and every variable the project uses, are in `.botsmith.json`.',
     ...ordered.flatMap((section) => ['', `## ${section.title}`, '', section.body]),
   );
 }

@@ -4,7 +4,13 @@ import { parse as parseYaml } from 'yaml';
 import { generateFrom } from '../../test/helpers';
 import { ACTION_VERSIONS, RAILWAY_CLI } from '../versions';
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: object };
+type Step = {
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: object;
+};
 
 function deployOf(target: 'docker-ghcr' | 'railway' | 'fly' | 'render', ci = true) {
   const generated = generateFrom({
@@ -12,7 +18,8 @@ function deployOf(target: 'docker-ghcr' | 'railway' | 'fly' | 'render', ci = tru
     automation: { ci, deploy: true },
   });
   const workflow = parseYaml(generated.file('.github/workflows/deploy.yml'));
-  return { ...generated, workflow, steps: workflow.jobs.deploy.steps as Step[] };
+  const steps = workflow.jobs.deploy.steps as Step[];
+  return { ...generated, workflow, steps, deployStep: steps.find((step) => step.id === 'deploy') };
 }
 
 describe('deploy workflow', () => {
@@ -28,7 +35,10 @@ describe('deploy workflow', () => {
     expect(job.if).toContain("github.event.workflow_run.conclusion == 'success'");
     expect(job.if).toContain("github.event.workflow_run.event == 'push'");
     expect(job.if).toContain('head_repository.full_name == github.repository');
-    expect(job.environment).toBe('production');
+    expect(job.environment).toEqual({
+      name: 'production',
+      url: '${{ github.server_url }}/${{ github.repository }}/pkgs/container/${{ github.event.repository.name }}',
+    });
     expect(workflow.concurrency['cancel-in-progress']).toBe(false);
   });
 
@@ -63,20 +73,19 @@ describe('deploy workflow', () => {
   });
 
   it('deploys with each target tool and its token secret', () => {
-    const railway = deployOf('railway').steps.at(-1);
+    const railway = deployOf('railway').deployStep;
     expect(railway?.run).toContain(`npx --yes ${RAILWAY_CLI} up --ci`);
     expect(railway?.env).toMatchObject({ RAILWAY_TOKEN: '${{ secrets.RAILWAY_TOKEN }}' });
 
     const fly = deployOf('fly');
     expect(fly.steps.map((step) => step.uses)).toContain(ACTION_VERSIONS.setupFlyctl);
-    expect(fly.steps.at(-1)?.run).toBe('flyctl deploy --remote-only');
-    expect(fly.steps.at(-1)?.env).toEqual({ FLY_API_TOKEN: '${{ secrets.FLY_API_TOKEN }}' });
+    expect(fly.deployStep?.run).toBe('flyctl deploy --remote-only');
+    expect(fly.deployStep?.env).toEqual({ FLY_API_TOKEN: '${{ secrets.FLY_API_TOKEN }}' });
     expect(fly.paths).toContain('fly.toml');
   });
 
   it("deploys the tested commit through Render's API, since a deploy hook cannot name one", () => {
-    const { steps, file } = deployOf('render');
-    const render = steps.at(-1);
+    const { deployStep: render, file } = deployOf('render');
     expect(render?.env).toEqual({
       RENDER_API_KEY: '${{ secrets.RENDER_API_KEY }}',
       RENDER_SERVICE_ID: '${{ vars.RENDER_SERVICE_ID }}',

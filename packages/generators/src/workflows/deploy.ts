@@ -1,10 +1,12 @@
-import type { BuildConfig } from '@botsmith/shared';
+import type { BuildConfig, LedgerEntry, RuntimeLedger } from '@botsmith/shared';
 import { expression } from '../lib/yaml';
 import type { GeneratorModule } from '../types';
 import { CI_WORKFLOW_NAME } from './ci';
+import { composeFile } from './compose';
 import { deployReadme } from './deploy-readme';
-import { DEPLOY_TARGETS, type DeployTarget } from './deploy-targets';
+import { DEPLOY_TARGETS, type DeployTarget, type TargetDeploy } from './deploy-targets';
 import { flyToml } from './fly-toml';
+import { HEALTH_STEP_ID, healthStep, ROLLBACK_PERMISSIONS, rollbackSteps } from './rollback';
 import { checkoutStep, type Step, setupNodeSteps, verifySteps } from './steps';
 
 // Event fields reach the script only through env and are checked before use: a branch name
@@ -42,7 +44,11 @@ const CI_PASSED = [
  * the `production` environment, one deploy at a time, never cancelled halfway. Without the CI
  * workflow it runs on push and tests the commit itself first.
  */
-export function deployWorkflow(config: BuildConfig, target: DeployTarget): Record<string, unknown> {
+export function deployWorkflow(
+  config: BuildConfig,
+  target: DeployTarget,
+  ledger: RuntimeLedger,
+): Record<string, unknown> {
   const deploy = DEPLOY_TARGETS[target];
   const gatedOnCi = config.automation.ci;
   const dispatch = {
@@ -83,11 +89,41 @@ export function deployWorkflow(config: BuildConfig, target: DeployTarget): Recor
         ...(gatedOnCi ? { if: CI_PASSED } : { needs: 'verify' }),
         'runs-on': 'ubuntu-latest',
         'timeout-minutes': 20,
-        environment: 'production',
-        permissions: deploy.permissions,
-        steps: [CHOOSE_COMMIT, CHECKOUT_CHOSEN, ...deploy.steps(config)],
+        ...deployJob(
+          config,
+          deploy,
+          ledger.filter((entry) => entry.location === 'runtime'),
+        ),
       },
     },
+  };
+}
+
+/**
+ * The deploy job's environment, permissions and steps: deliver the runtime values to the host,
+ * deploy, then (when the project serves /health) probe it and roll back on failure.
+ */
+function deployJob(
+  config: BuildConfig,
+  deploy: TargetDeploy,
+  runtime: readonly LedgerEntry[],
+): Record<string, unknown> {
+  const deliver = deploy.deliver?.(runtime);
+  const probed = deploy.health !== undefined && config.features.includes('health');
+  // GitHub records the URL on the deployment (environment_url): the dashboard shows it.
+  const url = probed ? expression(`steps.${HEALTH_STEP_ID}.outputs.url`) : deploy.environmentUrl;
+  return {
+    environment: { name: 'production', ...(url ? { url } : {}) },
+    permissions: { ...deploy.permissions, ...(probed ? ROLLBACK_PERMISSIONS : {}) },
+    steps: [
+      CHOOSE_COMMIT,
+      CHECKOUT_CHOSEN,
+      ...deploy.setup(config),
+      ...(deliver ? [deliver] : []),
+      ...deploy.deploy(config, 'deploy'),
+      ...(deploy.health ? [healthStep(config, deploy.health)] : []),
+      ...(probed ? rollbackSteps(config, deploy, deliver) : []),
+    ],
   };
 }
 
@@ -107,12 +143,19 @@ export const deployModule: GeneratorModule<'deploy'> = {
     const target = targetOf(config);
     if (!target) return {};
     const withWorkflow = config.automation.deploy;
+    const files =
+      target === 'fly'
+        ? [{ path: 'fly.toml', content: flyToml(config) }]
+        : target === 'docker-ghcr' && withWorkflow
+          ? [{ path: 'compose.yaml', content: composeFile(config) }]
+          : [];
     return {
-      files: target === 'fly' ? [{ path: 'fly.toml', content: flyToml(config) }] : [],
-      workflows: withWorkflow ? [{ name: 'deploy', workflow: deployWorkflow(config, target) }] : [],
+      files,
+      ledgerWorkflows: (ledger) =>
+        withWorkflow ? [{ name: 'deploy', workflow: deployWorkflow(config, target, ledger) }] : [],
       readme: [deployReadme(config, target, DEPLOY_TARGETS[target], withWorkflow)],
       deployVariables: withWorkflow
-        ? DEPLOY_TARGETS[target].variables.map((variable) => ({
+        ? DEPLOY_TARGETS[target].variables(config).map((variable) => ({
             ...variable,
             neededBy: { kind: 'deploy', id: target, label: DEPLOY_TARGETS[target].label },
           }))

@@ -4,9 +4,15 @@ import { source } from '../../lib/text';
 import { NODE_RUNTIMES } from '../../versions';
 import { needsHttpServer } from '../http';
 
-// The slim images have no curl, so the health check uses Node's own fetch.
-const HEALTHCHECK =
-  'HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD ["node", "-e", "fetch(\'http://127.0.0.1:\' + (process.env.PORT || 3000) + \'/health\').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]';
+// The slim images have no curl, so the health check uses Node's own fetch. Exported for
+// compose.yaml, which states the same check.
+export const HEALTHCHECK_COMMAND = [
+  'node',
+  '-e',
+  "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))",
+] as const;
+
+const HEALTHCHECK = `HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD [${HEALTHCHECK_COMMAND.map((part) => JSON.stringify(part)).join(', ')}]`;
 
 /**
  * A multi-stage Dockerfile: compile with dev dependencies, ship only production dependencies

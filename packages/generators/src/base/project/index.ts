@@ -1,26 +1,18 @@
 import type { GeneratorModule } from '../../types';
-import { GENERATOR_VERSION } from '../../version';
 import { configFiles } from './config-files';
 import { dockerfile } from './dockerfile';
 import { projectReadme } from './readme';
 
 /**
  * The project skeleton: npm scripts and tooling, TypeScript and Vitest configuration, ignore
- * files, Dockerfile, and `.botsmith.json` (the config and generator version, for upgrades).
+ * files, and Dockerfile. `.botsmith.json` is written by `generate()`, which holds the whole ledger.
  */
 export const projectModule: GeneratorModule = {
   id: 'project',
   label: 'Project skeleton',
   enabled: () => true,
   contribute: (config) => ({
-    files: [
-      ...configFiles(),
-      { path: 'Dockerfile', content: dockerfile(config) },
-      {
-        path: '.botsmith.json',
-        content: `${JSON.stringify({ generatorVersion: GENERATOR_VERSION, config }, null, 2)}\n`,
-      },
-    ],
+    files: [...configFiles(), { path: 'Dockerfile', content: dockerfile(config) }],
     devDependencies: ['@types/node', 'tsx', 'typescript', 'vitest'],
     scripts: {
       dev: 'tsx watch src/index.ts',

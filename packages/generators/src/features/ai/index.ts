@@ -5,8 +5,18 @@ import { type AiProviderInfo, aiIndexSource, systemPromptSource } from './plugin
 import { AI_TEST, providerClientTest } from './tests';
 
 const PROVIDERS: Record<AiProviderInfo['id'], AiProviderInfo> = {
-  openai: { id: 'openai', label: 'OpenAI', keyVariable: 'OPENAI_API_KEY' },
-  anthropic: { id: 'anthropic', label: 'Anthropic', keyVariable: 'ANTHROPIC_API_KEY' },
+  openai: {
+    id: 'openai',
+    label: 'OpenAI',
+    keyVariable: 'OPENAI_API_KEY',
+    keyUrl: 'https://platform.openai.com/api-keys',
+  },
+  anthropic: {
+    id: 'anthropic',
+    label: 'Anthropic',
+    keyVariable: 'ANTHROPIC_API_KEY',
+    keyUrl: 'https://console.anthropic.com/settings/keys',
+  },
 };
 
 const MESSAGES: MessageCatalog = {
@@ -56,6 +66,7 @@ export const aiFeature: FeatureModule<'ai'> = {
           secret: true,
           description: `${provider.label} API key for AI replies.`,
           required: true,
+          helpUrl: provider.keyUrl,
         },
         {
           name: 'AI_MODEL',

@@ -5,6 +5,8 @@ export interface AiProviderInfo {
   id: 'openai' | 'anthropic';
   label: string;
   keyVariable: 'OPENAI_API_KEY' | 'ANTHROPIC_API_KEY';
+  /** The provider's page for creating an API key. */
+  keyUrl: string;
 }
 
 /** `src/ai/system-prompt.ts`: the prompt from the wizard, embedded only as a JSON string literal. */

@@ -15,6 +15,7 @@ const STORE_ENV: Record<Exclude<SessionStoreKind, 'memory'>, EnvVar> = {
     description: 'Redis connection URL for sessions, such as redis://localhost:6379.',
     example: 'redis://localhost:6379',
     required: true,
+    helpUrl: 'https://redis.io/docs/latest/develop/clients/nodejs/',
   },
   postgres: {
     name: 'DATABASE_URL',
@@ -23,6 +24,7 @@ const STORE_ENV: Record<Exclude<SessionStoreKind, 'memory'>, EnvVar> = {
       'PostgreSQL connection URL for sessions; the bot_sessions table is created on start.',
     example: 'postgres://postgres@localhost:5432/bot',
     required: true,
+    helpUrl: 'https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING',
   },
 };
 

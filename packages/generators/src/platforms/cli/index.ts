@@ -1,5 +1,6 @@
 import { packageManagerOf } from '../../lib/package-manager';
 import type { GeneratorModule } from '../../types';
+import { PLATFORM_NEXT_STEPS } from '../shared/next-steps';
 import { CLI_ADAPTER, CLI_ENTRY } from './adapter';
 import { cliTest } from './tests';
 
@@ -22,6 +23,7 @@ export const cliPlatform: GeneratorModule<'cli'> = {
       ],
       scripts: { chat: 'tsx src/chat.ts' },
       startHints: [`To chat with the bot in this terminal, run: ${pm.run('chat')}`],
+      nextSteps: PLATFORM_NEXT_STEPS.cli(config),
       readme: [
         {
           order: 26,

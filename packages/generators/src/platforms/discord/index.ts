@@ -1,4 +1,5 @@
 import type { GeneratorModule } from '../../types';
+import { PLATFORM_NEXT_STEPS } from '../shared/next-steps';
 import { DISCORD_ADAPTER } from './adapter';
 import { DEPLOY_COMMANDS } from './deploy-commands';
 import { discordReadme } from './readme';
@@ -12,7 +13,7 @@ export const discordPlatform: GeneratorModule<'discord'> = {
   id: 'discord',
   label: 'Discord',
   enabled: (config) => config.platforms.includes('discord'),
-  contribute: () => ({
+  contribute: (config) => ({
     files: [
       { path: 'scripts/deploy-commands.ts', content: DEPLOY_COMMANDS },
       { path: 'src/platforms/discord.ts', content: DISCORD_ADAPTER },
@@ -27,20 +28,24 @@ export const discordPlatform: GeneratorModule<'discord'> = {
         secret: true,
         description: 'Discord bot token (Developer Portal > your app > Bot > Reset Token).',
         required: true,
+        helpUrl: 'https://discord.com/developers/applications',
       },
       {
         name: 'DISCORD_CLIENT_ID',
         description:
           'Discord application id (Developer Portal > General Information), used by npm run deploy-commands.',
         required: true,
+        helpUrl: 'https://discord.com/developers/applications',
       },
       {
         name: 'DISCORD_GUILD_ID',
         description:
           'Server id to register slash commands in only that server while developing; empty registers them globally.',
         required: false,
+        helpUrl: 'https://support.discord.com/hc/en-us/articles/206346498',
       },
     ],
+    nextSteps: PLATFORM_NEXT_STEPS.discord(config),
     readme: [discordReadme()],
   }),
 };

@@ -1,4 +1,5 @@
 import type { GeneratorModule } from '../../types';
+import { PLATFORM_NEXT_STEPS } from '../shared/next-steps';
 import { SLACK_ADAPTER } from './adapter';
 import { slackManifest } from './manifest';
 import { slackReadme } from './readme';
@@ -29,6 +30,7 @@ export const slackPlatform: GeneratorModule<'slack'> = {
         secret: true,
         description: 'Slack Bot User OAuth Token (xoxb-...), from OAuth & Permissions.',
         required: true,
+        helpUrl: 'https://api.slack.com/apps',
       },
       {
         name: 'SLACK_APP_TOKEN',
@@ -36,6 +38,7 @@ export const slackPlatform: GeneratorModule<'slack'> = {
         description:
           'App-level token (xapp-...) with connections:write for Socket Mode; empty uses HTTP mode.',
         required: false,
+        helpUrl: 'https://api.slack.com/apps',
       },
       {
         name: 'SLACK_SIGNING_SECRET',
@@ -43,8 +46,10 @@ export const slackPlatform: GeneratorModule<'slack'> = {
         description:
           'Signing secret (Basic Information) verifying requests in HTTP mode; needed without SLACK_APP_TOKEN.',
         required: false,
+        helpUrl: 'https://api.slack.com/apps',
       },
     ],
+    nextSteps: PLATFORM_NEXT_STEPS.slack(config),
     readme: [slackReadme(config)],
   }),
 };

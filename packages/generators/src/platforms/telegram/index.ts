@@ -1,4 +1,5 @@
 import type { GeneratorModule } from '../../types';
+import { PLATFORM_NEXT_STEPS } from '../shared/next-steps';
 import { TELEGRAM_ADAPTER } from './adapter';
 import { telegramReadme } from './readme';
 import { TELEGRAM_TEST } from './tests';
@@ -11,7 +12,7 @@ export const telegramPlatform: GeneratorModule<'telegram'> = {
   id: 'telegram',
   label: 'Telegram',
   enabled: (config) => config.platforms.includes('telegram'),
-  contribute: () => ({
+  contribute: (config) => ({
     files: [
       { path: 'src/platforms/telegram.ts', content: TELEGRAM_ADAPTER },
       { path: 'test/telegram.test.ts', content: TELEGRAM_TEST },
@@ -24,12 +25,14 @@ export const telegramPlatform: GeneratorModule<'telegram'> = {
         secret: true,
         description: 'Telegram bot token from @BotFather (/newbot).',
         required: true,
+        helpUrl: 'https://t.me/BotFather',
       },
       {
         name: 'TELEGRAM_WEBHOOK_URL',
         description:
           'Public https URL of /webhooks/telegram to receive updates by webhook (production); empty uses long polling.',
         required: false,
+        helpUrl: 'https://core.telegram.org/bots/api#setwebhook',
       },
       {
         name: 'TELEGRAM_WEBHOOK_SECRET',
@@ -37,8 +40,10 @@ export const telegramPlatform: GeneratorModule<'telegram'> = {
         description:
           'Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -); required with TELEGRAM_WEBHOOK_URL.',
         required: false,
+        helpUrl: 'https://core.telegram.org/bots/api#setwebhook',
       },
     ],
+    nextSteps: PLATFORM_NEXT_STEPS.telegram(config),
     readme: [telegramReadme()],
   }),
 };

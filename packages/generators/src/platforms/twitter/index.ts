@@ -1,4 +1,5 @@
 import type { GeneratorModule } from '../../types';
+import { PLATFORM_NEXT_STEPS } from '../shared/next-steps';
 import { TWITTER_ADAPTER } from './adapter';
 import { TWITTER_CLIENT } from './client';
 import { twitterReadme } from './readme';
@@ -12,7 +13,7 @@ export const twitterPlatform: GeneratorModule<'twitter'> = {
   id: 'twitter',
   label: 'Twitter / X',
   enabled: (config) => config.platforms.includes('twitter'),
-  contribute: () => ({
+  contribute: (config) => ({
     files: [
       { path: 'src/platforms/twitter-client.ts', content: TWITTER_CLIENT },
       { path: 'src/platforms/twitter.ts', content: TWITTER_ADAPTER },
@@ -26,24 +27,28 @@ export const twitterPlatform: GeneratorModule<'twitter'> = {
         secret: true,
         description: 'X app API Key (developer portal > Keys and tokens).',
         required: true,
+        helpUrl: 'https://developer.x.com/en/portal/dashboard',
       },
       {
         name: 'TWITTER_API_SECRET',
         secret: true,
         description: 'X app API Key Secret.',
         required: true,
+        helpUrl: 'https://developer.x.com/en/portal/dashboard',
       },
       {
         name: 'TWITTER_ACCESS_TOKEN',
         secret: true,
         description: 'Access Token of the bot account, with Read and write permission.',
         required: true,
+        helpUrl: 'https://developer.x.com/en/portal/dashboard',
       },
       {
         name: 'TWITTER_ACCESS_SECRET',
         secret: true,
         description: 'Access Token Secret of the bot account.',
         required: true,
+        helpUrl: 'https://developer.x.com/en/portal/dashboard',
       },
       {
         name: 'TWITTER_POLL_INTERVAL_SECONDS',
@@ -52,6 +57,7 @@ export const twitterPlatform: GeneratorModule<'twitter'> = {
         required: false,
       },
     ],
+    nextSteps: PLATFORM_NEXT_STEPS.twitter(config),
     readme: [twitterReadme()],
   }),
 };

@@ -1,4 +1,5 @@
 import type { GeneratorModule } from '../../types';
+import { PLATFORM_NEXT_STEPS } from '../shared/next-steps';
 import { WEBCHAT_ADAPTER } from './adapter';
 import { WEBCHAT_RATE_LIMIT } from './rate-limit';
 import { webchatReadme } from './readme';
@@ -15,7 +16,7 @@ export const webchatPlatform: GeneratorModule<'webchat'> = {
   id: 'webchat',
   label: 'Web chat',
   enabled: (config) => config.platforms.includes('webchat'),
-  contribute: () => ({
+  contribute: (config) => ({
     files: [
       { path: 'src/platforms/webchat-rate-limit.ts', content: WEBCHAT_RATE_LIMIT },
       { path: 'src/platforms/webchat-widget.ts', content: WEBCHAT_WIDGET },
@@ -38,6 +39,7 @@ export const webchatPlatform: GeneratorModule<'webchat'> = {
         required: false,
       },
     ],
+    nextSteps: PLATFORM_NEXT_STEPS.webchat(config),
     readme: [webchatReadme()],
   }),
 };

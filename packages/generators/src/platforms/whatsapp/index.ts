@@ -1,4 +1,5 @@
 import type { GeneratorModule } from '../../types';
+import { PLATFORM_NEXT_STEPS } from '../shared/next-steps';
 import { WHATSAPP_ADAPTER } from './adapter';
 import { WHATSAPP_GRAPH } from './graph';
 import { whatsappReadme } from './readme';
@@ -14,7 +15,7 @@ export const whatsappPlatform: GeneratorModule<'whatsapp'> = {
   id: 'whatsapp',
   label: 'WhatsApp',
   enabled: (config) => config.platforms.includes('whatsapp'),
-  contribute: () => ({
+  contribute: (config) => ({
     files: [
       { path: 'src/platforms/whatsapp-graph.ts', content: WHATSAPP_GRAPH },
       { path: 'src/platforms/whatsapp-webhook.ts', content: WHATSAPP_WEBHOOK },
@@ -29,11 +30,13 @@ export const whatsappPlatform: GeneratorModule<'whatsapp'> = {
         description:
           'WhatsApp Cloud API access token (a system user token from Meta Business Settings).',
         required: true,
+        helpUrl: 'https://developers.facebook.com/apps',
       },
       {
         name: 'WHATSAPP_PHONE_NUMBER_ID',
         description: 'Phone number ID from the app dashboard, WhatsApp > API Setup.',
         required: true,
+        helpUrl: 'https://developers.facebook.com/apps',
       },
       {
         name: 'WHATSAPP_APP_SECRET',
@@ -41,6 +44,7 @@ export const whatsappPlatform: GeneratorModule<'whatsapp'> = {
         description:
           'App secret (App settings > Basic); verifies X-Hub-Signature-256 on every webhook.',
         required: true,
+        helpUrl: 'https://developers.facebook.com/apps',
       },
       {
         name: 'WHATSAPP_VERIFY_TOKEN',
@@ -48,6 +52,7 @@ export const whatsappPlatform: GeneratorModule<'whatsapp'> = {
         description:
           'Any random string; enter the same one as verify token in the webhook configuration.',
         required: true,
+        helpUrl: 'https://developers.facebook.com/docs/graph-api/webhooks/getting-started',
       },
       {
         name: 'WHATSAPP_GRAPH_VERSION',
@@ -56,6 +61,7 @@ export const whatsappPlatform: GeneratorModule<'whatsapp'> = {
         required: false,
       },
     ],
+    nextSteps: PLATFORM_NEXT_STEPS.whatsapp(config),
     readme: [whatsappReadme()],
   }),
 };
