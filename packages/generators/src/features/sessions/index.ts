@@ -1,4 +1,3 @@
-import type { BuildConfig } from '@botsmith/shared';
 import type { Contribution, EnvVar, FeatureModule, GeneratedFile } from '../../types';
 import { BACKEND, sessionsIndex } from './backend';
 import { POSTGRES_STORE, REDIS_STORE } from './external-stores';
