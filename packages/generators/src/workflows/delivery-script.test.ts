@@ -92,10 +92,19 @@ describe('delivery scripts', () => {
     });
     expect(result.status, result.stderr).toBe(0);
     const args = result.calls.split('\n');
-    expect(args.slice(0, 5)).toEqual(['npx', '--yes', '@railway/cli@5', 'variable', 'set']);
-    expect(args).toContain(`TELEGRAM_BOT_TOKEN=${TOKEN}`);
-    expect(args).not.toContain('TELEGRAM_WEBHOOK_SECRET=');
-    expect(args.slice(-5)).toEqual(['--skip-deploys', '--service', 'bot', '--', '']);
+    expect(args).toEqual([
+      'npx',
+      '--yes',
+      '@railway/cli@5',
+      'variable',
+      'set',
+      '--skip-deploys',
+      '--service',
+      'bot',
+      `TELEGRAM_BOT_TOKEN=${TOKEN}`,
+      '--',
+      '',
+    ]);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
   });
 

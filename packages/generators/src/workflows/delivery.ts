@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell parameter expansions are literal text here
 import type { LedgerEntry } from '@botsmith/shared';
 import { expression } from '../lib/yaml';
+import type { Step } from './steps';
 
 /**
  * Helpers the per-target delivery steps (deploy-targets.ts) share: the runtime ledger entries
@@ -9,7 +10,7 @@ import { expression } from '../lib/yaml';
  */
 
 /** The env a delivery step maps every runtime entry through. */
-export function runtimeEnv(runtime: readonly LedgerEntry[]): Record<string, string> {
+function runtimeEnv(runtime: readonly LedgerEntry[]): Record<string, string> {
   return Object.fromEntries(
     runtime.map((entry) => [
       entry.name,
@@ -23,7 +24,7 @@ export function runtimeEnv(runtime: readonly LedgerEntry[]): Record<string, stri
  * error naming it (and where it belongs); `names` then holds every name that has a value, so
  * an optional empty one is skipped and keeps whatever the host already has.
  */
-export function collectRuntimeNames(runtime: readonly LedgerEntry[]): string[] {
+function collectRuntimeNames(runtime: readonly LedgerEntry[]): string[] {
   const required = runtime.filter((entry) => entry.required);
   return [
     'set -o pipefail',
@@ -48,8 +49,28 @@ export function collectRuntimeNames(runtime: readonly LedgerEntry[]): string[] {
   ];
 }
 
-/** `NAME=value` arguments for CLIs that take them (flyctl, the Railway CLI), from `names`. */
-export const PAIRS_FROM_NAMES = [
-  'pairs=()',
-  'for name in "${names[@]}"; do pairs+=("$name=${!name}"); done',
-];
+/**
+ * A delivery step: every runtime entry and the target's credentials through env, the names
+ * checked and collected, then the target's own lines (which read `names`).
+ */
+export function deliveryStep(
+  name: string,
+  runtime: readonly LedgerEntry[],
+  credentials: Record<string, string>,
+  lines: readonly string[],
+): Step {
+  return {
+    name,
+    env: { ...runtimeEnv(runtime), ...credentials },
+    run: [...collectRuntimeNames(runtime), ...lines].join('\n'),
+  };
+}
+
+/** Lines that run `command` with a `NAME=value` argument per name, when there is one. */
+export function withPairs(command: string): string[] {
+  return [
+    'pairs=()',
+    'for name in "${names[@]}"; do pairs+=("$name=${!name}"); done',
+    `if (( \${#pairs[@]} )); then ${command} "\${pairs[@]}"; fi`,
+  ];
+}

@@ -2,7 +2,7 @@
 import type { BuildConfig, LedgerEntry } from '@botsmith/shared';
 import { expression } from '../lib/yaml';
 import { ACTION_VERSIONS, RAILWAY_CLI } from '../versions';
-import { collectRuntimeNames, PAIRS_FROM_NAMES, runtimeEnv } from './delivery';
+import { deliveryStep, withPairs } from './delivery';
 import type { Step } from './steps';
 
 export type DeployTarget = Exclude<BuildConfig['deploy']['target'], 'none'>;
@@ -150,17 +150,13 @@ const RAILWAY: TargetDeploy = {
   ],
   // `variable set` prints the names it set, never the values; --skip-deploys leaves the
   // deploy to `railway up`, so the service restarts once, on the new commit.
-  deliver: (runtime) => ({
-    name: 'Deliver the runtime variables to Railway',
-    env: { ...runtimeEnv(runtime), ...RAILWAY_ENV },
-    run: [
-      ...collectRuntimeNames(runtime),
-      ...PAIRS_FROM_NAMES,
-      'if (( ${#pairs[@]} )); then',
-      `  npx --yes ${RAILWAY_CLI} variable set "\${pairs[@]}" --skip-deploys ${RAILWAY_SERVICE_FLAG}`,
-      'fi',
-    ].join('\n'),
-  }),
+  deliver: (runtime) =>
+    deliveryStep(
+      'Deliver the runtime variables to Railway',
+      runtime,
+      RAILWAY_ENV,
+      withPairs(`npx --yes ${RAILWAY_CLI} variable set --skip-deploys ${RAILWAY_SERVICE_FLAG}`),
+    ),
   deploy: (_config, phase) => [
     {
       name: 'Deploy with the Railway CLI',
@@ -200,15 +196,13 @@ const FLY: TargetDeploy = {
   ],
   setup: () => [{ uses: ACTION_VERSIONS.setupFlyctl }],
   // --stage: the secrets take effect with the deploy that follows, one restart in all.
-  deliver: (runtime) => ({
-    name: 'Deliver the runtime secrets to Fly.io',
-    env: { ...runtimeEnv(runtime), ...FLY_ENV },
-    run: [
-      ...collectRuntimeNames(runtime),
-      ...PAIRS_FROM_NAMES,
-      'if (( ${#pairs[@]} )); then flyctl secrets set --stage "${pairs[@]}"; fi',
-    ].join('\n'),
-  }),
+  deliver: (runtime) =>
+    deliveryStep(
+      'Deliver the runtime secrets to Fly.io',
+      runtime,
+      FLY_ENV,
+      withPairs('flyctl secrets set --stage'),
+    ),
   deploy: (_config, phase) => [
     {
       name: 'Deploy to Fly.io',
@@ -296,11 +290,11 @@ const RENDER: TargetDeploy = {
     ...healthUrl(config, 'https://render.com/docs/web-services#your-service-url'),
   ],
   setup: () => [],
-  deliver: (runtime) => ({
-    name: 'Deliver the runtime variables to Render',
-    env: { ...runtimeEnv(runtime), ...RENDER_ENV },
-    run: [...collectRuntimeNames(runtime), ...RENDER_CHECKS, ...RENDER_DELIVER_SCRIPT].join('\n'),
-  }),
+  deliver: (runtime) =>
+    deliveryStep('Deliver the runtime variables to Render', runtime, RENDER_ENV, [
+      ...RENDER_CHECKS,
+      ...RENDER_DELIVER_SCRIPT,
+    ]),
   deploy: (_config, phase) => [
     {
       name: 'Deploy the commit on Render',
