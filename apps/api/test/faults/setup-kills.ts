@@ -189,7 +189,9 @@ export function describeSetupKills(kind: DatabaseKind): void {
         // The initial commit and the generated one: nothing committed twice on the branch.
         expect(repo?.commits).toHaveLength(2);
         for (const [name, value] of sealedValues) {
-          expect(github.store.environmentSecret('octocat', NAME, 'production', name), name).toBe(value);
+          expect(github.store.environmentSecret('octocat', NAME, 'production', name), name).toBe(
+            value,
+          );
         }
         const state = github.store.repo('octocat', NAME);
         expect(state?.hooks.size).toBe(1);
