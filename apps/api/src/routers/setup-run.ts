@@ -23,7 +23,7 @@ import { provideSecrets } from '../setup/provide-secrets';
 import { rollbackSetup } from '../setup/rollback-setup';
 import { enqueueSetupRun } from '../setup/setup-queue';
 import { loadSetupSnapshot, snapshotOf } from '../setup/snapshot';
-import { createSetupRun, planRun } from '../setup/start-setup';
+import { createSetupRun, plannedVariables, planRun } from '../setup/start-setup';
 import { protectedProcedure, router } from '../trpc/init';
 import { setupRunProcedure } from '../trpc/resource-procedures';
 import { subscriptionProcedure } from '../trpc/subscription-procedure';
@@ -46,9 +46,10 @@ export const setupRunRouter = router({
     .mutation(async ({ ctx, input }) => {
       // Secrets are sealed later (the run asks the browser for each the ledger has), so only
       // the plain values can be checked here; the browser's preflight checked the secrets.
-      const secretNames = ledgerOfConfig(input.config)
-        .filter((entry) => entry.secret)
-        .map((entry) => entry.name);
+      const ledger = ledgerOfConfig(input.config);
+      // Bad input is refused before anything is checked at GitHub.
+      plannedVariables(ledger, input.variables);
+      const secretNames = ledger.filter((entry) => entry.secret).map((entry) => entry.name);
       const preflight = await runPreflight(ctx, ctx.user.id, {
         target: input.target,
         config: input.config,

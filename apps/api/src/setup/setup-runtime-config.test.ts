@@ -112,7 +112,7 @@ describeEachDatabase('runtime configuration through setup (emulator, real HTTP)'
         visibility: 'public' as const,
       };
       const secrets = ['DISCORD_TOKEN', 'RENDER_API_KEY'];
-      const variables = { DISCORD_CLIENT_ID: '1234' };
+      const variables = { DISCORD_CLIENT_ID: '1234', HEALTH_URL: 'https://bot.example/health' };
       const preflight = await caller.setupRun.preflight({
         target: targetRepo,
         config,
@@ -138,7 +138,7 @@ describeEachDatabase('runtime configuration through setup (emulator, real HTTP)'
       // Several missing names are listed, grouped by what needs them.
       const none = await caller.setupRun.preflight({ target: targetRepo, config });
       expect(none.checks.find((c) => c.id === 'runtime_config')?.reason).toBe(
-        'The first deploy would fail: these are not set — Discord: DISCORD_TOKEN, DISCORD_CLIENT_ID; Render: RENDER_API_KEY, RENDER_SERVICE_ID.',
+        'The first deploy would fail: these are not set — Discord: DISCORD_TOKEN, DISCORD_CLIENT_ID; Render: RENDER_API_KEY, RENDER_SERVICE_ID, HEALTH_URL.',
       );
 
       // Without the deploy workflow the bot is deployed later: only a warning.
