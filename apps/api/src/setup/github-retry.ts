@@ -1,5 +1,4 @@
 import { classifyGitHubError, type GitHubFailure } from '../github/github-errors';
-import { seconds } from '../github/github-timeout';
 
 /** A transient failure in words, e.g. `GitHub did not answer properly (502: Server Error)`. */
 export function describeTransientFailure(failure: GitHubFailure): string {
