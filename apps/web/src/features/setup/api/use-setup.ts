@@ -1,4 +1,4 @@
-import { skipToken, useMutation } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
@@ -57,4 +57,14 @@ export function useSetupActions() {
 export function useSaveDraft() {
   const trpc = useTRPC();
   return useMutation(trpc.project.saveDraft.mutationOptions({ meta: { handlesErrors: true } }));
+}
+
+/** The project a run sets up (its stored config says what step 8's next steps are). */
+export function useRunProject(projectId: string | null) {
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.project.get.queryOptions(projectId ? { projectId } : skipToken, {
+      meta: { handlesErrors: true },
+    }),
+  );
 }
