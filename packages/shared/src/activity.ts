@@ -23,6 +23,9 @@ export const ACTIVITY_ACTIONS = [
   'webhook.received',
   'deployment.updated',
   'deployment.redeployed',
+  /** A ledger value was set or rotated (names only, never values). */
+  'secrets.set',
+  'secrets.removed',
 ] as const;
 
 /** What happened, as the audit log records it. */

@@ -74,6 +74,22 @@ export {
   type WebhookDeliveryStatus,
 } from './schemas/deployments';
 export { projectNameSchema } from './schemas/project-name';
+export {
+  type LedgerValueState,
+  ledgerValueSchema,
+  PRODUCTION_ENVIRONMENT,
+  type ProjectSecretEntry,
+  type ProjectSecretsView,
+  projectSecretsInputSchema,
+  publicKeyIdSchema,
+  type RemoveProjectValueInput,
+  removeProjectValueInputSchema,
+  type SetProjectSecretInput,
+  type SetProjectVariableInput,
+  sealedValueSchema,
+  setProjectSecretInputSchema,
+  setProjectVariableInputSchema,
+} from './schemas/project-secrets';
 export { type Recommendation, recommendDefaults } from './schemas/recommendations';
 export {
   groupLedger,

@@ -14,6 +14,10 @@ export const PERMISSIONS = [
   'setup:run',
   'deployment:read',
   'deployment:redeploy',
+  /** A project's runtime ledger and which values GitHub holds (never secret values). */
+  'secrets:read',
+  /** Setting, rotating and removing a project's secrets and variables. */
+  'secrets:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -9,6 +9,7 @@ import { countRequest } from './http/rate-limit';
 import { registerActionsRoutes } from './routes/actions';
 import { registerControlRoutes } from './routes/control';
 import { registerDeploymentRoutes } from './routes/deployments';
+import { registerEnvironmentRoutes } from './routes/environments';
 import { registerGitDataRoutes } from './routes/git-data';
 import { registerGitRefRoutes } from './routes/git-refs';
 import { registerHookRoutes } from './routes/hooks';
@@ -16,6 +17,7 @@ import { registerOAuthApiRoutes, registerOAuthRoutes } from './routes/oauth';
 import { registerRepoRoutes } from './routes/repos';
 import { registerSecretRoutes } from './routes/secrets';
 import { registerUserRoutes } from './routes/users';
+import { registerVariableRoutes } from './routes/variables';
 import type { RequestLogEntry } from './state';
 
 // Large single-commit trees (hundreds of inline files) must fit in one request.
@@ -175,6 +177,8 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
     registerGitDataRoutes(scope, ctx);
     registerGitRefRoutes(scope, ctx);
     registerSecretRoutes(scope, ctx);
+    registerVariableRoutes(scope, ctx);
+    registerEnvironmentRoutes(scope, ctx);
     registerHookRoutes(scope, ctx);
     registerActionsRoutes(scope, ctx);
     registerDeploymentRoutes(scope, ctx);

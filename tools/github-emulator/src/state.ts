@@ -56,12 +56,44 @@ export interface AccessToken {
   createdAt: string;
 }
 
-/** An Actions secret, kept decrypted so tests can assert the sealed-box round trip. */
+/**
+ * An Actions secret as GitHub holds it: only the sealed box the client sent. Tests read the
+ * value by opening it with the owning key pair (`EmulatorStore.secret`, the state view), so
+ * they can assert that GitHub holds ciphertext and that it decrypts to what the user typed.
+ */
 export interface StoredSecret {
+  name: string;
+  encryptedValue: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An Actions configuration variable (repository or environment): plain text, readable. */
+export interface StoredVariable {
   name: string;
   value: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Where secrets and variables live: the repository, or one of its environments. */
+export interface SecretScope {
+  secretsKey: SealedBoxKeyPair;
+  secrets: Map<string, StoredSecret>;
+  variables: Map<string, StoredVariable>;
+}
+
+/** A deployment environment with its protection rules, secrets and variables. */
+export interface Environment extends SecretScope {
+  id: number;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  waitTimer: number;
+  reviewers: { type: 'User' | 'Team'; id: number }[];
+  preventSelfReview: boolean;
+  deploymentBranchPolicy: { protectedBranches: boolean; customBranchPolicies: boolean } | null;
+  branchPolicies: { id: number; name: string; type: 'branch' | 'tag' }[];
 }
 
 /** A repository webhook. */
@@ -147,7 +179,7 @@ export interface Deployment {
 }
 
 /** A repository with its git data and Actions state. */
-export interface Repo {
+export interface Repo extends SecretScope {
   id: number;
   owner: string;
   ownerType: 'User' | 'Organization';
@@ -160,8 +192,8 @@ export interface Repo {
   updatedAt: string;
   pushedAt: string | null;
   git: GitDatabase;
-  secretsKey: SealedBoxKeyPair;
-  secrets: Map<string, StoredSecret>;
+  /** Keyed by lower-cased name: environment names are case-insensitive. */
+  environments: Map<string, Environment>;
   hooks: Map<number, Hook>;
   branchProtection: Map<string, unknown>;
   /** Workflow file path → id, assigned on first sight so ids stay stable. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { filesAtCommit, firstParentLog } from './git/database';
 import { releaseHeld } from './http/faults';
+import { openSealedBox } from './secrets/sealed-box';
 import { seedState } from './seed';
 import {
   type AccessToken,
@@ -8,6 +9,7 @@ import {
   type EmulatorState,
   findRepo,
   type Repo,
+  type SecretScope,
 } from './state';
 
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -18,6 +20,12 @@ export function newToken(prefix: 'gho_' | 'ghp_'): string {
   let out = prefix;
   for (const byte of bytes) out += TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length];
   return out;
+}
+
+/** Opens a stored secret of `scope` with the scope's own key pair. */
+export function revealSecret(scope: SecretScope, secretName: string): string | undefined {
+  const secret = scope.secrets.get(secretName);
+  return secret ? (openSealedBox(scope.secretsKey, secret.encryptedValue) ?? undefined) : undefined;
 }
 
 /** A repository's files at a ref, and its first-parent history (newest first). */
@@ -109,8 +117,35 @@ export class EmulatorStore {
     return { ref: branch, sha, files: filesAtCommit(repo.git, sha), commits };
   }
 
-  /** The decrypted value of an Actions secret. */
+  /**
+   * A repository Actions secret's value, read by opening the stored sealed box with the
+   * repository's key (GitHub itself holds only the ciphertext).
+   */
   secret(owner: string, name: string, secretName: string): string | undefined {
-    return this.repo(owner, name)?.secrets.get(secretName)?.value;
+    const repo = this.repo(owner, name);
+    return repo ? revealSecret(repo, secretName) : undefined;
+  }
+
+  /** An environment secret's value, opened with that environment's key. */
+  environmentSecret(
+    owner: string,
+    name: string,
+    environment: string,
+    secretName: string,
+  ): string | undefined {
+    const scope = this.repo(owner, name)?.environments.get(environment.toLowerCase());
+    return scope ? revealSecret(scope, secretName) : undefined;
+  }
+
+  /** An environment variable's value. */
+  environmentVariable(
+    owner: string,
+    name: string,
+    environment: string,
+    variableName: string,
+  ): string | undefined {
+    return this.repo(owner, name)
+      ?.environments.get(environment.toLowerCase())
+      ?.variables.get(variableName)?.value;
   }
 }

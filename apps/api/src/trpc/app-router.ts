@@ -5,6 +5,7 @@ import { catalogRouter } from '../routers/catalog';
 import { deploymentRouter } from '../routers/deployment';
 import { generatorRouter } from '../routers/generator';
 import { projectRouter } from '../routers/project';
+import { projectSecretsRouter } from '../routers/project-secrets';
 import { setupRunRouter } from '../routers/setup-run';
 import { router } from './init';
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   deployment: deploymentRouter,
   generator: generatorRouter,
   project: projectRouter,
+  projectSecrets: projectSecretsRouter,
   setupRun: setupRunRouter,
 });
 

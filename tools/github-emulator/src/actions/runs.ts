@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorContext } from '../context';
 import type { Urls } from '../json/urls';
+import { createEnvironment } from '../routes/environments';
 import {
   type Deployment,
   nextId,
@@ -126,52 +127,67 @@ function completeJob(job: WorkflowJob, conclusion: RunConclusion, now: string): 
   });
 }
 
-async function deploy(
+/** What a deployment event names besides the deployment: the run that made it, if any. */
+export interface DeploymentContext {
+  run: WorkflowRun | null;
+  workflow: Workflow | null;
+  urls: Urls;
+}
+
+/** Records a deployment of `sha` to `environment` and delivers the `deployment` event. */
+export async function createDeployment(
   ctx: EmulatorContext,
   repo: Repo,
-  run: WorkflowRun,
-  workflow: Workflow,
-  environment: string,
-  urls: Urls,
+  target: { sha: string; ref: string; environment: string; creatorLogin: string },
+  context: DeploymentContext,
 ): Promise<Deployment> {
   const state = ctx.store.state;
   const now = new Date().toISOString();
+  // GitHub creates the environment the first time a deployment names it.
+  if (!repo.environments.has(target.environment.toLowerCase())) {
+    createEnvironment(state, repo, target.environment);
+  }
   const deployment: Deployment = {
     id: nextId(state, 'other'),
-    sha: run.headSha,
-    ref: run.headBranch,
-    environment,
+    sha: target.sha,
+    ref: target.ref,
+    environment: target.environment,
     description: null,
-    creatorLogin: run.actorLogin,
-    runId: run.id,
+    creatorLogin: target.creatorLogin,
+    runId: context.run?.id ?? null,
     createdAt: now,
     updatedAt: now,
     statuses: [],
   };
   repo.deployments.push(deployment);
-  await deliverEvent(
-    state,
-    repo,
-    deploymentEvent(state, urls, repo, deployment, { run, workflow }),
-  );
+  await deliverEvent(state, repo, deploymentEvent(state, context.urls, repo, deployment, context));
   return deployment;
 }
 
-async function setDeploymentState(
+/**
+ * Adds a status to `deployment` and delivers `deployment_status`. `environmentUrl` is where
+ * the deployed app answers (GitHub keeps the last one given); `logUrl` defaults to the run.
+ */
+export async function setDeploymentState(
   ctx: EmulatorContext,
   repo: Repo,
   deployment: Deployment,
   deploymentState: Deployment['statuses'][number]['state'],
-  context: { run: WorkflowRun; workflow: Workflow; urls: Urls },
+  context: DeploymentContext & { environmentUrl?: string; logUrl?: string },
 ): Promise<void> {
   const state = ctx.store.state;
   const now = new Date().toISOString();
+  const previousUrl = deployment.statuses.at(-1)?.environmentUrl ?? '';
   deployment.statuses.push({
     id: nextId(state, 'other'),
     state: deploymentState,
     description: `Deployment ${deploymentState.replace('_', ' ')}`,
-    environmentUrl: '',
-    logUrl: `${context.urls.web}/${repo.owner}/${repo.name}/actions/runs/${context.run.id}`,
+    environmentUrl: context.environmentUrl ?? previousUrl,
+    logUrl:
+      context.logUrl ??
+      (context.run
+        ? `${context.urls.web}/${repo.owner}/${repo.name}/actions/runs/${context.run.id}`
+        : ''),
     createdAt: now,
   });
   deployment.updatedAt = now;
@@ -221,7 +237,12 @@ export async function driveRun(
         workflowRunEvent(state, options.urls, repo, run, workflow, 'in_progress'),
       );
       if (environment) {
-        deployment = await deploy(ctx, repo, run, workflow, environment, options.urls);
+        deployment = await createDeployment(
+          ctx,
+          repo,
+          { sha: run.headSha, ref: run.headBranch, environment, creatorLogin: run.actorLogin },
+          context,
+        );
         await setDeploymentState(ctx, repo, deployment, 'in_progress', context);
       }
     } else {

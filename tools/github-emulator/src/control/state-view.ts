@@ -1,6 +1,20 @@
 import { listWorkflows } from '../actions/workflows';
 import { firstParentLog } from '../git/database';
-import type { EmulatorState, Repo } from '../state';
+import type { EmulatorState, Repo, SecretScope } from '../state';
+import { revealSecret } from '../store';
+
+/** Secrets as GitHub holds them (ciphertext) and what they decrypt to, plus variables. */
+function scopeView(scope: SecretScope) {
+  const names = [...scope.secrets.keys()].sort();
+  return {
+    secretsKeyId: scope.secretsKey.keyId,
+    secrets: Object.fromEntries(names.map((n) => [n, revealSecret(scope, n) ?? null])),
+    encryptedSecrets: Object.fromEntries(
+      names.map((n) => [n, scope.secrets.get(n)?.encryptedValue ?? null]),
+    ),
+    variables: Object.fromEntries([...scope.variables.values()].map((v) => [v.name, v.value])),
+  };
+}
 
 function repoView(state: EmulatorState, repo: Repo) {
   const head = repo.git.refs.get(`refs/heads/${repo.defaultBranch}`);
@@ -16,8 +30,20 @@ function repoView(state: EmulatorState, repo: Repo) {
     empty: repo.git.refs.size === 0,
     refs: Object.fromEntries(repo.git.refs),
     commitCount: head ? firstParentLog(repo.git, head, null, 10_000).length : 0,
-    secretsKeyId: repo.secretsKey.keyId,
-    secrets: Object.fromEntries([...repo.secrets.values()].map((s) => [s.name, s.value])),
+    ...scopeView(repo),
+    environments: Object.fromEntries(
+      [...repo.environments.values()].map((e) => [
+        e.name,
+        {
+          id: e.id,
+          waitTimer: e.waitTimer,
+          reviewers: e.reviewers,
+          deploymentBranchPolicy: e.deploymentBranchPolicy,
+          branchPolicies: e.branchPolicies.map((p) => ({ name: p.name, type: p.type })),
+          ...scopeView(e),
+        },
+      ]),
+    ),
     hooks: [...repo.hooks.values()].map((h) => ({
       id: h.id,
       active: h.active,
@@ -54,7 +80,9 @@ function repoView(state: EmulatorState, repo: Repo) {
       id: d.id,
       environment: d.environment,
       sha: d.sha,
+      ref: d.ref,
       states: d.statuses.map((s) => s.state),
+      environmentUrl: d.statuses.findLast((s) => s.environmentUrl !== '')?.environmentUrl ?? null,
     })),
   };
 }

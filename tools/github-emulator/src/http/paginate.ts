@@ -1,12 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Slices a list by `page`/`per_page` (default 30, max 100) and sets GitHub's `Link` header so
- * `octokit.paginate` walks it.
+ * Slices a list by `page`/`per_page` (default 30, max 100, unless the endpoint has its own)
+ * and sets GitHub's `Link` header so `octokit.paginate` walks it.
  */
-export function paginate<T>(request: FastifyRequest, reply: FastifyReply, items: T[]): T[] {
+export function paginate<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  items: T[],
+  limits: { perPage: number; maxPerPage: number } = { perPage: 30, maxPerPage: 100 },
+): T[] {
   const query = request.query as Record<string, string | undefined>;
-  const perPage = Math.min(100, Math.max(1, Number(query.per_page) || 30));
+  const perPage = Math.min(
+    limits.maxPerPage,
+    Math.max(1, Number(query.per_page) || limits.perPage),
+  );
   const page = Math.max(1, Number(query.page) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));
   const url = new URL(request.url, 'http://emulator.invalid');

@@ -71,6 +71,8 @@ export function createRepository(
     git: { objects: new Map(), refs: new Map() },
     secretsKey: generateSealedBoxKeyPair(),
     secrets: new Map(),
+    variables: new Map(),
+    environments: new Map(),
     hooks: new Map(),
     branchProtection: new Map(),
     workflowIds: new Map(),

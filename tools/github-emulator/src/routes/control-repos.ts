@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createRun, driveRun } from '../actions/runs';
+import { createDeployment, createRun, driveRun, setDeploymentState } from '../actions/runs';
 import { findWorkflow, type Workflow, workflowIdFor } from '../actions/workflows';
 import { type EmulatorContext, urlsFor } from '../context';
 import { GitHubError, notFound } from '../errors';
@@ -38,6 +38,16 @@ const simulateSchema = z.object({
   run_id: z.number().int().optional(),
   /** Answer at once and drive the run in the background. */
   background: z.boolean().optional(),
+});
+
+const simulateDeploySchema = z.object({
+  environment: z.string().min(1).max(255).optional(),
+  environment_url: z.url({ protocol: /^https?$/ }),
+  state: z.enum(['success', 'failure', 'error', 'inactive']),
+  log_url: z.url().optional(),
+  /** Deploy this branch's head; the default branch otherwise. */
+  branch: z.string().optional(),
+  actor: z.string().optional(),
 });
 
 function findRepoOr404(ctx: EmulatorContext, params: Params): Repo {
@@ -163,5 +173,43 @@ export function registerControlRepoRoutes(app: FastifyInstance, ctx: EmulatorCon
     }
     await task;
     return reply.code(201).send(runJson(state, urls, repo, run));
+  });
+
+  // A deploy as a host's deploy job reports it: the branch head to an environment, going
+  // in_progress then to `state`, each step delivered as `deployment` / `deployment_status`.
+  app.post('/_emulator/repos/:owner/:repo/deployments', async (request, reply) => {
+    const state = ctx.store.state;
+    const repo = findRepoOr404(ctx, request.params as Params);
+    const input = parseBody(simulateDeploySchema, request.body);
+    const branch = input.branch ?? repo.defaultBranch;
+    const sha = repo.git.refs.get(`refs/heads/${branch}`);
+    if (!sha) throw new GitHubError(422, `No commit for branch ${branch}`);
+    const context = { run: null, workflow: null, urls: urlsFor(ctx, request) };
+    const deployment = await createDeployment(
+      ctx,
+      repo,
+      {
+        sha,
+        ref: branch,
+        environment: input.environment ?? 'production',
+        creatorLogin: (input.actor ?? defaultActor(state, repo)).toLowerCase(),
+      },
+      context,
+    );
+    const logUrl = input.log_url ?? `${context.urls.web}/${repo.owner}/${repo.name}/deployments`;
+    await setDeploymentState(ctx, repo, deployment, 'in_progress', { ...context, logUrl });
+    await setDeploymentState(ctx, repo, deployment, input.state, {
+      ...context,
+      logUrl,
+      environmentUrl: input.environment_url,
+    });
+    return reply.code(201).send({
+      id: deployment.id,
+      sha,
+      ref: branch,
+      environment: deployment.environment,
+      environmentUrl: input.environment_url,
+      states: deployment.statuses.map((s) => s.state),
+    });
   });
 }
