@@ -21,8 +21,7 @@ export function RedeployBanner({
   if (!redeployable) {
     body = (
       <p>
-        The new values apply the next time the bot is deployed; this project has no deploy workflow
-        Botsmith can start.
+        The new values apply at the next deploy: there is no successful deployment to repeat yet.
       </p>
     );
   } else if (redeploy.isSuccess) {

@@ -24,7 +24,7 @@ export function stateText(row: RowState, now: Date = new Date()): string {
 
 /** The change button's word: a secret is rotated, a plain value changed, a missing one set. */
 export function changeVerb(
-  row: RowState & Pick<LedgerEntry, 'secret'>,
+  row: Pick<RowState, 'state'> & Pick<LedgerEntry, 'secret'>,
 ): 'Set' | 'Rotate' | 'Change' {
   if (row.state === 'missing') return 'Set';
   return row.secret ? 'Rotate' : 'Change';
