@@ -68,3 +68,26 @@ export function useRunProject(projectId: string | null) {
     }),
   );
 }
+
+/**
+ * The bot's live URL for step 8. The progress stream ends with the run, but the deploy comes
+ * after it: while there is no URL yet, each change to the project's deployments reads the run
+ * again.
+ */
+export function useLiveDeploymentUrl(snapshot: SetupSnapshot): string | null {
+  const trpc = useTRPC();
+  const waiting = snapshot.status === 'succeeded' && !snapshot.deploymentUrl;
+  const run = useQuery({
+    ...trpc.setupRun.get.queryOptions({ runId: snapshot.runId }),
+    enabled: false,
+    meta: { handlesErrors: true },
+  });
+  useSubscription(
+    trpc.deployment.changes.subscriptionOptions(
+      waiting ? { projectId: snapshot.projectId } : skipToken,
+      // On start too: the deployment may have landed before the subscription did.
+      { onStarted: () => void run.refetch(), onData: () => void run.refetch() },
+    ),
+  );
+  return snapshot.deploymentUrl ?? run.data?.deploymentUrl ?? null;
+}

@@ -1,6 +1,6 @@
 import type { BuildConfig } from '@botsmith/shared';
 import { Section } from '../../../components/ui/card';
-import type { SetupSnapshot } from '../api/use-setup';
+import { type SetupSnapshot, useLiveDeploymentUrl } from '../api/use-setup';
 
 /**
  * Where the bot runs: the URL its last deployment reported to GitHub, or where it will
@@ -14,19 +14,20 @@ export function LiveDeploymentPanel({
   config: BuildConfig;
 }) {
   const deploys = config.automation.deploy && config.deploy.target !== 'none';
+  const url = useLiveDeploymentUrl(snapshot);
   return (
     <Section title="Live bot">
       <div data-testid="deployment-url" className="text-sm">
-        {snapshot.deploymentUrl ? (
+        {url ? (
           <p>
             Deployed at{' '}
             <a
-              href={snapshot.deploymentUrl}
+              href={url}
               target="_blank"
               rel="noreferrer"
               className="font-medium break-all text-indigo-700 underline"
             >
-              {snapshot.deploymentUrl}
+              {url}
             </a>
           </p>
         ) : deploys ? (

@@ -23,7 +23,10 @@ export function NextStepsPanel({ nextSteps }: { nextSteps: readonly NextStep[] }
             <h4 className="text-sm font-semibold text-slate-800">{group.label}</h4>
             <ol className="grid gap-3">
               {group.entries.map((step) => (
-                <li key={step.title} className="grid min-w-0 gap-1 text-sm">
+                <li
+                  key={`${step.title}:${step.command ?? step.url ?? ''}`}
+                  className="grid min-w-0 gap-1 text-sm"
+                >
                   <p className="font-medium text-slate-900">{step.title}</p>
                   <p className="text-slate-600">{step.detail}</p>
                   {step.command && (
