@@ -20,17 +20,11 @@ export function LedgerEntryLabel({ entry }: { entry: Pick<LedgerEntry, 'name' | 
 export function LedgerEntryHint({
   entry,
 }: {
-  entry: Pick<LedgerEntry, 'name' | 'description' | 'helpUrl' | 'example'>;
+  entry: Pick<LedgerEntry, 'name' | 'description' | 'helpUrl'>;
 }) {
   return (
     <>
       {entry.description}
-      {entry.example !== undefined && entry.example !== '' && (
-        <>
-          {' '}
-          Defaults to <code>{entry.example}</code>.
-        </>
-      )}
       {entry.helpUrl && (
         <>
           {' '}
