@@ -109,6 +109,7 @@ export {
 export {
   FINISHED_SETUP_RUN_STATUSES,
   githubLoginSchema,
+  ledgerVariablesSchema,
   PREFLIGHT_CHECK_IDS,
   type PreflightCheck,
   type PreflightCheckId,

@@ -16,6 +16,7 @@ import {
 } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
 import { octokitForUser } from '../github/octokit';
+import { ledgerOfConfig } from '../projects/project-ledger';
 import { sleep } from '../setup/github-retry';
 import { runPreflight } from '../setup/preflight';
 import { provideSecrets } from '../setup/provide-secrets';
@@ -36,14 +37,23 @@ export const setupRunRouter = router({
   preflight: protectedProcedure
     .meta({ permission: 'setup:run' })
     .input(preflightInputSchema)
-    .mutation(({ ctx, input }) => runPreflight(ctx, ctx.user.id, input.target)),
+    .mutation(({ ctx, input }) => runPreflight(ctx, ctx.user.id, input)),
 
   /** Validates (preflight again, server-side), records the run and enqueues it. */
   start: protectedProcedure
     .meta({ permission: 'setup:run' })
     .input(startSetupInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const preflight = await runPreflight(ctx, ctx.user.id, input.target);
+      // Secrets are sealed later (the run asks the browser for each the ledger has), so only
+      // the plain values can be checked here; the browser's preflight checked the secrets.
+      const secretNames = ledgerOfConfig(input.config)
+        .filter((entry) => entry.secret)
+        .map((entry) => entry.name);
+      const preflight = await runPreflight(ctx, ctx.user.id, {
+        target: input.target,
+        config: input.config,
+        provided: { secrets: secretNames, variables: input.variables },
+      });
       if (!preflight.ok) {
         const failed = preflight.checks.filter((check) => check.status === 'fail');
         throw new TRPCError({
@@ -51,7 +61,7 @@ export const setupRunRouter = router({
           message: failed.map((check) => check.reason).join(' '),
         });
       }
-      const plan = planRun(input.config, input.plan, preflight.plan);
+      const plan = planRun(input.config, input.plan, preflight.plan, input.variables);
       return createSetupRun(ctx.db, ctx.queue, {
         userId: ctx.user.id,
         target: input.target,

@@ -27,10 +27,14 @@ describeEachDatabase('github:secrets:store run twice', (t) => {
       expect(first).toMatchObject(done);
       expect(second).toMatchObject(done);
       for (const [name, value] of values) {
-        const path = `/repos/octocat/twice-secrets-bot/actions/secrets/${name}`;
+        const path = `/repos/octocat/twice-secrets-bot/environments/production/secrets/${name}`;
         expect(step.calls('PUT', path), name).toHaveLength(1);
-        expect(h.github.store.secret('octocat', 'twice-secrets-bot', name)).toBe(value);
+        expect(
+          h.github.store.environmentSecret('octocat', 'twice-secrets-bot', 'production', name),
+        ).toBe(value);
       }
+      // Nothing repository-wide: every value lives in the production environment.
+      expect(h.github.store.repo('octocat', 'twice-secrets-bot')?.secrets.size).toBe(0);
     },
     scaledTimeout(60_000),
   );

@@ -1,8 +1,10 @@
 import type { SetupStepId } from '@botsmith/shared';
 import { githubBranchProtectStep } from './github-branch-protect';
+import { githubEnvironmentCreateStep } from './github-environment-create';
 import { githubFilesCommitStep } from './github-files-commit';
 import { githubRepoCreateStep } from './github-repo-create';
 import { githubSecretsStoreStep } from './github-secrets-store';
+import { githubVariablesSetStep } from './github-variables-set';
 import { githubWebhookCreateStep } from './github-webhook-create';
 import { githubWorkflowAwaitFirstRunStep } from './github-workflow-await-first-run';
 import type { SetupStep } from './setup-step';
@@ -15,7 +17,9 @@ import type { SetupStepOutput } from './step-outputs';
 export const SETUP_STEPS = {
   'github:repo:create': githubRepoCreateStep,
   'github:files:commit': githubFilesCommitStep,
+  'github:environment:create': githubEnvironmentCreateStep,
   'github:secrets:store': githubSecretsStoreStep,
+  'github:variables:set': githubVariablesSetStep,
   'github:webhook:create': githubWebhookCreateStep,
   'github:branch:protect': githubBranchProtectStep,
   'github:workflow:await-first-run': githubWorkflowAwaitFirstRunStep,

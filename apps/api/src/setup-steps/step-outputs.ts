@@ -10,6 +10,19 @@ export const githubBranchProtectOutput = z.object({
   contexts: z.array(z.string()),
 });
 
+export const githubEnvironmentCreateOutput = z.object({
+  environment: z.string(),
+  /** The one branch allowed to deploy to it. */
+  branch: z.string(),
+  /** Whether each deploy waits for the user's approval (GitHub may refuse it on the plan). */
+  requiredReviewers: z.boolean(),
+});
+
+export const githubVariablesSetOutput = z.object({
+  /** The names set (values are not kept here). */
+  set: z.array(z.string()),
+});
+
 export const githubFilesCommitOutput = z.object({
   commitSha: z.string(),
   /** Absent when the branch already held our tree (nothing was committed). */
@@ -28,7 +41,7 @@ export const githubRepoCreateOutput = z.object({
 });
 
 export const githubSecretsStoreOutput = z.object({
-  /** The names stored at GitHub (the values never leave the browser unsealed). */
+  /** The names stored as `production` environment secrets (values never leave the browser unsealed). */
   stored: z.array(z.string()),
 });
 
@@ -52,9 +65,11 @@ export const githubWorkflowAwaitFirstRunOutput = z.object({
 /** Every step's output schema by step id. */
 export const SETUP_STEP_OUTPUTS = {
   'github:branch:protect': githubBranchProtectOutput,
+  'github:environment:create': githubEnvironmentCreateOutput,
   'github:files:commit': githubFilesCommitOutput,
   'github:repo:create': githubRepoCreateOutput,
   'github:secrets:store': githubSecretsStoreOutput,
+  'github:variables:set': githubVariablesSetOutput,
   'github:webhook:create': githubWebhookCreateOutput,
   'github:workflow:await-first-run': githubWorkflowAwaitFirstRunOutput,
 } satisfies Record<SetupStepId, z.ZodType>;

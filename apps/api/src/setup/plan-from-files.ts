@@ -1,40 +1,11 @@
 import type { GeneratedFile } from '@botsmith/generators';
 import { parse } from 'yaml';
 
-// What the generated files imply for the setup: which Actions secrets the repo needs, which
-// status checks protect the default branch, whether a push starts a workflow at all.
+// What the generated files imply for the setup: which status checks protect the default
+// branch, whether a push starts a workflow at all. Which variables the project needs comes
+// from the generator's ledger, never from the files.
 
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
-const SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g;
-/** `.env.example` variables that hold credentials, by GitHub's and the generator's naming. */
-const CREDENTIAL_NAME = /(TOKEN|SECRET|PASSWORD|API_KEY|PRIVATE_KEY|SIGNING_KEY|_KEY)$/;
-
-/**
- * The Actions secrets the repository needs: every `secrets.NAME` a workflow reads (except
- * `GITHUB_TOKEN`, which GitHub provides), plus the credentials listed in `.env.example`
- * (empty value, credential-like name) so deploy steps can read them. Sorted, unique.
- *
- * @example secretNamesOf(generate(config).files) // ['DISCORD_TOKEN', 'RAILWAY_TOKEN']
- */
-export function secretNamesOf(files: readonly GeneratedFile[]): string[] {
-  const names = new Set<string>();
-  for (const file of files) {
-    if (WORKFLOW_FILE.test(file.path)) {
-      for (const match of file.content.matchAll(SECRET_REFERENCE)) {
-        const name = match[1] ?? '';
-        if (!name.toUpperCase().startsWith('GITHUB_')) names.add(name);
-      }
-    }
-    if (file.path === '.env.example') {
-      for (const line of file.content.split('\n')) {
-        const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
-        if (match?.[1] && match[2] === '' && CREDENTIAL_NAME.test(match[1])) names.add(match[1]);
-      }
-    }
-  }
-  return [...names].sort();
-}
-
 type Workflow = { on?: unknown; jobs?: Record<string, { name?: unknown; strategy?: unknown }> };
 
 function triggers(on: unknown): string[] {

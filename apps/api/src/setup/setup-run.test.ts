@@ -43,14 +43,21 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
     async () => {
       const { caller, user } = await h.signIn('octocat');
       const target = { owner: 'octocat', name: 'hello-bot', visibility: 'public' as const };
-      const preflight = await caller.setupRun.preflight({ target, config });
+      const variables = { DISCORD_CLIENT_ID: '123456789012345678' };
+      const preflight = await caller.setupRun.preflight({
+        target,
+        config,
+        provided: { secrets: ['DISCORD_TOKEN'], variables },
+      });
       expect(preflight.ok).toBe(true);
       expect(preflight.plan).toEqual({ branchProtection: true });
+      expect(preflight.checks.find((c) => c.id === 'runtime_config')?.status).toBe('pass');
 
       const { runId, projectId } = await caller.setupRun.start({
         target,
         config,
         plan: preflight.plan,
+        variables,
       });
       const waiting = await settleRun(caller, runId, ['waiting', 'failed', 'dead']);
       expect(waiting.status).toBe('waiting');
@@ -58,7 +65,9 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
       expect(waiting.steps.map((s) => [s.id, s.status])).toEqual([
         ['github:repo:create', 'succeeded'],
         ['github:files:commit', 'succeeded'],
+        ['github:environment:create', 'succeeded'],
         ['github:secrets:store', 'waiting'],
+        ['github:variables:set', 'pending'],
         ['github:webhook:create', 'pending'],
         ['github:branch:protect', 'pending'],
         ['github:workflow:await-first-run', 'pending'],
@@ -111,9 +120,20 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
       expect(files.commits[0]?.parents).toEqual([files.commits[1]?.sha]);
       expect(files.commits[1]?.message).toBe('Initial commit');
 
-      expect(h.github.store.secret('octocat', 'hello-bot', 'DISCORD_TOKEN')).toBe(
-        'discord-bot-token-value',
-      );
+      // Every value lives in the production environment, none repository-wide.
+      expect(
+        h.github.store.environmentSecret('octocat', 'hello-bot', 'production', 'DISCORD_TOKEN'),
+      ).toBe('discord-bot-token-value');
+      expect(
+        h.github.store.environmentVariable(
+          'octocat',
+          'hello-bot',
+          'production',
+          'DISCORD_CLIENT_ID',
+        ),
+      ).toBe('123456789012345678');
+      expect(h.github.store.repo('octocat', 'hello-bot')?.secrets.size).toBe(0);
+      expect(h.github.store.repo('octocat', 'hello-bot')?.variables.size).toBe(0);
 
       const project = await t.db
         .selectFrom('projects')

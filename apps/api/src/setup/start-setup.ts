@@ -8,6 +8,7 @@ import {
 import { generate } from '@botsmith/generators';
 import {
   type BuildConfig,
+  type LedgerEntry,
   type RepoTarget,
   SETUP_STEP_IDS,
   type SetupPlan,
@@ -17,16 +18,57 @@ import { TRPCError } from '@trpc/server';
 import { auditFor } from '../activities/audit';
 import type { RequestMeta } from '../activities/request-meta';
 import type { JobQueue } from '../jobs/job-queue';
-import { requiredChecksOf, secretNamesOf, startsWorkflowOnPush } from './plan-from-files';
+import { requiredChecksOf, startsWorkflowOnPush } from './plan-from-files';
 import type { RunPlan } from './run-plan';
 import { enqueueSetupRun } from './setup-queue';
 
-/** The plan of a run: the preflight-approved optional steps plus what the files need. */
-export function planRun(config: BuildConfig, plan: SetupPlan, preflightPlan: SetupPlan): RunPlan {
-  const { files } = generate(config);
+/** Teams this size want a reviewer to approve each deploy to `production`. */
+const REVIEWED_TEAM_SIZES: readonly BuildConfig['team']['size'][] = ['medium', 'large'];
+
+/**
+ * The plain values typed in step 7, checked against the ledger: each must name a plain
+ * (non-secret) entry. Empty values are left out (nothing to set).
+ *
+ * @throws {TRPCError} BAD_REQUEST naming what the project does not use, or what is a secret.
+ */
+export function plannedVariables(
+  entries: readonly LedgerEntry[],
+  variables: Readonly<Record<string, string>>,
+): RunPlan['variables'] {
+  const ledger = new Map(entries.map((entry) => [entry.name, entry]));
+  const names = Object.keys(variables);
+  const unknown = names.filter((name) => !ledger.has(name));
+  if (unknown.length > 0) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `This project does not use ${unknown.join(', ')}.`,
+    });
+  }
+  const secret = names.filter((name) => ledger.get(name)?.secret);
+  if (secret.length > 0) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `${secret.join(', ')} ${secret.length === 1 ? 'is a secret' : 'are secrets'}: seal ${secret.length === 1 ? 'it' : 'them'} in the browser instead of sending ${secret.length === 1 ? 'it' : 'them'} as plain values.`,
+    });
+  }
+  return names
+    .filter((name) => variables[name] !== '')
+    .map((name) => ({ name, value: variables[name] ?? '' }));
+}
+
+/** The plan of a run: the preflight-approved optional steps plus what the ledger and files need. */
+export function planRun(
+  config: BuildConfig,
+  plan: SetupPlan,
+  preflightPlan: SetupPlan,
+  variables: Readonly<Record<string, string>> = {},
+): RunPlan {
+  const { files, ledger } = generate(config);
   return {
     branchProtection: plan.branchProtection && preflightPlan.branchProtection,
-    secretNames: secretNamesOf(files),
+    secretNames: ledger.filter((entry) => entry.secret).map((entry) => entry.name),
+    variables: plannedVariables(ledger, variables),
+    requiredReviewers: REVIEWED_TEAM_SIZES.includes(config.team.size),
     requiredChecks: requiredChecksOf(files),
     firstRun: startsWorkflowOnPush(files),
   };
@@ -37,6 +79,7 @@ export function skippedSteps(plan: RunPlan): Set<SetupStepId> {
   const skipped = new Set<SetupStepId>();
   if (!plan.branchProtection) skipped.add('github:branch:protect');
   if (plan.secretNames.length === 0) skipped.add('github:secrets:store');
+  if (plan.variables.length === 0) skipped.add('github:variables:set');
   if (!plan.firstRun) skipped.add('github:workflow:await-first-run');
   return skipped;
 }

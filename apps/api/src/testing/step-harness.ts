@@ -19,7 +19,7 @@ export interface StepUnderTest<Id extends SetupStepId> {
    * ended — as if the process died right after the step's side effects.
    */
   run(): Promise<StepResult<SetupStepOutput<Id>>>;
-  /** Seals a value per planned secret for the repository's key and hands them to the step. */
+  /** Seals a value per planned secret for the environment's key and hands them to the step. */
   handOverSecrets(): Promise<Map<string, string>>;
   /** GitHub calls since the step was reached whose method and path (an anchored regex) match. */
   calls(method: string, path: string): { status: number }[];
@@ -66,12 +66,19 @@ export async function reachStep<Id extends SetupStepId>(
   caller: HarnessCaller,
   id: Id,
   name: string,
-  options: { config?: BuildConfig; branchProtection?: boolean } = {},
+  options: {
+    config?: BuildConfig;
+    branchProtection?: boolean;
+    visibility?: 'public' | 'private';
+    /** Plain values typed in step 7. */
+    variables?: Record<string, string>;
+  } = {},
 ): Promise<StepUnderTest<Id>> {
   const { runId, projectId } = await caller.setupRun.start({
-    target: { owner: 'octocat', name, visibility: 'public' },
+    target: { owner: 'octocat', name, visibility: options.visibility ?? 'public' },
     config: options.config ?? DEFAULT_CONFIG,
     plan: { branchProtection: options.branchProtection ?? true },
+    variables: options.variables,
   });
   const prepared = (await prepareRun(
     h.runDeps,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buildConfigSchema } from './build-config';
 import { projectNameSchema } from './project-name';
+import { ledgerNameSchema } from './runtime-ledger';
 
 // The auto-setup contract (SPEC §2 J3, §6) between the wizard's steps 7–8 and the API.
 
@@ -22,9 +23,24 @@ export const repoTargetSchema = z.object({
 });
 export type RepoTarget = z.infer<typeof repoTargetSchema>;
 
+/**
+ * The plain ledger values typed in step 7, by name: set as `production` environment
+ * variables. Not secrets, but never logged either.
+ */
+export const ledgerVariablesSchema = z
+  .record(ledgerNameSchema, z.string().max(4000))
+  .refine((values) => Object.keys(values).length <= 100, { message: 'at most 100 values' });
+
 export const preflightInputSchema = z.object({
   target: repoTargetSchema,
   config: buildConfigSchema,
+  /** What step 7 holds values for: secret names (sealed later) and plain values. */
+  provided: z
+    .object({
+      secrets: z.array(ledgerNameSchema).max(200).default([]),
+      variables: ledgerVariablesSchema.default({}),
+    })
+    .prefault({}),
 });
 export type PreflightInput = z.input<typeof preflightInputSchema>;
 
@@ -34,6 +50,8 @@ export const PREFLIGHT_CHECK_IDS = [
   'repo_available',
   'owner_permission',
   'branch_protection',
+  /** Every required ledger name has a value (or a later step supplies it). */
+  'runtime_config',
 ] as const;
 export type PreflightCheckId = (typeof PREFLIGHT_CHECK_IDS)[number];
 export type PreflightStatus = 'pass' | 'warn' | 'fail';
@@ -68,6 +86,8 @@ export const startSetupInputSchema = z.object({
   /** A saved draft to turn into the project; a new project is created otherwise. */
   projectId: z.uuid().optional(),
   plan: setupPlanSchema,
+  /** Plain ledger values to set as `production` environment variables. */
+  variables: ledgerVariablesSchema.default({}),
 });
 export type StartSetupInput = z.input<typeof startSetupInputSchema>;
 
@@ -79,7 +99,9 @@ export type StartSetupInput = z.input<typeof startSetupInputSchema>;
 export const SETUP_STEP_IDS = [
   'github:repo:create',
   'github:files:commit',
+  'github:environment:create',
   'github:secrets:store',
+  'github:variables:set',
   'github:webhook:create',
   'github:branch:protect',
   'github:workflow:await-first-run',
@@ -90,7 +112,9 @@ export type SetupStepId = (typeof SETUP_STEP_IDS)[number];
 export const SETUP_STEP_TITLES: Record<SetupStepId, string> = {
   'github:repo:create': 'Create the repository',
   'github:files:commit': 'Commit the generated files',
-  'github:secrets:store': 'Store the Actions secrets',
+  'github:environment:create': 'Create the production environment',
+  'github:secrets:store': 'Store the secrets in the production environment',
+  'github:variables:set': 'Set the production environment variables',
   'github:webhook:create': 'Register the webhook',
   'github:branch:protect': 'Protect the default branch',
   'github:workflow:await-first-run': 'Wait for the first workflow run',
@@ -104,7 +128,8 @@ export const secretNameSchema = z
   .max(100);
 
 /**
- * Secrets sealed in the browser (libsodium sealed box, base64) with the repo's public key
+ * Secrets sealed in the browser (libsodium sealed box, base64) with the `production`
+ * environment's public key
  * `keyId`: the server only ever sees ciphertext. An empty list skips the step.
  */
 export const provideSecretsInputSchema = z.object({
