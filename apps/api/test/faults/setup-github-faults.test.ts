@@ -3,7 +3,7 @@ import { sealForPublicKey } from '@botsmith/github-emulator';
 import { scaledTimeout } from '@botsmith/test-kit';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type SetupHarness, settleRun, startSetupHarness } from '../../src/testing/setup-harness';
-import { config, NAME, STEP_CALLS } from './step-calls';
+import { config, NAME, STEP_CALLS, variables } from './step-calls';
 
 // The fault suite's GitHub half, in-process: GitHub closes the connection without an answer on
 // the first call of every step. Each call is retried, and the setup ends with one of everything.
@@ -28,6 +28,7 @@ describeEachDatabase('auto-setup when GitHub drops connections', (t) => {
         target,
         config,
         plan: { branchProtection: true },
+        variables,
       });
       const paused = await settleRun(caller, runId, ['waiting', 'failed', 'dead'], 60_000);
       expect(paused.status, paused.error ?? '').toBe('waiting');
@@ -62,7 +63,7 @@ describeEachDatabase('auto-setup when GitHub drops connections', (t) => {
       expect(repo?.hooks.size).toBe(1);
       expect(repo?.branchProtection.size).toBe(1);
       for (const [name, value] of values)
-        expect(h.github.store.secret('octocat', NAME, name)).toBe(value);
+        expect(h.github.store.environmentSecret('octocat', NAME, 'production', name)).toBe(value);
       const done = await caller.setupRun.get({ runId });
       expect(done.firstRun).toMatchObject({ conclusion: 'success' });
       // Each retried step says so in its attempts, not in a failure.

@@ -22,7 +22,7 @@ import { freePort } from '../../src/testing/auth-test-server';
 import type { CookieJar } from '../../src/testing/cookie-jar';
 import { signIn, trpc } from '../../src/testing/sign-in-flow';
 import { TEST_KEY } from '../../src/testing/test-keys';
-import { config, NAME, STEP_CALLS, type StepCall } from './step-calls';
+import { config, NAME, STEP_CALLS, type StepCall, variables } from './step-calls';
 
 /**
  * The fault suite's setup half: one auto-setup, with the API process killed (SIGKILL) at
@@ -121,6 +121,7 @@ export function describeSetupKills(kind: DatabaseKind): void {
             target: { owner: 'octocat', name: NAME, visibility: 'public' },
             config,
             plan: { branchProtection: true },
+            variables,
           },
         });
         expect(started.status, JSON.stringify(started.body)).toBe(200);
@@ -188,7 +189,9 @@ export function describeSetupKills(kind: DatabaseKind): void {
         // The initial commit and the generated one: nothing committed twice on the branch.
         expect(repo?.commits).toHaveLength(2);
         for (const [name, value] of sealedValues) {
-          expect(github.store.secret('octocat', NAME, name), name).toBe(value);
+          expect(github.store.environmentSecret('octocat', NAME, 'production', name), name).toBe(
+            value,
+          );
         }
         const state = github.store.repo('octocat', NAME);
         expect(state?.hooks.size).toBe(1);

@@ -7,7 +7,11 @@ export const config = buildConfigSchema.parse({
   project: { name: NAME },
 });
 
+/** A plain value typed in step 7, so the variables step has something to set. */
+export const variables = { PORT: '8080' };
+
 const REPO = `/repos/octocat/${NAME}`;
+const ENV = `${REPO}/environments/production`;
 
 /**
  * One GitHub call per setup step (two for `github:secrets:store`: reading the key, storing a
@@ -16,8 +20,10 @@ const REPO = `/repos/octocat/${NAME}`;
 export const STEP_CALLS = [
   { step: 'github:repo:create', method: 'POST', path: '/user/repos' },
   { step: 'github:files:commit', method: 'POST', path: `${REPO}/git/commits` },
-  { step: 'github:secrets:store', method: 'GET', path: `${REPO}/actions/secrets/public-key` },
-  { step: 'github:secrets:store', method: 'PUT', path: `${REPO}/actions/secrets/[A-Z_]+` },
+  { step: 'github:environment:create', method: 'PUT', path: ENV },
+  { step: 'github:secrets:store', method: 'GET', path: `${ENV}/secrets/public-key` },
+  { step: 'github:secrets:store', method: 'PUT', path: `${ENV}/secrets/[A-Z_]+` },
+  { step: 'github:variables:set', method: 'POST', path: `${ENV}/variables` },
   { step: 'github:webhook:create', method: 'POST', path: `${REPO}/hooks` },
   { step: 'github:branch:protect', method: 'PUT', path: `${REPO}/branches/main/protection` },
   { step: 'github:workflow:await-first-run', method: 'GET', path: `${REPO}/actions/runs` },
