@@ -1,35 +1,11 @@
 import { generate } from '@botsmith/generators';
-import { buildConfigSchema } from '@botsmith/shared';
-import { expect, GITHUB_URL, type Page, signInThroughEmulator, test } from './fixtures';
+import { expect, GITHUB_URL, test } from './fixtures';
+import { emulatorRepo, nextStep, startWizardSignedIn, wizardConfig } from './wizard-journey';
 
 // SPEC §2 J3: a signed-in user finishes the wizard, passes the preflight and watches the setup
 // stream live; the repository at (emulated) GitHub holds exactly the generated files in one
 // commit, the webhook, the sealed secret and the plain value in its production environment,
 // and the first workflow run's success shows.
-
-interface EmulatorScope {
-  /** What each ciphertext decrypts to (the emulator holds the private key). */
-  secrets: Record<string, string | null>;
-  variables: Record<string, string>;
-}
-
-interface EmulatorRepo extends EmulatorScope {
-  owner: string;
-  name: string;
-  hooks: { url: string; active: boolean }[];
-  environments: Record<string, EmulatorScope>;
-}
-
-async function emulatorState(page: Page): Promise<{ repos: EmulatorRepo[] }> {
-  const response = await page.request.get(`${GITHUB_URL}/_emulator/state`);
-  expect(response.ok()).toBe(true);
-  return response.json();
-}
-
-async function nextStep(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
-}
 
 test('a signed-in user creates the repository on GitHub and watches the setup', async ({
   page,
@@ -39,19 +15,9 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   const token = 'discord-token-sealed-in-the-browser';
   const clientId = '123456789012345678';
 
-  // Every push to a default branch starts a workflow run that succeeds.
-  const settings = await page.request.post(`${GITHUB_URL}/_emulator/settings`, {
-    data: { autoRuns: { conclusion: 'success', delayMs: 300 } },
-  });
-  expect(settings.ok()).toBe(true);
-
-  await signInThroughEmulator(page, 'octocat');
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await startWizardSignedIn(page);
 
   // Steps 1–6 with the defaults and a fresh name.
-  await expect(page.getByRole('heading', { level: 2, name: 'Platform' })).toBeVisible();
   await nextStep(page, 'Priorities');
   await nextStep(page, 'Features');
   await nextStep(page, 'Configuration');
@@ -74,10 +40,7 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   expect(await checks.count()).toBeGreaterThanOrEqual(3);
   await expect(checks.filter({ hasText: 'Repository name is free' })).toContainText('Passed');
   await expect(checks.filter({ hasText: 'Failed' })).toHaveCount(0);
-  const config = buildConfigSchema.parse(
-    JSON.parse((await page.evaluate(() => localStorage.getItem('botsmith.wizard.v1'))) ?? '{}')
-      .config,
-  );
+  const config = await wizardConfig(page);
   // Secrets never reach storage.
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(token);
   await create.click();
@@ -124,15 +87,13 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
 
   // The webhook points at Botsmith; the secret (sealed in the browser) and the plain value are
   // in the production environment, not the repository.
-  const repo = (await emulatorState(page)).repos.find(
-    (candidate) => candidate.owner === 'octocat' && candidate.name === projectName,
-  );
-  expect(repo?.hooks.some((hook) => hook.active && hook.url.endsWith('/webhooks/github'))).toBe(
+  const repo = await emulatorRepo(page, projectName);
+  expect(repo.hooks.some((hook) => hook.active && hook.url.endsWith('/webhooks/github'))).toBe(
     true,
   );
-  expect(repo?.environments.production?.secrets.DISCORD_TOKEN).toBe(token);
-  expect(repo?.environments.production?.variables.DISCORD_CLIENT_ID).toBe(clientId);
-  expect(repo?.secrets).not.toHaveProperty('DISCORD_TOKEN');
+  expect(repo.environments.production?.secrets.DISCORD_TOKEN).toBe(token);
+  expect(repo.environments.production?.variables.DISCORD_CLIENT_ID).toBe(clientId);
+  expect(repo.secrets).not.toHaveProperty('DISCORD_TOKEN');
 
   // A reload of step 8 resumes watching the same run.
   await page.reload();

@@ -1,44 +1,23 @@
 import { generate } from '@botsmith/generators';
-import { buildConfigSchema, groupLedger } from '@botsmith/shared';
-import { expect, GITHUB_URL, type Page, signInThroughEmulator, test } from './fixtures';
+import { groupLedger } from '@botsmith/shared';
+import { expect, GITHUB_URL, type Page, test } from './fixtures';
+import {
+  type EmulatorScope,
+  emulatorRepo,
+  nextStep,
+  startWizardSignedIn,
+  wizardConfig,
+} from './wizard-journey';
 
 // Issue 12 on J3: step 7 asks for every value of the runtime ledger, grouped by platform with
 // help links and what is still missing; the preflight holds a Render project back until its
 // service id is typed; step 8 shows the URL a deployment reports and the platform's next
 // steps; the secrets page sets and rotates a value that GitHub holds only as ciphertext.
 
-interface EmulatorScope {
-  /** What each ciphertext decrypts to (the emulator holds the private key). */
-  secrets: Record<string, string | null>;
-  encryptedSecrets: Record<string, string | null>;
-  variables: Record<string, string>;
-}
-
-interface EmulatorRepo extends EmulatorScope {
-  owner: string;
-  name: string;
-  environments: Record<string, EmulatorScope>;
-  dispatches: { workflowPath: string; ref: string; inputs: Record<string, unknown> }[];
-}
-
-async function emulatorRepo(page: Page, name: string): Promise<EmulatorRepo> {
-  const response = await page.request.get(`${GITHUB_URL}/_emulator/state`);
-  expect(response.ok()).toBe(true);
-  const { repos } = (await response.json()) as { repos: EmulatorRepo[] };
-  const repo = repos.find((candidate) => candidate.owner === 'octocat' && candidate.name === name);
-  if (!repo) throw new Error(`no repository octocat/${name} at the emulator`);
-  return repo;
-}
-
 async function production(page: Page, name: string): Promise<EmulatorScope> {
   const scope = (await emulatorRepo(page, name)).environments.production;
   if (!scope) throw new Error('no production environment');
   return scope;
-}
-
-async function nextStep(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
 }
 
 /** The page fits the viewport's width: nothing scrolls sideways. */
@@ -65,18 +44,9 @@ test('a Render project gets every runtime value onto GitHub, its live URL and it
   const rotated = 'discord-token-rotated-on-the-secrets-page';
   const serviceId = 'srv-e2e0runtime0config';
 
-  const settings = await page.request.post(`${GITHUB_URL}/_emulator/settings`, {
-    data: { autoRuns: { conclusion: 'success', delayMs: 300 } },
-  });
-  expect(settings.ok()).toBe(true);
-
-  await signInThroughEmulator(page, 'octocat');
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await startWizardSignedIn(page);
 
   // Steps 1–6: Discord (the default), deployed to Render by the deploy workflow.
-  await expect(page.getByRole('heading', { level: 2, name: 'Platform' })).toBeVisible();
   await nextStep(page, 'Priorities');
   await nextStep(page, 'Features');
   await nextStep(page, 'Configuration');
@@ -87,11 +57,7 @@ test('a Render project gets every runtime value onto GitHub, its live URL and it
   await nextStep(page, 'Generate');
   await nextStep(page, 'Auto-setup');
 
-  const config = buildConfigSchema.parse(
-    JSON.parse((await page.evaluate(() => localStorage.getItem('botsmith.wizard.v1'))) ?? '{}')
-      .config,
-  );
-  const { ledger, nextSteps } = generate(config);
+  const { ledger, nextSteps } = generate(await wizardConfig(page));
 
   // Step 7: every ledger name, grouped by what needs it, with its help link.
   for (const group of groupLedger(ledger)) {
