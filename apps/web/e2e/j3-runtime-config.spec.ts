@@ -4,6 +4,7 @@ import { expect, GITHUB_URL, type Page, test } from './fixtures';
 import {
   type EmulatorScope,
   emulatorRepo,
+  fillRequiredValues,
   nextStep,
   startWizardSignedIn,
   wizardConfig,
@@ -81,11 +82,7 @@ test('a Render project gets every runtime value onto GitHub, its live URL and it
   await expect(missing).toContainText('Render: RENDER_API_KEY, RENDER_SERVICE_ID');
 
   await page.getByLabel('DISCORD_TOKEN').fill(token);
-  for (const entry of ledger) {
-    if (entry.required && !['DISCORD_TOKEN', 'RENDER_SERVICE_ID'].includes(entry.name)) {
-      await page.getByLabel(entry.name).fill(`e2e-${entry.name.toLowerCase()}`);
-    }
-  }
+  await fillRequiredValues(page, ledger, ['DISCORD_TOKEN', 'RENDER_SERVICE_ID']);
   await expect(missing).toHaveText(/Still missing\s*Render: RENDER_SERVICE_ID$/);
 
   // The preflight refuses the Render project without its service id, with the fix.

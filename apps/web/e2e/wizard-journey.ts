@@ -1,4 +1,4 @@
-import { type BuildConfig, buildConfigSchema } from '@botsmith/shared';
+import { type BuildConfig, buildConfigSchema, type LedgerEntry } from '@botsmith/shared';
 import { expect, GITHUB_URL, type Page, signInThroughEmulator } from './fixtures';
 
 // What the auto-setup journeys share: a fresh wizard for a signed-in user, its steps, and the
@@ -57,4 +57,17 @@ export async function wizardConfig(page: Page): Promise<BuildConfig> {
     JSON.parse((await page.evaluate(() => localStorage.getItem('botsmith.wizard.v1'))) ?? '{}')
       .config,
   );
+}
+
+/** Types a made-up value into step 7 for each required ledger name but `except`. */
+export async function fillRequiredValues(
+  page: Page,
+  ledger: readonly LedgerEntry[],
+  except: readonly string[] = [],
+) {
+  for (const entry of ledger) {
+    if (entry.required && !except.includes(entry.name)) {
+      await page.getByLabel(entry.name).fill(`e2e-${entry.name.toLowerCase()}`);
+    }
+  }
 }
