@@ -43,6 +43,7 @@ export {
   type DeploymentTiming,
   type DeploymentWithProject,
   findDeployment,
+  latestDeploymentUrl,
   listDeploymentChanges,
   listDeployments,
   listDeploymentTimings,

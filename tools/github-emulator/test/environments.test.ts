@@ -1,26 +1,18 @@
-import sodium from 'libsodium-wrappers';
 import type { RequestError } from 'octokit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GitHubEmulator } from '../src/index';
+import { sealForPublicKey, sodiumReady } from '../src/secrets/sealed-box';
 import { control, octokitFor, startReceiver, startTestEmulator, tokenFor } from './helpers';
 
 let github: GitHubEmulator;
 beforeAll(async () => {
-  await sodium.ready;
+  await sodiumReady;
   github = await startTestEmulator();
 });
 afterAll(() => github.stop());
 beforeEach(() => github.store.reset());
 
 const repo = { owner: 'octocat', repo: 'bot' };
-
-function seal(publicKey: string, value: string): string {
-  const key = sodium.from_base64(publicKey, sodium.base64_variants.ORIGINAL);
-  return sodium.to_base64(
-    sodium.crypto_box_seal(sodium.from_string(value), key),
-    sodium.base64_variants.ORIGINAL,
-  );
-}
 
 const statusOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -155,7 +147,7 @@ describe('environment secrets', () => {
       environment_name: 'production',
     });
     expect(key.key).not.toBe(repoKey.key);
-    const sealed = seal(key.key, 'render-api-key');
+    const sealed = sealForPublicKey(key.key, 'render-api-key');
     const put = (encrypted_value: string, key_id = key.key_id) =>
       octokit.rest.actions.createOrUpdateEnvironmentSecret({
         ...repo,
@@ -165,10 +157,10 @@ describe('environment secrets', () => {
         key_id,
       });
     expect((await put(sealed)).status).toBe(201);
-    expect((await put(seal(key.key, 'rotated'))).status).toBe(204);
+    expect((await put(sealForPublicKey(key.key, 'rotated'))).status).toBe(204);
     // Sealed for the repository's key: the environment's key cannot open it.
-    expect(await statusOf(put(seal(repoKey.key, 'x'), repoKey.key_id))).toBe(422);
-    expect(await statusOf(put(seal(repoKey.key, 'x')))).toBe(422);
+    expect(await statusOf(put(sealForPublicKey(repoKey.key, 'x'), repoKey.key_id))).toBe(422);
+    expect(await statusOf(put(sealForPublicKey(repoKey.key, 'x')))).toBe(422);
 
     const state = await repoState();
     const production = state.environments.production as EnvironmentState;

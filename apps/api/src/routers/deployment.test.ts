@@ -117,4 +117,57 @@ describeEachDatabase('deployment router', (t) => {
     },
     scaledTimeout(15_000),
   );
+
+  // Last: it adds a project and deployments the counts above do not expect.
+  test('deployments expose their URL; project.get has the newest one', async () => {
+    const caller = as(alice);
+    const { project } = await connectedProject(t.db, testCipher(), alice, {
+      name: 'with-url',
+      repoFullName: 'alice/with-url',
+      webhookId: null,
+    });
+    expect((await caller.project.get({ projectId: project.id })).deploymentUrl).toBeNull();
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * MIN);
+    await t.db
+      .insertInto('deployments')
+      .values([
+        {
+          projectId: project.id,
+          source: 'deployment',
+          externalId: 'u1',
+          status: 'success',
+          url: 'https://old.example',
+          createdAt: at(30),
+        },
+        {
+          projectId: project.id,
+          source: 'deployment',
+          externalId: 'u2',
+          status: 'success',
+          url: 'https://bot.example',
+          createdAt: at(20),
+        },
+        {
+          projectId: project.id,
+          source: 'workflow_run',
+          externalId: 'u3',
+          status: 'success',
+          url: null,
+          createdAt: at(10),
+        },
+      ])
+      .execute();
+    const listed = await caller.deployment.list({ projectId: project.id });
+    expect(listed.items.map((d) => d.url)).toEqual([
+      null,
+      'https://bot.example',
+      'https://old.example',
+    ]);
+    expect((await caller.project.get({ projectId: project.id })).deploymentUrl).toBe(
+      'https://bot.example',
+    );
+    await expect(as(bob).project.get({ projectId: project.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
 });

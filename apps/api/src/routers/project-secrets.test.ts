@@ -1,9 +1,9 @@
 import type { Project, User } from '@botsmith/db';
 import { describeEachDatabase } from '@botsmith/db/testing';
 import { generate } from '@botsmith/generators';
+import { sealForPublicKey } from '@botsmith/github-emulator';
 import { buildConfigSchema } from '@botsmith/shared';
 import { scaledTimeout } from '@botsmith/test-kit';
-import sodium from 'libsodium-wrappers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApiToken } from '../api-tokens/api-tokens';
 import { type HarnessCaller, type SetupHarness, startSetupHarness } from '../testing/setup-harness';
@@ -17,14 +17,7 @@ const config = buildConfigSchema.parse({
 });
 const ledger = generate(config).ledger;
 
-async function seal(key: string, value: string): Promise<string> {
-  await sodium.ready;
-  const sealed = sodium.crypto_box_seal(
-    sodium.from_string(value),
-    sodium.from_base64(key, sodium.base64_variants.ORIGINAL),
-  );
-  return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
-}
+const seal = async (key: string, value: string) => sealForPublicKey(key, value);
 
 describeEachDatabase('projectSecrets router (emulator, real HTTP)', (t) => {
   let h: SetupHarness;

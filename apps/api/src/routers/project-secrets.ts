@@ -8,6 +8,8 @@ import {
   setProjectVariableInputSchema,
 } from '@botsmith/shared';
 import { TRPCError } from '@trpc/server';
+import type { Octokit } from 'octokit';
+import type { Audit } from '../activities/audit';
 import { githubFailure, githubStatus } from '../github/github-errors';
 import { octokitForUser } from '../github/octokit';
 import {
@@ -98,6 +100,39 @@ async function atGitHub<T>(doing: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What a value-setting procedure has: the caller's services, project and audit log. */
+type ValueContext = Parameters<typeof octokitForUser>[0] & {
+  user: { id: string };
+  project: Project;
+  audit: Audit;
+};
+
+/**
+ * Sets `name` (a ledger entry of `kind`) in the production environment with `put`, creating
+ * the environment if needed, audits the name (never the value) and reads GitHub's time.
+ */
+async function setValue(
+  ctx: ValueContext,
+  name: string,
+  kind: 'secret' | 'variable',
+  put: (octokit: Octokit, ref: RepoRef) => Promise<void>,
+): Promise<{ name: string; updatedAt: string | null }> {
+  const ref = repoOf(ctx.project);
+  const entry = entryOf(ctx.project, name, kind);
+  const octokit = await octokitForUser(ctx, ctx.user.id);
+  const updatedAt = await atGitHub(`storing ${entry.name}`, async () => {
+    await ensureProductionEnvironment(octokit, ref);
+    await put(octokit, ref);
+    return productionUpdatedAt(octokit, ref, entry.name, kind);
+  });
+  await ctx.audit(
+    'secrets.set',
+    { name: entry.name, kind, environment: PRODUCTION_ENVIRONMENT },
+    { projectId: ctx.project.id },
+  );
+  return { name: entry.name, updatedAt };
+}
+
 /**
  * A project's runtime ledger and its values in the GitHub environment `production` (the
  * Secrets page). Secret values are sealed in the browser and never read back; plain values
@@ -169,43 +204,21 @@ export const projectSecretsRouter = router({
   setSecret: projectProcedure
     .meta({ permission: 'secrets:write' })
     .input(setProjectSecretInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      const ref = repoOf(ctx.project);
-      const entry = entryOf(ctx.project, input.name, 'secret');
-      const octokit = await octokitForUser(ctx, ctx.user.id);
-      const updatedAt = await atGitHub(`storing ${entry.name}`, async () => {
-        await ensureProductionEnvironment(octokit, ref);
-        await putProductionSecret(octokit, ref, input);
-        return productionUpdatedAt(octokit, ref, entry.name, 'secret');
-      });
-      await ctx.audit(
-        'secrets.set',
-        { name: entry.name, kind: 'secret', environment: PRODUCTION_ENVIRONMENT },
-        { projectId: ctx.project.id },
-      );
-      return { name: entry.name, updatedAt };
-    }),
+    .mutation(({ ctx, input }) =>
+      setValue(ctx, input.name, 'secret', (octokit, ref) =>
+        putProductionSecret(octokit, ref, input),
+      ),
+    ),
 
   /** Sets a plain variable (created, or updated when it exists). */
   setVariable: projectProcedure
     .meta({ permission: 'secrets:write' })
     .input(setProjectVariableInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      const ref = repoOf(ctx.project);
-      const entry = entryOf(ctx.project, input.name, 'variable');
-      const octokit = await octokitForUser(ctx, ctx.user.id);
-      const updatedAt = await atGitHub(`setting ${entry.name}`, async () => {
-        await ensureProductionEnvironment(octokit, ref);
-        await putProductionVariable(octokit, ref, { name: entry.name, value: input.value });
-        return productionUpdatedAt(octokit, ref, entry.name, 'variable');
-      });
-      await ctx.audit(
-        'secrets.set',
-        { name: entry.name, kind: 'variable', environment: PRODUCTION_ENVIRONMENT },
-        { projectId: ctx.project.id },
-      );
-      return { name: entry.name, updatedAt };
-    }),
+    .mutation(({ ctx, input }) =>
+      setValue(ctx, input.name, 'variable', (octokit, ref) =>
+        putProductionVariable(octokit, ref, { name: input.name, value: input.value }),
+      ),
+    ),
 
   /** Deletes a secret or variable; one GitHub does not hold counts as removed. */
   remove: projectProcedure

@@ -3,6 +3,7 @@ import {
   countDrafts,
   createProject,
   deleteProject,
+  latestDeploymentUrl,
   listProjectsPage,
   updateProject,
 } from '@botsmith/db';
@@ -36,9 +37,11 @@ export const projectRouter = router({
       return { items: page.items.map(projectView), nextCursor: page.nextCursor };
     }),
 
-  get: projectProcedure
-    .meta({ permission: 'project:read' })
-    .query(({ ctx }) => projectView(ctx.project)),
+  /** The project, with where its bot answers once a deployment reported a URL. */
+  get: projectProcedure.meta({ permission: 'project:read' }).query(async ({ ctx }) => ({
+    ...projectView(ctx.project),
+    deploymentUrl: await latestDeploymentUrl(ctx.db, ctx.user.id, ctx.project.id),
+  })),
 
   /** Creates a draft, or updates one; drafts may be incomplete until setup starts. */
   saveDraft: protectedProcedure

@@ -180,6 +180,23 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
         'setup.succeeded',
       ]);
       expect(await caller.setupRun.latestForProject({ projectId })).toEqual(done);
+
+      // Step 8 shows where the bot answers once a deploy reported its environment_url.
+      expect(done.deploymentUrl).toBeNull();
+      await t.db
+        .insertInto('deployments')
+        .values({
+          projectId,
+          source: 'deployment',
+          externalId: 'deploy-1',
+          status: 'success',
+          environment: 'production',
+          url: 'https://hello-bot.example.com',
+        })
+        .execute();
+      expect((await caller.setupRun.get({ runId })).deploymentUrl).toBe(
+        'https://hello-bot.example.com',
+      );
     },
     scaledTimeout(60_000),
   );

@@ -19,7 +19,7 @@ const configFor = (target: (typeof TARGETS)[number]): BuildConfig =>
     automation: { deploy: true },
   });
 
-const valueOf = (name: string) => `value-of-${name.toLowerCase()}`;
+const typedValue = (name: string) => `value-of-${name.toLowerCase()}`;
 
 describeEachDatabase('runtime configuration through setup (emulator, real HTTP)', (t) => {
   let h: SetupHarness;
@@ -38,7 +38,7 @@ describeEachDatabase('runtime configuration through setup (emulator, real HTTP)'
         const ledger = generate(config).ledger;
         const plain = ledger.filter((entry) => !entry.secret);
         const variables = Object.fromEntries(
-          plain.map((entry) => [entry.name, valueOf(entry.name)]),
+          plain.map((entry) => [entry.name, typedValue(entry.name)]),
         );
         const name = `${target}-bot`;
         const targetRepo = { owner: 'octocat', name, visibility: 'public' as const };
@@ -72,7 +72,7 @@ describeEachDatabase('runtime configuration through setup (emulator, real HTTP)'
           keyId: secrets.keyId,
           secrets: secrets.names.map((secret) => ({
             name: secret,
-            encryptedValue: sealForPublicKey(secrets.key, valueOf(secret)),
+            encryptedValue: sealForPublicKey(secrets.key, typedValue(secret)),
           })),
         });
         const done = await settleRun(caller, runId, ['succeeded', 'failed', 'dead']);
@@ -84,11 +84,11 @@ describeEachDatabase('runtime configuration through setup (emulator, real HTTP)'
           const stored = entry.secret
             ? h.github.store.environmentSecret('octocat', name, 'production', entry.name)
             : h.github.store.environmentVariable('octocat', name, 'production', entry.name);
-          expect(stored, entry.name).toBe(valueOf(entry.name));
+          expect(stored, entry.name).toBe(typedValue(entry.name));
           if (entry.secret) {
             // GitHub holds the sealed box only, never the typed value.
             expect(production?.secrets.get(entry.name)?.encryptedValue).not.toContain(
-              valueOf(entry.name),
+              typedValue(entry.name),
             );
           }
         }

@@ -1,4 +1,10 @@
-import { type Db, findSetupRun, listSetupSteps, type SetupRun } from '@botsmith/db';
+import {
+  type Db,
+  findSetupRun,
+  latestDeploymentUrl,
+  listSetupSteps,
+  type SetupRun,
+} from '@botsmith/db';
 import {
   SETUP_STEP_TITLES,
   type SetupRunStatus,
@@ -31,6 +37,8 @@ export interface SetupSnapshot {
     htmlUrl: string | null;
     failingJob: string | null;
   } | null;
+  /** Where the deployed bot answers: the newest deployment's `environment_url`, if any. */
+  deploymentUrl: string | null;
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -54,6 +62,7 @@ export async function snapshotOf(db: Db, run: SetupRun): Promise<SetupSnapshot> 
   const fullName = str(created.fullName);
   const secretsRow = byName.get('github:secrets:store');
   const firstRun = byName.get('github:workflow:await-first-run')?.output ?? {};
+  const deploymentUrl = await latestDeploymentUrl(db, run.userId, run.projectId);
   return {
     runId: run.id,
     projectId: run.projectId,
@@ -91,5 +100,6 @@ export async function snapshotOf(db: Db, run: SetupRun): Promise<SetupSnapshot> 
           failingJob: str(firstRun.failingJob),
         }
       : null,
+    deploymentUrl,
   };
 }

@@ -81,6 +81,14 @@ describe('mapEvent on GitHub’s example payloads', () => {
       kind: 'deployment',
       facts: { status: 'success', url: 'https://bot.example', logsUrl: 'https://logs.example/1' },
     });
+    for (const unsafe of [
+      'javascript:alert(1)',
+      'ftp://bot.example',
+      `https://${'a'.repeat(2000)}`,
+    ]) {
+      Object.assign(payload.deployment_status as object, { environment_url: unsafe });
+      expect(mapEvent('deployment_status', payload)).toMatchObject({ facts: { url: null } });
+    }
     Object.assign(payload.deployment_status as object, { state: 'inactive' });
     expect(mapEvent('deployment_status', payload)).toMatchObject({ kind: 'noop' });
   });

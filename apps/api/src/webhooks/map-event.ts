@@ -116,6 +116,19 @@ export function deploymentState(state: string): DeploymentStatus | null {
 
 const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
 
+/** The longest deployment URL we keep; anything longer is not a URL a person opens. */
+const MAX_URL_LENGTH = 2000;
+
+/**
+ * Where the deployed bot answers, as the deploy job reported it: kept only when it is an
+ * http(s) URL (the dashboard links to it; `javascript:` and the like never reach a page).
+ */
+export function deploymentUrl(value: string | null | undefined): string | null {
+  if (!value || value.length > MAX_URL_LENGTH || !URL.canParse(value)) return null;
+  const { protocol } = new URL(value);
+  return protocol === 'https:' || protocol === 'http:' ? value : null;
+}
+
 /**
  * Maps one delivery to its effect.
  *
@@ -157,7 +170,7 @@ export function mapEvent(event: string, payload: unknown): EventEffect {
           status,
           ...deploymentFacts(deployment, run),
           environment: update.environment ?? deployment.environment ?? null,
-          url: update.environment_url || null,
+          url: deploymentUrl(update.environment_url),
           logsUrl: update.log_url || update.target_url || run?.html_url || null,
           completedAt: finished ? toDate(update.updated_at) : null,
         },

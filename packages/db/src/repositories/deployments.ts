@@ -107,6 +107,29 @@ export async function listDeployments(
   return toPage(rows, options.limit);
 }
 
+/**
+ * Where the project's bot answers: the URL of its newest deployment that reported one, or
+ * `null` (none deployed yet, or someone else's project).
+ */
+export async function latestDeploymentUrl(
+  db: Kysely<Database>,
+  ownerId: string,
+  projectId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('deployments')
+    .innerJoin('projects', 'projects.id', 'deployments.projectId')
+    .select('deployments.url')
+    .where('projects.ownerId', '=', ownerId)
+    .where('deployments.projectId', '=', projectId)
+    .where('deployments.url', 'is not', null)
+    .orderBy('deployments.createdAt', 'desc')
+    .orderBy('deployments.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.url ?? null;
+}
+
 /** One of the owner's deployments, or `undefined` (also when it is someone else's). */
 export function findDeployment(
   db: Kysely<Database>,
