@@ -1,6 +1,6 @@
-import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 
 /** What the API reports about a setup run (`setupRun.get` / `setupRun.progress`). */
@@ -59,9 +59,21 @@ export function useSaveDraft() {
   return useMutation(trpc.project.saveDraft.mutationOptions({ meta: { handlesErrors: true } }));
 }
 
-/** The project a run sets up (its stored config says what step 8's next steps are). */
-export function useRunProject(projectId: string | null) {
+/**
+ * The project a run sets up (its stored config says what step 8's next steps are). Read again
+ * once the run has finished: the setup filled in its repository, and the project page shares
+ * this cache.
+ */
+export function useRunProject(projectId: string | null, finished: boolean) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (finished && projectId) {
+      void queryClient.invalidateQueries({
+        queryKey: trpc.project.get.queryKey({ projectId }),
+      });
+    }
+  }, [finished, projectId, queryClient, trpc]);
   return useQuery(
     trpc.project.get.queryOptions(projectId ? { projectId } : skipToken, {
       meta: { handlesErrors: true },

@@ -16,6 +16,7 @@ import { NextStepsPanel } from './next-steps-panel';
 import { OutcomePanel } from './outcome-panel';
 import { RunProgressPanel } from './run-progress-panel';
 import { SecretsHandOffPanel } from './secrets-hand-off-panel';
+import { RUN_STATUS } from './setup-status';
 
 /**
  * Step 8: the setup run, live over SSE, with its secrets hand-off, retry and rollback, then
@@ -24,7 +25,10 @@ import { SecretsHandOffPanel } from './secrets-hand-off-panel';
 export function SetupProgressStep({ runId, onBack }: { runId: string | null; onBack: () => void }) {
   const progress = useSetupProgress(runId);
   // The config the run set up, as stored with its project: the wizard may hold another by now.
-  const project = useRunProject(progress.snapshot?.projectId ?? null);
+  const project = useRunProject(
+    progress.snapshot?.projectId ?? null,
+    progress.snapshot ? RUN_STATUS[progress.snapshot.status].finished : false,
+  );
   const config = useMemo(
     () => (project.data ? storedConfigOf(project.data) : null),
     [project.data],
