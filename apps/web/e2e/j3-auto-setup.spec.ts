@@ -1,28 +1,11 @@
 import { generate } from '@botsmith/generators';
-import { buildConfigSchema } from '@botsmith/shared';
-import { expect, GITHUB_URL, type Page, signInThroughEmulator, test } from './fixtures';
+import { expect, GITHUB_URL, test } from './fixtures';
+import { emulatorRepo, nextStep, startWizardSignedIn, wizardConfig } from './wizard-journey';
 
 // SPEC §2 J3: a signed-in user finishes the wizard, passes the preflight and watches the setup
 // stream live; the repository at (emulated) GitHub holds exactly the generated files in one
-// commit, the webhook and the sealed secret, and the first workflow run's success shows.
-
-interface EmulatorRepo {
-  owner: string;
-  name: string;
-  hooks: { url: string; active: boolean }[];
-  secrets: Record<string, string>;
-}
-
-async function emulatorState(page: Page): Promise<{ repos: EmulatorRepo[] }> {
-  const response = await page.request.get(`${GITHUB_URL}/_emulator/state`);
-  expect(response.ok()).toBe(true);
-  return response.json();
-}
-
-async function nextStep(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
-}
+// commit, the webhook, the sealed secret and the plain value in its production environment,
+// and the first workflow run's success shows.
 
 test('a signed-in user creates the repository on GitHub and watches the setup', async ({
   page,
@@ -30,20 +13,11 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   test.setTimeout(120_000);
   const projectName = `j3-bot-${Date.now().toString(36)}`;
   const token = 'discord-token-sealed-in-the-browser';
+  const clientId = '123456789012345678';
 
-  // Every push to a default branch starts a workflow run that succeeds.
-  const settings = await page.request.post(`${GITHUB_URL}/_emulator/settings`, {
-    data: { autoRuns: { conclusion: 'success', delayMs: 300 } },
-  });
-  expect(settings.ok()).toBe(true);
-
-  await signInThroughEmulator(page, 'octocat');
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await startWizardSignedIn(page);
 
   // Steps 1–6 with the defaults and a fresh name.
-  await expect(page.getByRole('heading', { level: 2, name: 'Platform' })).toBeVisible();
   await nextStep(page, 'Priorities');
   await nextStep(page, 'Features');
   await nextStep(page, 'Configuration');
@@ -57,6 +31,7 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   await expect(page.getByRole('textbox', { name: 'Repository name' })).toHaveValue(projectName);
   await page.getByRole('radio', { name: 'Public' }).check();
   await page.getByLabel('DISCORD_TOKEN').fill(token);
+  await page.getByLabel('DISCORD_CLIENT_ID').fill(clientId);
   const create = page.getByRole('button', { name: 'Create repository' });
   await expect(create).toBeDisabled();
   await page.getByRole('button', { name: 'Run checks' }).click();
@@ -65,10 +40,7 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   expect(await checks.count()).toBeGreaterThanOrEqual(3);
   await expect(checks.filter({ hasText: 'Repository name is free' })).toContainText('Passed');
   await expect(checks.filter({ hasText: 'Failed' })).toHaveCount(0);
-  const config = buildConfigSchema.parse(
-    JSON.parse((await page.evaluate(() => localStorage.getItem('botsmith.wizard.v1'))) ?? '{}')
-      .config,
-  );
+  const config = await wizardConfig(page);
   // Secrets never reach storage.
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(token);
   await create.click();
@@ -79,7 +51,15 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   await expect(steps.filter({ hasText: 'Create the repository' })).toContainText('Done');
   await expect(page.getByTestId('setup-status')).toContainText('Set up', { timeout: 60_000 });
   await expect(steps.filter({ hasText: 'Commit the generated files' })).toContainText('Done');
-  await expect(steps.filter({ hasText: 'Store the Actions secrets' })).toContainText('Done');
+  await expect(steps.filter({ hasText: 'Create the production environment' })).toContainText(
+    'Done',
+  );
+  await expect(
+    steps.filter({ hasText: 'Store the secrets in the production environment' }),
+  ).toContainText('Done');
+  await expect(steps.filter({ hasText: 'Set the production environment variables' })).toContainText(
+    'Done',
+  );
   await expect(steps.filter({ hasText: 'Register the webhook' })).toContainText('Done');
   await expect(page.getByTestId('first-run')).toContainText('success');
   await expect(page.getByRole('link', { name: `octocat/${projectName}` })).toBeVisible();
@@ -105,14 +85,15 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   expect(tree.commits[1]?.parents).toEqual([]);
   expect(tree.commits[0]?.parents).toEqual([tree.commits[1]?.sha]);
 
-  // The webhook points at Botsmith and the secret was stored (sealed in the browser).
-  const repo = (await emulatorState(page)).repos.find(
-    (candidate) => candidate.owner === 'octocat' && candidate.name === projectName,
-  );
-  expect(repo?.hooks.some((hook) => hook.active && hook.url.endsWith('/webhooks/github'))).toBe(
+  // The webhook points at Botsmith; the secret (sealed in the browser) and the plain value are
+  // in the production environment, not the repository.
+  const repo = await emulatorRepo(page, projectName);
+  expect(repo.hooks.some((hook) => hook.active && hook.url.endsWith('/webhooks/github'))).toBe(
     true,
   );
-  expect(repo?.secrets.DISCORD_TOKEN).toBe(token);
+  expect(repo.environments.production?.secrets.DISCORD_TOKEN).toBe(token);
+  expect(repo.environments.production?.variables.DISCORD_CLIENT_ID).toBe(clientId);
+  expect(repo.secrets).not.toHaveProperty('DISCORD_TOKEN');
 
   // A reload of step 8 resumes watching the same run.
   await page.reload();

@@ -1,4 +1,6 @@
+import { generate } from '@botsmith/generators';
 import { expect, GITHUB_URL, signInThroughEmulator, test } from './fixtures';
+import { fillRequiredValues, wizardConfig } from './wizard-journey';
 
 // SPEC §2 J4: with a project set up, GitHub's workflow_run events (sent by the emulator to the
 // webhook) move a deployment from queued through in progress to success on the dashboard
@@ -37,6 +39,8 @@ test('the dashboard follows deployments live and redeploys an earlier one', asyn
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Auto-setup' })).toBeVisible();
   await page.getByRole('radio', { name: 'Public' }).check();
+  // The first deploy needs every required value of the runtime ledger.
+  await fillRequiredValues(page, generate(await wizardConfig(page)).ledger);
   await page.getByRole('button', { name: 'Run checks' }).click();
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
   await page.getByRole('button', { name: 'Create repository' }).click();

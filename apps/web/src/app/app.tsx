@@ -13,7 +13,9 @@ function Header() {
           <img src="/favicon.svg" alt="" className="size-8" />
           <div>
             <p className="font-semibold tracking-tight">Botsmith</p>
-            <p className="text-xs text-slate-500">From an idea to a tested chat-bot repository</p>
+            <p className="hidden text-xs text-slate-500 sm:block">
+              From an idea to a tested chat-bot repository
+            </p>
           </div>
         </Link>
         <nav aria-label="Account">

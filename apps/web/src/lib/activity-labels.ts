@@ -21,4 +21,6 @@ export const ACTIVITY_LABELS: Record<ActivityAction, string> = {
   'setup.rolled_back': 'Rolled the setup back',
   'webhook.received': 'Received a GitHub event',
   'deployment.updated': 'A deployment changed',
+  'secrets.set': 'Set a secret or variable',
+  'secrets.removed': 'Deleted a secret or variable',
 };

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { projectIdFrom, projectPath, setupRunIdFrom, setupRunPath } from './paths';
+import {
+  projectIdFrom,
+  projectPath,
+  projectSecretsIdFrom,
+  projectSecretsPath,
+  setupRunIdFrom,
+  setupRunPath,
+} from './paths';
 
 const id = '0b5a3f3e-5d7c-4a51-9a43-0d6a8c1f2e3b';
 
@@ -19,5 +26,12 @@ describe('the addresses features link by', () => {
     expect(projectIdFrom(projectPath(id))).toBe(id);
     expect(projectIdFrom('/dashboard')).toBeNull();
     expect(projectIdFrom(`/dashboard/projects/${id}/more`)).toBeNull();
+  });
+
+  test("a project's secrets page round-trips through its path, and is not its dashboard page", () => {
+    expect(projectSecretsIdFrom(projectSecretsPath(id))).toBe(id);
+    expect(projectIdFrom(projectSecretsPath(id))).toBeNull();
+    expect(projectSecretsIdFrom(projectPath(id))).toBeNull();
+    expect(projectSecretsIdFrom('/projects/not-an-id/secrets')).toBeNull();
   });
 });

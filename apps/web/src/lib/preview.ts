@@ -1,4 +1,4 @@
-import { GENERATOR_VERSION, type GeneratedFile, generate } from '@botsmith/generators';
+import { GENERATOR_VERSION, type GeneratedProject, generate } from '@botsmith/generators';
 import {
   type BuildConfig,
   buildConfigSchema,
@@ -6,9 +6,12 @@ import {
   formatConfigIssues,
 } from '@botsmith/shared';
 
-/** The outcome of generating in the browser: the files, or the problems that prevent it. */
+/**
+ * The outcome of generating in the browser: the files with the runtime ledger and the next
+ * steps (steps 7 and 8 read them), or the problems that prevent it.
+ */
 export type Preview =
-  | { ok: true; files: GeneratedFile[]; generatorVersion: string }
+  | ({ ok: true; generatorVersion: string } & GeneratedProject)
   | { ok: false; issues: ConfigIssue[] };
 
 /**
@@ -18,5 +21,5 @@ export type Preview =
 export function previewProject(input: BuildConfig): Preview {
   const parsed = buildConfigSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: formatConfigIssues(parsed.error) };
-  return { ok: true, files: generate(parsed.data).files, generatorVersion: GENERATOR_VERSION };
+  return { ok: true, ...generate(parsed.data), generatorVersion: GENERATOR_VERSION };
 }

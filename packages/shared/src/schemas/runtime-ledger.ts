@@ -57,14 +57,14 @@ export type RuntimeLedger = z.infer<typeof runtimeLedgerSchema>;
 export const ledgerKindOf = (entry: Pick<LedgerEntry, 'secret'>): 'secret' | 'variable' =>
   entry.secret ? 'secret' : 'variable';
 
-/** The ledger's entries grouped by what needs them, in ledger order (for step 7, the page). */
-export function groupLedger(
-  ledger: readonly LedgerEntry[],
-): { label: string; kind: LedgerOwnerKind; entries: LedgerEntry[] }[] {
-  const groups = new Map<
-    string,
-    { label: string; kind: LedgerOwnerKind; entries: LedgerEntry[] }
-  >();
+/**
+ * The ledger's entries grouped by what needs them, in ledger order (for step 7, the page).
+ * Anything with a `neededBy` groups alike: entries with their state, next steps.
+ */
+export function groupLedger<T extends Pick<LedgerEntry, 'neededBy'>>(
+  ledger: readonly T[],
+): { label: string; kind: LedgerOwnerKind; entries: T[] }[] {
+  const groups = new Map<string, { label: string; kind: LedgerOwnerKind; entries: T[] }>();
   for (const entry of ledger) {
     const key = `${entry.neededBy.kind}:${entry.neededBy.id}`;
     const group = groups.get(key) ?? {

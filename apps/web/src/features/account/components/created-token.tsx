@@ -1,5 +1,5 @@
 import { Button } from '../../../components/ui/button';
-import { toast } from '../../../components/ui/toast';
+import { CopyButton } from '../../../components/ui/copy-button';
 
 /** The new token, shown once: only its hash is stored, so it cannot be shown again. */
 export function CreatedToken({
@@ -11,18 +11,6 @@ export function CreatedToken({
   token: string;
   onDismiss: () => void;
 }) {
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token);
-      toast({ tone: 'success', title: 'Token copied' });
-    } catch {
-      toast({
-        tone: 'error',
-        title: 'Copy failed',
-        description: 'Select the token and copy it by hand.',
-      });
-    }
-  };
   return (
     <section
       aria-label="New API token"
@@ -39,7 +27,11 @@ export function CreatedToken({
           onFocus={(event) => event.target.select()}
           className="min-w-0 flex-1 rounded-lg border border-emerald-300 bg-white px-3 py-2 font-mono text-xs"
         />
-        <Button onClick={copy}>Copy</Button>
+        <CopyButton
+          text={token}
+          copied="Token copied"
+          byHand="Select the token and copy it by hand."
+        />
         <Button variant="ghost" onClick={onDismiss}>
           Done
         </Button>

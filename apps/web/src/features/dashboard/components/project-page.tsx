@@ -1,4 +1,5 @@
 import { ErrorBoundary } from '../../../components/ui/error-boundary';
+import { projectSecretsPath } from '../../../lib/paths';
 import { Link } from '../../../lib/router';
 import { useLiveDeployments, useProject } from '../api/use-dashboard';
 import { DeploymentsPanel } from './deployments-panel';
@@ -50,6 +51,13 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             {!data.webhookConnected && data.status === 'active' && (
               <> · webhook disconnected, deployments do not update</>
             )}
+          </p>
+        )}
+        {data.repoFullName && (
+          <p className="text-sm">
+            <Link to={projectSecretsPath(projectId)} className="text-indigo-700 underline">
+              Secrets and variables
+            </Link>
           </p>
         )}
       </header>

@@ -1,6 +1,6 @@
-import { skipToken, useMutation } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc';
 
 /** What the API reports about a setup run (`setupRun.get` / `setupRun.progress`). */
@@ -57,4 +57,49 @@ export function useSetupActions() {
 export function useSaveDraft() {
   const trpc = useTRPC();
   return useMutation(trpc.project.saveDraft.mutationOptions({ meta: { handlesErrors: true } }));
+}
+
+/**
+ * The project a run sets up (its stored config says what step 8's next steps are). Read again
+ * once the run has finished: the setup filled in its repository, and the project page shares
+ * this cache.
+ */
+export function useRunProject(projectId: string | null, finished: boolean) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (finished && projectId) {
+      void queryClient.invalidateQueries({
+        queryKey: trpc.project.get.queryKey({ projectId }),
+      });
+    }
+  }, [finished, projectId, queryClient, trpc]);
+  return useQuery(
+    trpc.project.get.queryOptions(projectId ? { projectId } : skipToken, {
+      meta: { handlesErrors: true },
+    }),
+  );
+}
+
+/**
+ * The bot's live URL for step 8. The progress stream ends with the run, but the deploy comes
+ * after it: while there is no URL yet, each change to the project's deployments reads the run
+ * again.
+ */
+export function useLiveDeploymentUrl(snapshot: SetupSnapshot): string | null {
+  const trpc = useTRPC();
+  const waiting = snapshot.status === 'succeeded' && !snapshot.deploymentUrl;
+  const run = useQuery({
+    ...trpc.setupRun.get.queryOptions({ runId: snapshot.runId }),
+    enabled: false,
+    meta: { handlesErrors: true },
+  });
+  useSubscription(
+    trpc.deployment.changes.subscriptionOptions(
+      waiting ? { projectId: snapshot.projectId } : skipToken,
+      // On start too: the deployment may have landed before the subscription did.
+      { onStarted: () => void run.refetch(), onData: () => void run.refetch() },
+    ),
+  );
+  return snapshot.deploymentUrl ?? run.data?.deploymentUrl ?? null;
 }

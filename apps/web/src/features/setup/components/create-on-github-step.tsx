@@ -14,9 +14,9 @@ import { controlClass, Field } from '../../../components/ui/field';
 import { toast } from '../../../components/ui/toast';
 import { usePreview } from '../../../lib/use-preview';
 import { usePreflight, useSaveDraft, useStartSetup } from '../api/use-setup';
-import { secretVariablesOf } from '../state/env-example';
-import { markSecretsOffered, setSecretValue, useSecretValues } from '../state/secret-values';
+import { markValuesOffered, providedValues, useRuntimeValues } from '../state/runtime-values';
 import { PreflightChecks } from './preflight-checks';
+import { RuntimeConfigSection } from './runtime-config-section';
 
 function fieldErrors(target: RepoTarget): Partial<Record<keyof RepoTarget, string[]>> {
   const parsed = repoTargetSchema.safeParse(target);
@@ -33,8 +33,9 @@ const errorMessage = (error: unknown) =>
   error instanceof TRPCClientError || error instanceof Error ? error.message : null;
 
 /**
- * Step 7: where the repository goes, the secret values the bot needs (kept in memory only and
- * sealed in the browser on step 8), the preflight checks, then the start of the setup.
+ * Step 7: where the repository goes, the values of the runtime ledger (secrets kept in memory
+ * only and sealed in the browser on step 8, plain values sent with the start), the preflight
+ * checks, then the start of the setup.
  */
 export function CreateOnGitHubStep({
   config,
@@ -50,32 +51,34 @@ export function CreateOnGitHubStep({
     name: config.project.name,
     visibility: 'private',
   });
-  const [checked, setChecked] = useState<{ target: RepoTarget; result: PreflightResult } | null>(
-    null,
-  );
+  const [checked, setChecked] = useState<{ key: string; result: PreflightResult } | null>(null);
   const [projectId, setProjectId] = useState<string | undefined>(undefined);
   const { preview } = usePreview(config);
-  const secrets = useMemo(() => (preview.ok ? secretVariablesOf(preview.files) : []), [preview]);
-  const values = useSecretValues();
-  useEffect(() => markSecretsOffered(), []);
+  const ledger = useMemo(() => (preview.ok ? preview.ledger : []), [preview]);
+  const values = useRuntimeValues();
+  const provided = useMemo(() => providedValues(ledger, values), [ledger, values]);
+  useEffect(() => markValuesOffered(), []);
   const preflight = usePreflight();
   const start = useStartSetup();
   const saveDraft = useSaveDraft();
   const errors = fieldErrors(target);
   const valid = Object.keys(errors).length === 0;
-  // A check result only counts for the exact target it was run for.
-  const current =
-    checked && JSON.stringify(checked.target) === JSON.stringify(target) ? checked.result : null;
+  // A check result only counts for the exact target and values it was run for.
+  const key = JSON.stringify({ target, provided });
+  const current = checked?.key === key ? checked.result : null;
 
   const update = (change: Partial<RepoTarget>) => setTarget((value) => ({ ...value, ...change }));
 
   const runChecks = () =>
-    preflight.mutate({ target, config }, { onSuccess: (result) => setChecked({ target, result }) });
+    preflight.mutate(
+      { target, config, provided },
+      { onSuccess: (result) => setChecked({ key, result }) },
+    );
 
   const create = () => {
     if (!current) return;
     start.mutate(
-      { target, config, plan: current.plan, projectId },
+      { target, config, plan: current.plan, projectId, variables: provided.variables },
       {
         onSuccess: ({ runId }) => onStarted(runId),
       },
@@ -156,50 +159,17 @@ export function CreateOnGitHubStep({
         </fieldset>
       </Section>
 
-      <Section
-        title="Secrets"
-        description="Stored as GitHub Actions secrets. The values stay in this tab's memory and are encrypted in your browser with the repository's public key: Botsmith never sees them. Leave one empty to add it on GitHub later."
-      >
-        {secrets.length === 0 ? (
-          <p className="text-sm text-slate-500">This project needs no secrets.</p>
-        ) : (
-          <div className="grid items-start gap-4 sm:grid-cols-2">
-            {secrets.map((secret) => (
-              <Field
-                key={secret.name}
-                label={
-                  <>
-                    <code>{secret.name}</code>
-                    {secret.required ? '' : ' (optional)'}
-                  </>
-                }
-                hint={secret.description || undefined}
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    type="password"
-                    autoComplete="off"
-                    className={controlClass}
-                    value={values[secret.name] ?? ''}
-                    onChange={(event) => setSecretValue(secret.name, event.target.value)}
-                  />
-                )}
-              </Field>
-            ))}
-          </div>
-        )}
-      </Section>
+      <RuntimeConfigSection ledger={ledger} values={values} provided={provided} />
 
       <Section
         title="Checks"
-        description="Before touching GitHub, Botsmith checks your token, the name and your rights."
+        description="Before touching GitHub, Botsmith checks your token, the name, your rights and that the first deploy has the values it needs."
       >
         {current ? (
           <PreflightChecks checks={current.checks} />
         ) : (
           <p className="text-sm text-slate-500">
-            {checked ? 'The target changed: run the checks again.' : 'Not run yet.'}
+            {checked ? 'The target or the values changed: run the checks again.' : 'Not run yet.'}
           </p>
         )}
         {preflight.error && (

@@ -2,21 +2,21 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Section } from '../../../components/ui/card';
 import { controlClass, Field } from '../../../components/ui/field';
+import { sealSecrets } from '../../../lib/seal-secrets';
 import { type SetupSnapshot, useSetupActions } from '../api/use-setup';
-import { sealSecrets } from '../state/seal-secrets';
 import {
-  clearSecretValues,
-  getSecretValues,
-  secretsWereOffered,
+  clearRuntimeValues,
+  getRuntimeValues,
   valuesToSeal,
-} from '../state/secret-values';
+  valuesWereOffered,
+} from '../state/runtime-values';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The `github:secrets:store` step waits for the browser: the values typed on step 7 are sealed here with
- * the repository's public key and handed over as ciphertext. After a reload the values are
- * gone, so the user types them again or skips.
+ * The `github:secrets:store` step waits for the browser: the secret values typed on step 7 are
+ * sealed here with the `production` environment's public key and handed over as ciphertext.
+ * After a reload the values are gone, so the user types them again or skips.
  */
 export function SecretsHandOffPanel({
   snapshot,
@@ -41,7 +41,7 @@ export function SecretsHandOffPanel({
         keyId: secrets.keyId,
         secrets: sealed,
       });
-      clearSecretValues();
+      clearRuntimeValues();
       onDone(next);
     } catch (cause) {
       sent.current = null;
@@ -49,9 +49,9 @@ export function SecretsHandOffPanel({
     }
   };
 
-  const remembered = valuesToSeal(secrets.names, getSecretValues());
+  const remembered = valuesToSeal(secrets.names, getRuntimeValues());
   // Typed (or deliberately left empty) on step 7 in this tab: send without asking again.
-  const automatic = secretsWereOffered() || remembered.length > 0;
+  const automatic = valuesWereOffered() || remembered.length > 0;
   const sendRef = useRef(send);
   sendRef.current = send;
 
@@ -59,7 +59,7 @@ export function SecretsHandOffPanel({
   useEffect(() => {
     if (!automatic || sent.current === secrets.keyId) return;
     sent.current = secrets.keyId;
-    void sendRef.current(getSecretValues());
+    void sendRef.current(getRuntimeValues());
   }, [automatic, secrets.keyId]);
 
   if (automatic && !error) {
@@ -74,7 +74,7 @@ export function SecretsHandOffPanel({
   return (
     <Section
       title="Secrets needed"
-      description="The values typed earlier are no longer in this tab (they are never stored). Type them again to encrypt them in your browser, or skip and add them on GitHub later."
+      description="The values typed earlier are no longer in this tab (they are never stored). Type them again to encrypt them in your browser, or skip and add them later on the project's secrets page."
     >
       {error && (
         <p role="alert" className="text-sm font-medium text-red-700">

@@ -1,19 +1,42 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { ErrorBoundary } from '../../../components/ui/error-boundary';
-import { type RollbackResult, type SetupSnapshot, useSetupProgress } from '../api/use-setup';
+import { previewProject } from '../../../lib/preview';
+import { storedConfigOf } from '../../../lib/stored-config';
+import {
+  type RollbackResult,
+  type SetupSnapshot,
+  useRunProject,
+  useSetupProgress,
+} from '../api/use-setup';
 import { FailureActionsPanel } from './failure-actions-panel';
+import { LiveDeploymentPanel } from './live-deployment-panel';
+import { NextStepsPanel } from './next-steps-panel';
 import { OutcomePanel } from './outcome-panel';
 import { RunProgressPanel } from './run-progress-panel';
 import { SecretsHandOffPanel } from './secrets-hand-off-panel';
+import { RUN_STATUS } from './setup-status';
 
 /**
- * Step 8: the setup run, live over SSE, with its secrets hand-off, retry and rollback; each
- * panel fails on its own.
+ * Step 8: the setup run, live over SSE, with its secrets hand-off, retry and rollback, then
+ * where the bot runs and what is left to do for its platforms; each panel fails on its own.
  */
 export function SetupProgressStep({ runId, onBack }: { runId: string | null; onBack: () => void }) {
   const progress = useSetupProgress(runId);
+  // The config the run set up, as stored with its project: the wizard may hold another by now.
+  const project = useRunProject(
+    progress.snapshot?.projectId ?? null,
+    progress.snapshot ? RUN_STATUS[progress.snapshot.status].finished : false,
+  );
+  const config = useMemo(
+    () => (project.data ? storedConfigOf(project.data) : null),
+    [project.data],
+  );
+  const nextSteps = useMemo(() => {
+    const preview = config ? previewProject(config) : null;
+    return preview?.ok ? preview.nextSteps : [];
+  }, [config]);
   const { snapshot } = progress;
   const [rolledBack, setRolledBack] = useState<RollbackResult | null>(null);
   // After an action that sets the run going again, show its answer and follow the stream anew.
@@ -68,6 +91,14 @@ export function SetupProgressStep({ runId, onBack }: { runId: string | null; onB
       </ErrorBoundary>
       <ErrorBoundary label="the setup result">
         <OutcomePanel snapshot={snapshot} rolledBack={rolledBack} />
+      </ErrorBoundary>
+      {snapshot.repo && config && (
+        <ErrorBoundary label="the live bot">
+          <LiveDeploymentPanel snapshot={snapshot} config={config} />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary label="the next steps">
+        <NextStepsPanel nextSteps={nextSteps} />
       </ErrorBoundary>
     </div>
   );

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
+import { copyText } from '../../../components/ui/copy-button';
 import { toast } from '../../../components/ui/toast';
 import { usePreview } from '../../../lib/use-preview';
 import { downloadProjectZip } from '../api/download-zip';
@@ -29,18 +30,8 @@ export function GenerateStep({ config, goTo }: Pick<WizardStepProps, 'config' | 
     onSuccess: (filename) => toast({ tone: 'success', title: `Downloaded ${filename}` }),
   });
 
-  const copy = async (path: string, content: string) => {
-    try {
-      await navigator.clipboard.writeText(content);
-      toast({ tone: 'success', title: `Copied ${path}` });
-    } catch {
-      toast({
-        tone: 'error',
-        title: 'Copy failed',
-        description: 'The browser blocked the clipboard.',
-      });
-    }
-  };
+  const copy = (path: string, content: string) =>
+    copyText(content, { copied: `Copied ${path}`, byHand: 'The browser blocked the clipboard.' });
 
   if (!preview.ok) {
     return (

@@ -1,8 +1,9 @@
 /**
  * Seals Actions secret values for GitHub in the browser: a libsodium sealed box with the
- * repository's public key, both in GitHub's standard base64 (`ORIGINAL`, with padding). The
- * server only ever receives the ciphertext. libsodium (WebAssembly) is imported lazily so it
- * loads only on the steps that seal.
+ * public key of the secrets' home (the `production` environment), both in GitHub's standard
+ * base64 (`ORIGINAL`, with padding). The server only ever receives the ciphertext. libsodium
+ * (WebAssembly) is imported lazily so it loads only on the pages that seal: step 8 and the
+ * project's secrets page.
  */
 export interface SecretToSeal {
   name: string;
@@ -23,7 +24,7 @@ export async function sealSecrets(
   const variant = sodium.base64_variants.ORIGINAL;
   const publicKey = sodium.from_base64(publicKeyBase64, variant);
   if (publicKey.length !== sodium.crypto_box_PUBLICKEYBYTES) {
-    throw new Error('The repository public key is not a 32-byte key.');
+    throw new Error('The public key GitHub gave is not a 32-byte key.');
   }
   return secrets.map(({ name, value }) => ({
     name,
