@@ -32,6 +32,6 @@ describe('the addresses features link by', () => {
     expect(projectSecretsIdFrom(projectSecretsPath(id))).toBe(id);
     expect(projectIdFrom(projectSecretsPath(id))).toBeNull();
     expect(projectSecretsIdFrom(projectPath(id))).toBeNull();
-    expect(projectSecretsIdFrom('/projects/not-an-id/secrets')).toBeNull();
+    expect(projectSecretsIdFrom('/dashboard/projects/not-an-id/secrets')).toBeNull();
   });
 });

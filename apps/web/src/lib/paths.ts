@@ -29,11 +29,11 @@ export function projectIdFrom(pathname: string): string | null {
   return PROJECT_PATH.exec(pathname)?.[1] ?? null;
 }
 
-const PROJECT_SECRETS_PATH = /^\/projects\/([0-9a-f-]{36})\/secrets$/i;
+const PROJECT_SECRETS_PATH = /^\/dashboard\/projects\/([0-9a-f-]{36})\/secrets$/i;
 
 /** A project's secrets page: the ledger's values on GitHub, set, rotated or deleted there. */
 export function projectSecretsPath(projectId: string): string {
-  return `/projects/${projectId}/secrets`;
+  return `${projectPath(projectId)}/secrets`;
 }
 
 /** The project whose secrets page `pathname` is, or `null`. */

@@ -11,7 +11,7 @@ import { RedeployBanner } from './redeploy-banner';
 import { SecretRow } from './secret-row';
 
 /**
- * `/projects/:id/secrets`: every name of the project's runtime ledger with its state in the
+ * `/dashboard/projects/:id/secrets`: every name of the project's runtime ledger with its state in the
  * GitHub `production` environment; set, rotate or delete a value, then redeploy with it.
  */
 export function SecretsPage({ projectId }: { projectId: string }) {
