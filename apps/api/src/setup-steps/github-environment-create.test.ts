@@ -1,29 +1,22 @@
-import { describeEachDatabase } from '@botsmith/db/testing';
 import { buildConfigSchema } from '@botsmith/shared';
 import { scaledTimeout } from '@botsmith/test-kit';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
+import { expect, test } from 'vitest';
+import { describeWithSetupHarness } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
 
 const teamOf = (size: 'solo' | 'medium', name: string) =>
   buildConfigSchema.parse({ project: { name }, team: { size } });
 
-describeEachDatabase('github:environment:create run twice', (t) => {
-  let h: SetupHarness;
-  beforeAll(async () => {
-    h = await startSetupHarness(t.db, { withWorker: false });
-  }, scaledTimeout(60_000));
-  afterAll(() => h.stop());
-
+describeWithSetupHarness('github:environment:create run twice', (s) => {
   const environmentOf = (name: string) =>
-    h.github.store.repo('octocat', name)?.environments.get('production');
+    s.h.github.store.repo('octocat', name)?.environments.get('production');
 
   test(
     'a small team: production deploys only from main, one branch policy, no reviewers',
     async () => {
-      const { caller } = await h.signIn('octocat');
+      const { caller } = await s.h.signIn('octocat');
       const name = 'env-solo-bot';
-      const step = await reachStep(h, t.db, caller, 'github:environment:create', name, {
+      const step = await reachStep(s.h, s.db, caller, 'github:environment:create', name, {
         config: teamOf('solo', name),
       });
       const first = await step.run();
@@ -48,9 +41,9 @@ describeEachDatabase('github:environment:create run twice', (t) => {
   test(
     'a medium team: each deploy waits for the signed-in user',
     async () => {
-      const { caller } = await h.signIn('octocat');
+      const { caller } = await s.h.signIn('octocat');
       const name = 'env-team-bot';
-      const step = await reachStep(h, t.db, caller, 'github:environment:create', name, {
+      const step = await reachStep(s.h, s.db, caller, 'github:environment:create', name, {
         config: teamOf('medium', name),
       });
       expect(await step.run()).toMatchObject({
@@ -59,7 +52,7 @@ describeEachDatabase('github:environment:create run twice', (t) => {
         output: { requiredReviewers: true },
       });
       await step.run();
-      const octocatId = h.github.store.state.users.get('octocat')?.id;
+      const octocatId = s.h.github.store.state.users.get('octocat')?.id;
       expect(environmentOf(name)?.reviewers).toEqual([{ type: 'User', id: octocatId }]);
       expect(environmentOf(name)?.branchPolicies).toHaveLength(1);
     },
@@ -69,9 +62,9 @@ describeEachDatabase('github:environment:create run twice', (t) => {
   test(
     'GitHub refusing reviewers on the plan (422): the branch policy alone, and the message says so',
     async () => {
-      const { caller } = await h.signIn('octocat');
+      const { caller } = await s.h.signIn('octocat');
       const name = 'env-private-bot';
-      const step = await reachStep(h, t.db, caller, 'github:environment:create', name, {
+      const step = await reachStep(s.h, s.db, caller, 'github:environment:create', name, {
         config: teamOf('medium', name),
         visibility: 'private',
         branchProtection: false,

@@ -1,27 +1,21 @@
-import { describeEachDatabase } from '@botsmith/db/testing';
 import { generate } from '@botsmith/generators';
 import { buildConfigSchema } from '@botsmith/shared';
 import { scaledTimeout } from '@botsmith/test-kit';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import { PermanentGitHubError } from '../setup/github-retry';
-import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
+import { describeWithSetupHarness } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
 
-describeEachDatabase('github:files:commit run twice', (t) => {
-  let h: SetupHarness;
-  beforeAll(async () => {
-    h = await startSetupHarness(t.db, { withWorker: false });
-  }, scaledTimeout(60_000));
-  afterEach(() => h.clearFaults());
-  afterAll(() => h.stop());
+describeWithSetupHarness('github:files:commit run twice', (s) => {
+  afterEach(() => s.h.clearFaults());
 
-  const commitsOf = (name: string) => h.github.store.snapshot('octocat', name)?.commits ?? [];
+  const commitsOf = (name: string) => s.h.github.store.snapshot('octocat', name)?.commits ?? [];
 
   test(
     'one commit on the branch; the rerun finds the files there',
     async () => {
-      const { caller } = await h.signIn('octocat');
-      const step = await reachStep(h, t.db, caller, 'github:files:commit', 'twice-commit-bot');
+      const { caller } = await s.h.signIn('octocat');
+      const step = await reachStep(s.h, s.db, caller, 'github:files:commit', 'twice-commit-bot');
 
       const first = await step.run();
       const second = await step.run();
@@ -36,7 +30,7 @@ describeEachDatabase('github:files:commit run twice', (t) => {
       });
       expect(step.calls('POST', '/repos/octocat/twice-commit-bot/git/commits')).toHaveLength(1);
       const config = buildConfigSchema.parse({ project: { name: 'step-bot' } });
-      const { files } = h.github.store.snapshot('octocat', 'twice-commit-bot') ?? { files: {} };
+      const { files } = s.h.github.store.snapshot('octocat', 'twice-commit-bot') ?? { files: {} };
       expect(Object.keys(files).sort()).toEqual(generate(config).files.map((file) => file.path));
     },
     scaledTimeout(60_000),
@@ -45,11 +39,11 @@ describeEachDatabase('github:files:commit run twice', (t) => {
   test(
     'a commit made before moving the branch failed is the one the rerun publishes',
     async () => {
-      const { caller } = await h.signIn('octocat');
-      const step = await reachStep(h, t.db, caller, 'github:files:commit', 'reused-commit-bot');
+      const { caller } = await s.h.signIn('octocat');
+      const step = await reachStep(s.h, s.db, caller, 'github:files:commit', 'reused-commit-bot');
       // Octokit sends the ref URL-encoded (`heads%2Fmain`).
       const ref = '/repos/octocat/reused-commit-bot/git/refs/heads(/|%2F)main';
-      await h.fault({ method: 'PATCH', path: ref, status: 422, times: 1 });
+      await s.h.fault({ method: 'PATCH', path: ref, status: 422, times: 1 });
 
       await expect(step.run()).rejects.toBeInstanceOf(PermanentGitHubError);
       const second = await step.run();

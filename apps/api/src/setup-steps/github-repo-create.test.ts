@@ -1,21 +1,14 @@
-import { describeEachDatabase } from '@botsmith/db/testing';
 import { scaledTimeout } from '@botsmith/test-kit';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
+import { expect, test } from 'vitest';
+import { describeWithSetupHarness } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
 
-describeEachDatabase('github:repo:create run twice', (t) => {
-  let h: SetupHarness;
-  beforeAll(async () => {
-    h = await startSetupHarness(t.db, { withWorker: false });
-  }, scaledTimeout(60_000));
-  afterAll(() => h.stop());
-
+describeWithSetupHarness('github:repo:create run twice', (s) => {
   test(
     'creates one repository; the rerun adopts it',
     async () => {
-      const { caller } = await h.signIn('octocat');
-      const step = await reachStep(h, t.db, caller, 'github:repo:create', 'twice-repo-bot');
+      const { caller } = await s.h.signIn('octocat');
+      const step = await reachStep(s.h, s.db, caller, 'github:repo:create', 'twice-repo-bot');
 
       const first = await step.run();
       const second = await step.run();
@@ -31,12 +24,12 @@ describeEachDatabase('github:repo:create run twice', (t) => {
         message: 'Found octocat/twice-repo-bot, created before a restart.',
         output: { ...first.output, adopted: true },
       });
-      const repos = [...h.github.store.state.repos.values()].filter(
+      const repos = [...s.h.github.store.state.repos.values()].filter(
         (repo) => repo.name === 'twice-repo-bot',
       );
       expect(repos).toHaveLength(1);
       expect(step.calls('POST', '/user/repos').map((call) => call.status)).toEqual([201, 422]);
-      const project = await t.db
+      const project = await s.db
         .selectFrom('projects')
         .select(['repoFullName', 'repoId'])
         .where('id', '=', step.projectId)

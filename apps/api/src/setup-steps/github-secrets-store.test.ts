@@ -1,21 +1,14 @@
-import { describeEachDatabase } from '@botsmith/db/testing';
 import { scaledTimeout } from '@botsmith/test-kit';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
+import { expect, test } from 'vitest';
+import { describeWithSetupHarness } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
 
-describeEachDatabase('github:secrets:store run twice', (t) => {
-  let h: SetupHarness;
-  beforeAll(async () => {
-    h = await startSetupHarness(t.db, { withWorker: false });
-  }, scaledTimeout(60_000));
-  afterAll(() => h.stop());
-
+describeWithSetupHarness('github:secrets:store run twice', (s) => {
   test(
     'asks for the sealed values once, then writes each secret once',
     async () => {
-      const { caller } = await h.signIn('octocat');
-      const step = await reachStep(h, t.db, caller, 'github:secrets:store', 'twice-secrets-bot');
+      const { caller } = await s.h.signIn('octocat');
+      const step = await reachStep(s.h, s.db, caller, 'github:secrets:store', 'twice-secrets-bot');
 
       expect(await step.run()).toMatchObject({ status: 'waiting' });
       const values = await step.handOverSecrets();
@@ -30,11 +23,11 @@ describeEachDatabase('github:secrets:store run twice', (t) => {
         const path = `/repos/octocat/twice-secrets-bot/environments/production/secrets/${name}`;
         expect(step.calls('PUT', path), name).toHaveLength(1);
         expect(
-          h.github.store.environmentSecret('octocat', 'twice-secrets-bot', 'production', name),
+          s.h.github.store.environmentSecret('octocat', 'twice-secrets-bot', 'production', name),
         ).toBe(value);
       }
       // Nothing repository-wide: every value lives in the production environment.
-      expect(h.github.store.repo('octocat', 'twice-secrets-bot')?.secrets.size).toBe(0);
+      expect(s.h.github.store.repo('octocat', 'twice-secrets-bot')?.secrets.size).toBe(0);
     },
     scaledTimeout(60_000),
   );

@@ -1,25 +1,18 @@
-import { describeEachDatabase } from '@botsmith/db/testing';
 import { scaledTimeout } from '@botsmith/test-kit';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
+import { expect, test } from 'vitest';
+import { describeWithSetupHarness } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
 
-describeEachDatabase('github:variables:set run twice', (t) => {
-  let h: SetupHarness;
-  beforeAll(async () => {
-    h = await startSetupHarness(t.db, { withWorker: false });
-  }, scaledTimeout(60_000));
-  afterAll(() => h.stop());
-
+describeWithSetupHarness('github:variables:set run twice', (s) => {
   test(
     'sets each typed value once as a production variable; an existing one is updated',
     async () => {
-      const { caller } = await h.signIn('octocat');
+      const { caller } = await s.h.signIn('octocat');
       const name = 'vars-bot';
       const variables = { DISCORD_CLIENT_ID: '1234', PORT: '8080' };
-      const step = await reachStep(h, t.db, caller, 'github:variables:set', name, { variables });
+      const step = await reachStep(s.h, s.db, caller, 'github:variables:set', name, { variables });
       // Someone set PORT by hand meanwhile: the step updates it (409, then PATCH).
-      const environment = h.github.store.repo('octocat', name)?.environments.get('production');
+      const environment = s.h.github.store.repo('octocat', name)?.environments.get('production');
       environment?.variables.set('PORT', {
         name: 'PORT',
         value: '1',
@@ -35,11 +28,11 @@ describeEachDatabase('github:variables:set run twice', (t) => {
       expect(step.calls('POST', path)).toHaveLength(2);
       expect(step.calls('PATCH', `${path}/PORT`)).toHaveLength(1);
       for (const [variable, value] of Object.entries(variables)) {
-        expect(h.github.store.environmentVariable('octocat', name, 'production', variable)).toBe(
+        expect(s.h.github.store.environmentVariable('octocat', name, 'production', variable)).toBe(
           value,
         );
       }
-      expect(h.github.store.repo('octocat', name)?.variables.size).toBe(0);
+      expect(s.h.github.store.repo('octocat', name)?.variables.size).toBe(0);
     },
     scaledTimeout(60_000),
   );

@@ -1,27 +1,20 @@
-import { describeEachDatabase } from '@botsmith/db/testing';
 import { scaledTimeout } from '@botsmith/test-kit';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type SetupHarness, startSetupHarness, TEST_PUBLIC_URL } from '../testing/setup-harness';
+import { expect, test } from 'vitest';
+import { describeWithSetupHarness, TEST_PUBLIC_URL } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
 import { testCipher } from '../testing/test-keys';
 import { openWebhookSecret } from '../webhooks/webhook-secret';
 
-describeEachDatabase('github:webhook:create run twice', (t) => {
-  let h: SetupHarness;
-  beforeAll(async () => {
-    h = await startSetupHarness(t.db, { withWorker: false });
-  }, scaledTimeout(60_000));
-  afterAll(() => h.stop());
-
+describeWithSetupHarness('github:webhook:create run twice', (s) => {
   test(
     'one hook with the project’s one secret; the rerun updates it',
     async () => {
-      const { caller } = await h.signIn('octocat');
-      const step = await reachStep(h, t.db, caller, 'github:webhook:create', 'twice-hook-bot');
+      const { caller } = await s.h.signIn('octocat');
+      const step = await reachStep(s.h, s.db, caller, 'github:webhook:create', 'twice-hook-bot');
 
       const first = await step.run();
       const project = () =>
-        t.db
+        s.db
           .selectFrom('projects')
           .selectAll()
           .where('id', '=', step.projectId)
@@ -29,7 +22,7 @@ describeEachDatabase('github:webhook:create run twice', (t) => {
       const sealedFirst = (await project()).webhookSecretCiphertext;
       const second = await step.run();
 
-      const hooks = [...(h.github.store.repo('octocat', 'twice-hook-bot')?.hooks.values() ?? [])];
+      const hooks = [...(s.h.github.store.repo('octocat', 'twice-hook-bot')?.hooks.values() ?? [])];
       expect(hooks).toHaveLength(1);
       const output = { hookId: hooks[0]?.id, url: `${TEST_PUBLIC_URL}/webhooks/github` };
       expect(first).toMatchObject({ status: 'succeeded', output });

@@ -1,23 +1,19 @@
-import { describeEachDatabase } from '@botsmith/db/testing';
 import { scaledTimeout } from '@botsmith/test-kit';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type SetupHarness, startSetupHarness } from '../testing/setup-harness';
+import { beforeAll, expect, test } from 'vitest';
+import { describeWithSetupHarness } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
 
-describeEachDatabase('github:workflow:await-first-run run twice', (t) => {
-  let h: SetupHarness;
-  beforeAll(async () => {
-    h = await startSetupHarness(t.db, { withWorker: false });
-    h.github.store.state.settings.autoRuns = { conclusion: 'failure', delayMs: 50 };
-  }, scaledTimeout(60_000));
-  afterAll(() => h.stop());
+describeWithSetupHarness('github:workflow:await-first-run run twice', (s) => {
+  beforeAll(() => {
+    s.h.github.store.state.settings.autoRuns = { conclusion: 'failure', delayMs: 50 };
+  });
 
   test(
     'records each first run once, dispatches nothing, keeps its deadline',
     async () => {
-      const { caller } = await h.signIn('octocat');
+      const { caller } = await s.h.signIn('octocat');
       const name = 'twice-first-run-bot';
-      const step = await reachStep(h, t.db, caller, 'github:workflow:await-first-run', name);
+      const step = await reachStep(s.h, s.db, caller, 'github:workflow:await-first-run', name);
 
       const first = await step.run();
       const second = await step.run();
@@ -28,9 +24,9 @@ describeEachDatabase('github:workflow:await-first-run run twice', (t) => {
       });
       // Same run, same failing job, same deadline: the rerun picked up where the first left off.
       expect(second).toEqual(first);
-      const repo = h.github.store.repo('octocat', name);
+      const repo = s.h.github.store.repo('octocat', name);
       expect(repo?.dispatches).toEqual([]);
-      const deployments = await t.db
+      const deployments = await s.db
         .selectFrom('deployments')
         .select(['source', 'externalId', 'status', 'failingJob'])
         .where('projectId', '=', step.projectId)
@@ -40,7 +36,7 @@ describeEachDatabase('github:workflow:await-first-run run twice', (t) => {
       expect(deployments).toHaveLength(repo?.runs.length ?? -1);
       expect(new Set(deployments.map((d) => d.externalId)).size).toBe(deployments.length);
       expect(deployments.every((d) => d.source === 'workflow_run')).toBe(true);
-      const activities = await t.db
+      const activities = await s.db
         .selectFrom('activities')
         .select('action')
         .where('projectId', '=', step.projectId)

@@ -1,9 +1,10 @@
 import type { Db, User } from '@botsmith/db';
 import { upsertGitHubUser } from '@botsmith/db';
+import { describeEachDatabase } from '@botsmith/db/testing';
 import { type GitHubEmulator, startGitHubEmulator } from '@botsmith/github-emulator';
 import { scaledTimeout } from '@botsmith/test-kit';
 import { pino } from 'pino';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { RequestAuth } from '../auth/request-auth';
 import type { GitHubConfig } from '../github/github-config';
 import { storeGitHubToken } from '../github/github-token-store';
@@ -167,4 +168,37 @@ export async function settleRun(
     })
     .toSatisfy((status: string) => statuses.includes(status));
   return caller.setupRun.get({ runId });
+}
+
+/** What a suite of {@link describeWithSetupHarness} reads; valid inside its hooks and tests. */
+export interface SetupSuite {
+  readonly h: SetupHarness;
+  readonly db: Db;
+}
+
+/**
+ * A suite on each database with one setup harness, started before its tests and stopped after
+ * them. Without a worker by default: step suites drive the steps themselves.
+ */
+export function describeWithSetupHarness(
+  title: string,
+  body: (suite: SetupSuite) => void,
+  options: { withWorker?: boolean } = {},
+): void {
+  describeEachDatabase(title, (t) => {
+    let harness: SetupHarness | undefined;
+    beforeAll(async () => {
+      harness = await startSetupHarness(t.db, { withWorker: options.withWorker ?? false });
+    }, scaledTimeout(60_000));
+    afterAll(() => harness?.stop());
+    body({
+      get h() {
+        if (!harness) throw new Error('The setup harness starts before the suite’s tests.');
+        return harness;
+      },
+      get db() {
+        return t.db;
+      },
+    });
+  });
 }
