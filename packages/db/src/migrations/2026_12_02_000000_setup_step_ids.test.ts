@@ -13,12 +13,24 @@ const OLD_NAMES = [
   'branch_protection',
   'first_run',
 ];
-// Today's ids, so the test also proves the migration writes what the code reads.
-const IDS = [...SETUP_STEP_IDS];
+// The ids those six steps have today (later steps, such as github:environment:create, never
+// had an old name); each must be a current id, so the migration writes what the code reads.
+const IDS = [
+  'github:repo:create',
+  'github:files:commit',
+  'github:secrets:store',
+  'github:webhook:create',
+  'github:branch:protect',
+  'github:workflow:await-first-run',
+];
 
 describeEachDatabase(
   'migration 2026_12_02_000000_setup_step_ids',
   (t) => {
+    test('the renamed steps keep ids the code knows', () => {
+      for (const id of IDS) expect(SETUP_STEP_IDS).toContain(id);
+    });
+
     test('renames stored step names to ids and back, in steps and setup.failed activities', async () => {
       const migrator = createMigrator(t.db);
       expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
