@@ -60,6 +60,13 @@ export async function wizardConfig(page: Page): Promise<BuildConfig> {
 }
 
 /** Types a made-up value into step 7 for each required ledger name but `except`. */
+/** A value for `entry` that fits its format (a Render service ID, a health URL, …). */
+export function sampleValue(entry: LedgerEntry): string {
+  if (entry.name === 'HEALTH_URL') return 'https://e2e-bot.example/health';
+  if (entry.name === 'RENDER_SERVICE_ID') return 'srv-e2e0sample';
+  return `e2e-${entry.name.toLowerCase()}`;
+}
+
 export async function fillRequiredValues(
   page: Page,
   ledger: readonly LedgerEntry[],
@@ -67,7 +74,7 @@ export async function fillRequiredValues(
 ) {
   for (const entry of ledger) {
     if (entry.required && !except.includes(entry.name)) {
-      await page.getByLabel(entry.name).fill(`e2e-${entry.name.toLowerCase()}`);
+      await page.getByLabel(entry.name).fill(sampleValue(entry));
     }
   }
 }

@@ -101,6 +101,7 @@ export {
   ledgerEntrySchema,
   ledgerKindOf,
   ledgerNameSchema,
+  ledgerValueProblem,
   missingRequired,
   type NextStep,
   type RuntimeLedger,

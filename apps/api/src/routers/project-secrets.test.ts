@@ -199,7 +199,7 @@ describeEachDatabase('projectSecrets router (emulator, real HTTP)', (t) => {
         const key = await octocat.caller.projectSecrets.publicKey({ projectId: project.id });
         const secretValue = 'discord-token-never-logged';
         const encryptedValue = await seal(key.key, secretValue);
-        const plainValue = 'srv-plain-never-logged';
+        const plainValue = 'srv-plain0never0logged';
         expect(
           (
             await call('setSecret', {

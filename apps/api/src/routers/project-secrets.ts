@@ -1,6 +1,7 @@
 import { listDeployments, type Project } from '@botsmith/db';
 import {
   type LedgerEntry,
+  ledgerValueProblem,
   PRODUCTION_ENVIRONMENT,
   type ProjectSecretsView,
   removeProjectValueInputSchema,
@@ -214,11 +215,13 @@ export const projectSecretsRouter = router({
   setVariable: projectProcedure
     .meta({ permission: 'secrets:write' })
     .input(setProjectVariableInputSchema)
-    .mutation(({ ctx, input }) =>
-      setValue(ctx, input.name, 'variable', (octokit, ref) =>
+    .mutation(({ ctx, input }) => {
+      const problem = ledgerValueProblem(entryOf(ctx.project, input.name, 'variable'), input.value);
+      if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+      return setValue(ctx, input.name, 'variable', (octokit, ref) =>
         putProductionVariable(octokit, ref, { name: input.name, value: input.value }),
-      ),
-    ),
+      );
+    }),
 
   /** Deletes a secret or variable; one GitHub does not hold counts as removed. */
   remove: projectProcedure

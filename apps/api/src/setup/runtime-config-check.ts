@@ -2,6 +2,7 @@ import {
   type BuildConfig,
   groupLedger,
   type LedgerEntry,
+  ledgerValueProblem,
   missingRequired,
   type PreflightCheck,
 } from '@botsmith/shared';
@@ -50,6 +51,21 @@ export function runtimeConfigCheck(
       .filter(([, value]) => value !== '')
       .map(([name]) => name),
   ]);
+  // A malformed value fails whether or not the project deploys: it is wrong wherever it goes.
+  const problems = ledger.flatMap((entry) => {
+    const value = entry.secret ? undefined : provided.variables[entry.name];
+    const problem = value === undefined ? null : ledgerValueProblem(entry, value);
+    return problem ? [problem] : [];
+  });
+  if (problems.length > 0) {
+    return {
+      id: 'runtime_config',
+      status: 'fail',
+      title: TITLE,
+      reason: problems.join(' '),
+      fix: 'Correct the value in step 7.',
+    };
+  }
   const missing = missingRequired(ledger, given);
   if (missing.length === 0) {
     return {

@@ -19,7 +19,13 @@ const configFor = (target: (typeof TARGETS)[number]): BuildConfig =>
     automation: { deploy: true },
   });
 
-const typedValue = (name: string) => `value-of-${name.toLowerCase()}`;
+// Values the ledger's formats accept (a Render service ID, an http(s) health URL).
+const typedValue = (name: string) =>
+  name === 'RENDER_SERVICE_ID'
+    ? 'srv-typed0value'
+    : name === 'HEALTH_URL'
+      ? 'https://typed-bot.example/health'
+      : `value-of-${name.toLowerCase()}`;
 
 describeEachDatabase('runtime configuration through setup (emulator, real HTTP)', (t) => {
   let h: SetupHarness;
@@ -154,7 +160,7 @@ describeEachDatabase('runtime configuration through setup (emulator, real HTTP)'
   );
 
   test(
-    'start refuses plain values the ledger does not have, or that name a secret',
+    'start refuses plain values the ledger does not have, that name a secret, or that are malformed',
     async () => {
       const { caller } = await h.signIn('octocat');
       const config = configFor('render');
@@ -180,6 +186,26 @@ describeEachDatabase('runtime configuration through setup (emulator, real HTTP)'
       ).rejects.toMatchObject({
         code: 'BAD_REQUEST',
         message: expect.stringContaining('RENDER_API_KEY is a secret'),
+      });
+      await expect(
+        caller.setupRun.start({
+          ...input,
+          variables: { RENDER_SERVICE_ID: 'my-service', HEALTH_URL: 'bot.example/health' },
+        }),
+      ).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message:
+          'RENDER_SERVICE_ID must be a Render service ID such as srv-abc123. HEALTH_URL must be an http(s) URL such as https://bot.example.com/health.',
+      });
+      const malformed = await caller.setupRun.preflight({
+        target: input.target,
+        config,
+        provided: { secrets: [], variables: { RENDER_SERVICE_ID: 'my-service' } },
+      });
+      expect(malformed.checks.find((c) => c.id === 'runtime_config')).toMatchObject({
+        status: 'fail',
+        reason: 'RENDER_SERVICE_ID must be a Render service ID such as srv-abc123.',
+        fix: 'Correct the value in step 7.',
       });
       expect(h.github.store.repo('octocat', 'bad-values-bot')).toBeUndefined();
     },

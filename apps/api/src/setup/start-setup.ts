@@ -9,6 +9,7 @@ import { generate } from '@botsmith/generators';
 import {
   type BuildConfig,
   type LedgerEntry,
+  ledgerValueProblem,
   type RepoTarget,
   SETUP_STEP_IDS,
   type SetupPlan,
@@ -29,7 +30,8 @@ const REVIEWED_TEAM_SIZES: readonly BuildConfig['team']['size'][] = ['medium', '
  * The plain values typed in step 7, checked against the ledger: each must name a plain
  * (non-secret) entry. Empty values are left out (nothing to set).
  *
- * @throws {TRPCError} BAD_REQUEST naming what the project does not use, or what is a secret.
+ * @throws {TRPCError} BAD_REQUEST naming what the project does not use, what is a secret, or a
+ *   value that does not fit its entry's format.
  */
 export function plannedVariables(
   entries: readonly LedgerEntry[],
@@ -51,6 +53,13 @@ export function plannedVariables(
       message: `${secret.join(', ')} ${secret.length === 1 ? 'is a secret' : 'are secrets'}: seal ${secret.length === 1 ? 'it' : 'them'} in the browser instead of sending ${secret.length === 1 ? 'it' : 'them'} as plain values.`,
     });
   }
+  const problems = names.flatMap((name) => {
+    const entry = ledger.get(name);
+    const problem = entry ? ledgerValueProblem(entry, variables[name] ?? '') : null;
+    return problem ? [problem] : [];
+  });
+  if (problems.length > 0)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join(' ') });
   return names
     .filter((name) => variables[name] !== '')
     .map((name) => ({ name, value: variables[name] ?? '' }));

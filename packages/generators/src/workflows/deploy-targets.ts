@@ -59,6 +59,10 @@ function healthUrl(config: BuildConfig, helpUrl: string, derived?: string): Depl
       required: derived === undefined,
       description: derived ? `${HEALTH_DESCRIPTION} Empty uses ${derived}.` : HEALTH_DESCRIPTION,
       helpUrl,
+      format: {
+        pattern: '^https?://[^\\s/]+(/\\S*)?$',
+        hint: 'an http(s) URL such as https://bot.example.com/health',
+      },
       location: 'deploy-variable',
     },
   ];
@@ -218,8 +222,11 @@ const RENDER_ENV = {
   RENDER_SERVICE_ID: expression('vars.RENDER_SERVICE_ID'),
 };
 
+// The ledger's format and the workflow's check are one pattern (bash's =~ is ERE too).
+const RENDER_SERVICE_ID_PATTERN = '^srv-[a-z0-9]+$';
+
 const RENDER_CHECKS = [
-  'if [[ ! "$RENDER_SERVICE_ID" =~ ^srv-[a-z0-9]+$ ]]; then',
+  `if [[ ! "$RENDER_SERVICE_ID" =~ ${RENDER_SERVICE_ID_PATTERN} ]]; then`,
   '  echo "::error::Set the production environment variable RENDER_SERVICE_ID to the service ID (srv-...)."',
   '  exit 1',
   'fi',
@@ -285,6 +292,10 @@ const RENDER: TargetDeploy = {
       required: true,
       description: "The Render service's ID (srv-…, in its settings), which the workflow deploys.",
       helpUrl: 'https://render.com/docs/api#3-find-your-service-id',
+      format: {
+        pattern: RENDER_SERVICE_ID_PATTERN,
+        hint: 'a Render service ID such as srv-abc123',
+      },
       location: 'deploy-variable',
     },
     ...healthUrl(config, 'https://render.com/docs/web-services#your-service-url'),

@@ -44,6 +44,12 @@ export const ledgerEntrySchema = z.object({
   description: z.string().max(400),
   /** Where to get the value (the platform's developer portal, the host's settings page). */
   helpUrl: z.url().optional(),
+  /**
+   * What a plain value must look like, checked wherever one is typed (step 7, the Secrets
+   * page): an anchored regular expression and the words for it ("a Render service ID such
+   * as srv-abc123"). The deploy workflow checks the same.
+   */
+  format: z.object({ pattern: z.string().max(200), hint: z.string().max(200) }).optional(),
   /** The default a plain value ships with (`PORT=3000`); never set for secrets. */
   example: z.string().max(200).optional(),
   location: z.enum(LEDGER_LOCATIONS),
@@ -76,6 +82,20 @@ export function groupLedger<T extends Pick<LedgerEntry, 'neededBy'>>(
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/**
+ * What is wrong with a non-empty plain `value` for `entry` ("RENDER_SERVICE_ID must be a
+ * Render service ID such as srv-abc123."), or `null` when it fits the entry's format.
+ */
+export function ledgerValueProblem(
+  entry: Pick<LedgerEntry, 'name' | 'format'>,
+  value: string,
+): string | null {
+  if (!entry.format || value === '') return null;
+  return new RegExp(entry.format.pattern).test(value)
+    ? null
+    : `${entry.name} must be ${entry.format.hint}.`;
 }
 
 /** Required names that have no value among `provided`, in ledger order. */
