@@ -94,7 +94,13 @@ test('a Render project gets every runtime value onto GitHub, its live URL and it
   await expect(runtime).toContainText('Fix:');
   await expect(create).toBeDisabled();
 
+  // A value the deploy would refuse is flagged where it is typed.
+  await render.getByLabel('RENDER_SERVICE_ID').fill('my-service');
+  await expect(
+    render.getByText('RENDER_SERVICE_ID must be a Render service ID such as srv-abc123.'),
+  ).toBeVisible();
   await render.getByLabel('RENDER_SERVICE_ID').fill(serviceId);
+  await expect(render.getByText('must be a Render service ID')).toHaveCount(0);
   await expect(missing).toContainText('Every required value has one.');
   await expect(page.getByText('The target or the values changed')).toBeVisible();
   await page.getByRole('button', { name: 'Run checks' }).click();

@@ -1,10 +1,16 @@
-import { groupLedger, type LedgerEntry } from '@botsmith/shared';
+import { groupLedger, type LedgerEntry, ledgerValueProblem } from '@botsmith/shared';
 import { LedgerEntryHint, LedgerEntryLabel } from '../../../components/ledger/ledger-entry-text';
 import { MissingSummary } from '../../../components/ledger/missing-summary';
 import { Section } from '../../../components/ui/card';
 import { controlClass, Field } from '../../../components/ui/field';
 import { missingByGroup } from '../../../lib/runtime-ledger';
 import { type ProvidedValues, providedNames, setRuntimeValue } from '../state/runtime-values';
+
+/** What is wrong with a typed plain value, as the preflight would say it. */
+function formatErrors(entry: LedgerEntry, value: string | undefined): string[] {
+  const problem = entry.secret || !value ? null : ledgerValueProblem(entry, value);
+  return problem ? [problem] : [];
+}
 
 /**
  * Step 7's values: every name of the runtime ledger, grouped by what needs it, with the
@@ -39,6 +45,7 @@ export function RuntimeConfigSection({
                     key={entry.name}
                     label={<LedgerEntryLabel entry={entry} />}
                     hint={<LedgerEntryHint entry={entry} />}
+                    errors={formatErrors(entry, values[entry.name])}
                   >
                     {(props) => (
                       <input
