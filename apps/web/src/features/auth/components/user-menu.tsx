@@ -1,4 +1,5 @@
 import { Button } from '../../../components/ui/button';
+import { cn } from '../../../components/ui/cn';
 import { Link } from '../../../lib/router';
 import { useMe, useSignOut } from '../api/use-auth';
 
@@ -43,7 +44,11 @@ export function UserMenu({
             className="size-8 rounded-full"
           />
         ) : null}
-        <span className="text-sm font-medium" data-testid="signed-in-login">
+        {/* On a phone the avatar stands for the login, which stays for screen readers. */}
+        <span
+          className={cn('text-sm font-medium', user.avatarUrl && 'sr-only sm:not-sr-only')}
+          data-testid="signed-in-login"
+        >
           {user.login}
         </span>
       </Link>
