@@ -154,6 +154,11 @@ test('a Render project gets every runtime value onto GitHub, its live URL and it
   const sent: string[] = [];
   page.on('request', (request) => sent.push(`${request.url()} ${request.postData() ?? ''}`));
   await page.getByRole('link', { name: 'Open the project dashboard' }).click();
+  // The project's page links to the live bot too, in its header and on the deployment.
+  await expect(page.getByRole('link', { name: liveUrl })).toHaveAttribute('href', liveUrl);
+  await expect(
+    page.getByRole('link', { name: /^Open the bot deployed by/ }).first(),
+  ).toHaveAttribute('href', liveUrl);
   await page.getByRole('link', { name: 'Secrets and variables' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Secrets and variables' }),

@@ -107,7 +107,8 @@ export function useLiveDeployments(projectId?: string) {
           queryClient.setQueryData(key, applyDeploymentChange(page, change, input));
         }
         void queryClient.invalidateQueries(trpc.deployment.stats.pathFilter());
-        void queryClient.invalidateQueries(trpc.project.list.pathFilter());
+        // The list's counts and a project's live URL.
+        void queryClient.invalidateQueries(trpc.project.pathFilter());
         void queryClient.invalidateQueries(trpc.activity.list.pathFilter());
       },
     }),

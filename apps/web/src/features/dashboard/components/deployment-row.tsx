@@ -29,6 +29,15 @@ export function DeploymentRow({
         {deployment.failingJob && (
           <p className="text-xs text-red-700">failed at: {deployment.failingJob}</p>
         )}
+        {deployment.url && (
+          <a
+            className="block text-xs text-indigo-700 underline"
+            href={deployment.url}
+            aria-label={`Open the bot deployed by ${label}`}
+          >
+            Open
+          </a>
+        )}
       </td>
       <td className="py-2 pr-4">
         {deployment.logsUrl ? (

@@ -53,6 +53,14 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             )}
           </p>
         )}
+        {data.deploymentUrl && (
+          <p className="text-sm text-slate-600">
+            Live at{' '}
+            <a className="break-all text-indigo-700 underline" href={data.deploymentUrl}>
+              {data.deploymentUrl}
+            </a>
+          </p>
+        )}
         {data.repoFullName && (
           <p className="text-sm">
             <Link to={projectSecretsPath(projectId)} className="text-indigo-700 underline">

@@ -88,17 +88,23 @@ export function useRunProject(projectId: string | null, finished: boolean) {
  */
 export function useLiveDeploymentUrl(snapshot: SetupSnapshot): string | null {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const waiting = snapshot.status === 'succeeded' && !snapshot.deploymentUrl;
   const run = useQuery({
     ...trpc.setupRun.get.queryOptions({ runId: snapshot.runId }),
     enabled: false,
     meta: { handlesErrors: true },
   });
+  const refresh = () => {
+    void run.refetch();
+    // The project page, one click away, shows the same URL.
+    void queryClient.invalidateQueries(trpc.project.pathFilter());
+  };
   useSubscription(
     trpc.deployment.changes.subscriptionOptions(
       waiting ? { projectId: snapshot.projectId } : skipToken,
       // On start too: the deployment may have landed before the subscription did.
-      { onStarted: () => void run.refetch(), onData: () => void run.refetch() },
+      { onStarted: refresh, onData: refresh },
     ),
   );
   return snapshot.deploymentUrl ?? run.data?.deploymentUrl ?? null;
