@@ -69,7 +69,7 @@ export async function stepContext(prepared: PreparedRun, row: SetupStepRow): Pro
     signal: prepared.signal,
     onRetry: async (failure, attempt, delayMs) => {
       log.warn({ status: failure.status, attempt, delayMs }, 'GitHub failed transiently; retrying');
-      // The browser sees why the step stalls (setup.get / setup.progress).
+      // The browser sees why the step stalls (setupRun.get / setupRun.progress).
       await updateSetupStep(db, run.id, id, { message: retryingMessage(failure, delayMs) });
     },
     onRecovered: () => updateSetupStep(db, run.id, id, { message: null }),

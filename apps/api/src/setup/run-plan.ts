@@ -1,42 +1,33 @@
 import type { SetupRun } from '@botsmith/db';
+import { z } from 'zod';
 
 /** A plain ledger value to set as a `production` environment variable. */
-export interface PlannedVariable {
-  name: string;
-  value: string;
-}
+const plannedVariableSchema = z.object({ name: z.string(), value: z.string() });
+export type PlannedVariable = z.infer<typeof plannedVariableSchema>;
 
-/** The plan a run records: which optional steps run and what the steps need to know. */
-export interface RunPlan {
-  branchProtection: boolean;
+/**
+ * The plan a run records: which optional steps run and what the steps need to know. Stored
+ * rows are read defensively: a field an older row lacks (or holds in another shape) takes
+ * the value that row's setup had meant.
+ */
+const runPlanSchema = z.object({
+  branchProtection: z.boolean().catch(false),
   /** The ledger's secret names: the browser seals a value for each it has one for. */
-  secretNames: string[];
+  secretNames: z.array(z.string()).catch([]),
   /**
    * The plain values typed in step 7. A list of pairs, not a record: stored JSON keys are
    * rewritten to camelCase by the database layer, which would mangle `RENDER_SERVICE_ID`.
    */
-  variables: PlannedVariable[];
+  variables: z.array(plannedVariableSchema).catch([]),
   /** The team is large enough that deploys to `production` need a reviewer's approval. */
-  requiredReviewers: boolean;
-  requiredChecks: string[];
-  firstRun: boolean;
-}
+  requiredReviewers: z.boolean().catch(false),
+  requiredChecks: z.array(z.string()).catch([]),
+  firstRun: z.boolean().catch(true),
+});
+export type RunPlan = z.infer<typeof runPlanSchema>;
 
-/** The plan stored on a run, read defensively (older rows may lack fields). */
+/** The plan stored on a run. */
 export function runPlanOf(run: Pick<SetupRun, 'plan'>): RunPlan {
-  const plan = run.plan as Partial<RunPlan>;
-  return {
-    branchProtection: plan.branchProtection === true,
-    secretNames: Array.isArray(plan.secretNames) ? plan.secretNames.map(String) : [],
-    variables: Array.isArray(plan.variables)
-      ? plan.variables.flatMap((v) =>
-          typeof v?.name === 'string' && typeof v.value === 'string'
-            ? [{ name: v.name, value: v.value }]
-            : [],
-        )
-      : [],
-    requiredReviewers: plan.requiredReviewers === true,
-    requiredChecks: Array.isArray(plan.requiredChecks) ? plan.requiredChecks.map(String) : [],
-    firstRun: plan.firstRun !== false,
-  };
+  const stored = typeof run.plan === 'object' && run.plan !== null ? run.plan : {};
+  return runPlanSchema.parse(stored);
 }
