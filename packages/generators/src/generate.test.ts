@@ -31,6 +31,7 @@ const DEFAULT_FILES = [
   'src/i18n/en.ts',
   'src/i18n/index.ts',
   'src/index.ts',
+  'src/log.ts',
   'src/platforms/discord.ts',
   'src/runtime.ts',
   'src/sessions/backend.ts',

@@ -96,8 +96,10 @@ describe.each(PLATFORM_IDS)('the %s platform alone', (platform) => {
     );
   });
 
-  it('depends on its SDK only, at versions from the version table', () => {
-    expect(Object.keys(manifest.dependencies).sort()).toEqual([...expected.dependencies].sort());
+  it('depends on its SDK and the logger only, at versions from the version table', () => {
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(
+      [...expected.dependencies, 'pino'].sort(),
+    );
     for (const version of Object.values(manifest.dependencies)) {
       expect(version).toMatch(/^[\^~]\d+\.\d+\.\d+$/);
     }

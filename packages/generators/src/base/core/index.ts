@@ -25,6 +25,16 @@ export const coreModule: GeneratorModule = {
       ...runtimeFiles(config),
       ...coreTestFiles(),
     ],
+    dependencies: ['pino'],
+    envVars: [
+      {
+        name: 'LOG_LEVEL',
+        description:
+          'Lowest level logged as JSON: trace, debug, info, warn, error or fatal (default info).',
+        example: 'info',
+        required: false,
+      },
+    ],
     messages: CORE_MESSAGES,
   }),
 };

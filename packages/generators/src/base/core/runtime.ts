@@ -44,10 +44,22 @@ export const BOT_ID = ${tsString(config.project.name)};
 `;
 }
 
-/** `src/runtime.ts` (the service contract) and `src/config.ts` (bot identity). */
+const LOG = `import { pino } from 'pino';
+import { BOT_ID } from './config.js';
+
+/**
+ * The process's one logger: JSON lines on stdout, LOG_LEVEL the threshold (default info);
+ * \`npm run dev\` pretty-prints them. Pass errors as \`{ err }\` so pino keeps their stack, and
+ * never log tokens, message text or user ids.
+ */
+export const log = pino({ name: BOT_ID, level: process.env.LOG_LEVEL?.trim() || 'info' });
+`;
+
+/** `src/runtime.ts` (the service contract), `src/config.ts` (bot identity), `src/log.ts`. */
 export function runtimeFiles(config: BuildConfig): GeneratedFile[] {
   return [
     { path: 'src/config.ts', content: configSource(config) },
+    { path: 'src/log.ts', content: LOG },
     { path: 'src/runtime.ts', content: RUNTIME },
   ];
 }

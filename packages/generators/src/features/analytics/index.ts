@@ -17,15 +17,6 @@ export const analyticsFeature: FeatureModule<'analytics'> = {
     ],
     dependencies: ['pino'],
     plugins: [{ module: 'analytics/index', exportName: 'analyticsPlugin' }],
-    envVars: [
-      {
-        name: 'LOG_LEVEL',
-        description:
-          'Lowest level logged as JSON: trace, debug, info, warn, error or fatal (default info).',
-        example: 'info',
-        required: false,
-      },
-    ],
     readme: [
       {
         order: 62,
