@@ -1,5 +1,6 @@
 export { ACTIVITY_ACTIONS, type ActivityAction } from './activity';
 export {
+  defaultFeaturesFor,
   FEATURE_IDS,
   FEATURES,
   type FeatureId,
@@ -9,7 +10,15 @@ export {
   platformsSupporting,
 } from './catalog/features';
 export { GITHUB_SCOPES, type GitHubScope, type GitHubScopeInfo } from './catalog/github-scopes';
-export { PLATFORM_IDS, PLATFORMS, type PlatformId, type PlatformInfo } from './catalog/platforms';
+export {
+  deployUnavailableReason,
+  PLATFORM_IDS,
+  PLATFORMS,
+  type PlatformId,
+  type PlatformInfo,
+  platformInfo,
+  runsAsService,
+} from './catalog/platforms';
 export { PRIORITIES, PRIORITY_IDS, type PriorityId, type PriorityInfo } from './catalog/priorities';
 export {
   isSignInFailureCode,

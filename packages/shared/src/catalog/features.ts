@@ -140,3 +140,17 @@ export function platformsSupporting(id: FeatureId, platforms: readonly PlatformI
   const { unsupported } = featureInfo(id);
   return platforms.filter((platform) => unsupported[platform] === undefined);
 }
+
+/** The features a config gets when it names none, before platforms narrow them. */
+const DEFAULT_FEATURES: readonly FeatureId[] = ['commands', 'sessions', 'health'];
+
+/**
+ * The default features for these platforms: the usual set without what none of them can
+ * run (a CLI-only bot serves no HTTP, so no `health`). The schema and the wizard both use it,
+ * so every single-platform config without features is valid.
+ *
+ * @example defaultFeaturesFor(['cli']) // ['commands', 'sessions']
+ */
+export function defaultFeaturesFor(platforms: readonly PlatformId[]): FeatureId[] {
+  return DEFAULT_FEATURES.filter((id) => featureUnavailableReason(id, platforms) === null);
+}

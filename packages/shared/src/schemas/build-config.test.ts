@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { defaultFeaturesFor } from '../catalog/features';
+import { deployUnavailableReason, PLATFORM_IDS, PLATFORMS } from '../catalog/platforms';
 import { buildConfigDraftSchema, buildConfigSchema } from './build-config';
 import { saveDraftInputSchema } from './deployments';
 import { formatConfigIssues } from './wizard';
@@ -82,7 +84,6 @@ describe('buildConfigDraftSchema', () => {
     const full = buildConfigSchema.parse({ platforms: ['telegram'], project: { name: 'hi' } });
     expect(buildConfigDraftSchema.parse(full)).toEqual(full);
     expect(buildConfigDraftSchema.parse({})).toEqual(buildConfigSchema.parse({}));
-    expect(Object.keys(buildConfigDraftSchema.shape)).toEqual(Object.keys(buildConfigSchema.shape));
   });
 
   it('saves an unfinished draft that the checks across fields would still refuse', () => {
@@ -116,5 +117,43 @@ describe('buildConfigDraftSchema', () => {
     expect(
       saveDraftInputSchema.parse({ name: 'draft-bot', config: { features: ['ai'] } }).config,
     ).toMatchObject({ features: ['ai'], ai: { provider: 'none' } });
+  });
+});
+
+describe('per-platform defaults', () => {
+  it('accepts every single platform alone with no features given', () => {
+    for (const platform of PLATFORM_IDS) {
+      const result = buildConfigSchema.safeParse({ platforms: [platform] });
+      expect(result.success, `${platform}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
+      expect(result.data?.features).toEqual(defaultFeaturesFor([platform]));
+    }
+  });
+
+  it('gives a CLI-only project no health endpoint, since nothing serves HTTP', () => {
+    expect(buildConfigSchema.parse({ platforms: ['cli'] }).features).toEqual([
+      'commands',
+      'sessions',
+    ]);
+    expect(buildConfigSchema.parse({ platforms: ['cli', 'telegram'] }).features).toContain(
+      'health',
+    );
+  });
+
+  it('keeps the features a config names, even an empty list', () => {
+    expect(buildConfigSchema.parse({ platforms: ['cli'], features: [] }).features).toEqual([]);
+  });
+
+  it('rejects a deploy target or a deploy workflow for a CLI-only project, on its path', () => {
+    const result = buildConfigSchema.safeParse({
+      platforms: ['cli'],
+      deploy: { target: 'fly' },
+      automation: { deploy: true },
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual(['deploy.target', 'automation.deploy']);
+    expect(result.error?.issues[0]?.message).toMatch(/nothing to deploy/);
+    expect(deployUnavailableReason({ platforms: ['cli', 'discord'] })).toBeNull();
+    expect(PLATFORMS.find((p) => p.id === 'cli')?.runsAsService).toBe(false);
   });
 });

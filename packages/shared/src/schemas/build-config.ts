@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { FEATURE_IDS, featureInfo, featureUnavailableReason } from '../catalog/features';
-import { PLATFORM_IDS } from '../catalog/platforms';
+import {
+  defaultFeaturesFor,
+  FEATURE_IDS,
+  featureInfo,
+  featureUnavailableReason,
+} from '../catalog/features';
+import { deployUnavailableReason, PLATFORM_IDS } from '../catalog/platforms';
 import { PRIORITY_IDS } from '../catalog/priorities';
 import { projectNameSchema } from './project-name';
 import { safeText } from './text';
@@ -41,9 +46,13 @@ export const prioritiesStepSchema = z.strictObject({
   priorities: uniqueList(z.enum(PRIORITY_IDS)).default(['time-to-market', 'maintainability']),
 });
 
-/** Step 3 — features and the AI provider behind "AI replies". */
+/**
+ * Step 3 — features and the AI provider behind "AI replies". Without `features` the config
+ * gets `defaultFeaturesFor(platforms)`, filled in by `buildConfigDraftSchema`, since the
+ * defaults depend on step 1.
+ */
 export const featuresStepSchema = z.strictObject({
-  features: uniqueList(z.enum(FEATURE_IDS)).default(['commands', 'sessions', 'health']),
+  features: uniqueList(z.enum(FEATURE_IDS)).optional(),
   ai: z
     .strictObject({
       provider: z.enum(AI_PROVIDERS).default('none'),
@@ -109,13 +118,18 @@ export const configurationStepSchema = z.strictObject({
  * @example
  * buildConfigDraftSchema.parse({ features: ['ai'] }); // fine for a draft: no AI provider yet
  */
-export const buildConfigDraftSchema = z.strictObject({
-  schemaVersion: z.literal(BUILD_CONFIG_SCHEMA_VERSION).default(BUILD_CONFIG_SCHEMA_VERSION),
-  ...platformStepSchema.shape,
-  ...prioritiesStepSchema.shape,
-  ...featuresStepSchema.shape,
-  ...configurationStepSchema.shape,
-});
+export const buildConfigDraftSchema = z
+  .strictObject({
+    schemaVersion: z.literal(BUILD_CONFIG_SCHEMA_VERSION).default(BUILD_CONFIG_SCHEMA_VERSION),
+    ...platformStepSchema.shape,
+    ...prioritiesStepSchema.shape,
+    ...featuresStepSchema.shape,
+    ...configurationStepSchema.shape,
+  })
+  .transform(({ features, ...config }) => ({
+    ...config,
+    features: features ?? defaultFeaturesFor(config.platforms),
+  }));
 
 /** A draft's configuration as stored: complete field by field, maybe not yet consistent. */
 export type BuildConfigDraft = z.output<typeof buildConfigDraftSchema>;
@@ -151,7 +165,13 @@ export const buildConfigSchema = buildConfigDraftSchema.superRefine((config, ctx
       message: 'choose an AI provider for the "ai" feature',
     });
   }
-  if (config.automation.deploy && config.deploy.target === 'none') {
+  const noDeploy = deployUnavailableReason(config);
+  if (noDeploy && config.deploy.target !== 'none') {
+    ctx.addIssue({ code: 'custom', path: ['deploy', 'target'], message: noDeploy });
+  }
+  if (noDeploy && config.automation.deploy) {
+    ctx.addIssue({ code: 'custom', path: ['automation', 'deploy'], message: noDeploy });
+  } else if (config.automation.deploy && config.deploy.target === 'none') {
     ctx.addIssue({
       code: 'custom',
       path: ['automation', 'deploy'],

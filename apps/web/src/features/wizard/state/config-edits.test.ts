@@ -21,6 +21,18 @@ describe('config edits', () => {
     expect(togglePlatform(config, 'discord', false).platforms).toEqual(['telegram', 'cli']);
   });
 
+  it('moves default features to the new platforms’ defaults, and keeps picked ones', () => {
+    const cliOnly = togglePlatform(togglePlatform(defaultConfig(), 'cli', true), 'discord', false);
+    expect(cliOnly.features).toEqual(['commands', 'sessions']);
+    expect(togglePlatform(cliOnly, 'slack', true).features).toEqual([
+      'commands',
+      'sessions',
+      'health',
+    ]);
+    const picked = { ...defaultConfig(), features: ['ai' as const] };
+    expect(togglePlatform(picked, 'cli', true).features).toEqual(['ai']);
+  });
+
   it('ranks priorities in the order they are picked and moves them', () => {
     let config = togglePriority(base, 'security', true);
     config = togglePriority(config, 'low-cost', true);

@@ -1,5 +1,6 @@
 import {
   type BuildConfig,
+  defaultFeaturesFor,
   FEATURE_IDS,
   type FeatureId,
   featureInfo,
@@ -10,12 +11,23 @@ import {
 
 // Pure edits of the wizard config: the components call these, the tests cover them.
 
-/** Adds or removes a platform, keeping the catalog order. */
+/**
+ * Adds or removes a platform, keeping the catalog order. Features still at the defaults of
+ * the old platforms follow to the new platforms' defaults (a CLI-only bot drops `health`);
+ * features the user picked are kept.
+ */
 export function togglePlatform(config: BuildConfig, id: PlatformId, on: boolean): BuildConfig {
   const chosen = new Set(config.platforms);
   if (on) chosen.add(id);
   else chosen.delete(id);
-  return { ...config, platforms: PLATFORM_IDS.filter((platform) => chosen.has(platform)) };
+  const platforms = PLATFORM_IDS.filter((platform) => chosen.has(platform));
+  const atDefaults = sameList(config.features, defaultFeaturesFor(config.platforms));
+  const features = atDefaults ? defaultFeaturesFor(platforms) : config.features;
+  return { ...config, platforms, features };
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** Appends a priority as the lowest-ranked pick, or removes it. */
