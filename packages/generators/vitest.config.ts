@@ -2,7 +2,7 @@ import { configDefaults, defineProject } from 'vitest/config';
 
 // Installing generated projects takes minutes and the npm registry: `pnpm test:generated` runs
 // the CI subset of that matrix. Under Vitest it runs only when BOTSMITH_GENERATED_MATRIX names
-// entries, e.g. `BOTSMITH_GENERATED_MATRIX=minimal,cli-alone`.
+// entries, e.g. `BOTSMITH_GENERATED_MATRIX=minimal,cli-only`.
 const generatedProjects = 'test/generated-project.test.ts';
 
 export default defineProject({

@@ -4,6 +4,7 @@ import {
   type LedgerEntry,
   type NextStep,
   type RuntimeLedger,
+  runsAsService,
 } from '@botsmith/shared';
 import { renderApp, renderCommands } from './assemble/app';
 import { renderEntry } from './assemble/entry';
@@ -123,14 +124,17 @@ export function generate(config: BuildConfig): GeneratedProject {
           deployedByWorkflow: config.automation.deploy && config.deploy.target !== 'none',
         },
       ),
-    )
-    .add(
+    );
+  // A terminal-only bot has no services to start: `npm start` runs src/chat.ts instead.
+  if (runsAsService(config.platforms)) {
+    files.add(
       'src/index.ts',
       renderEntry(
         contributions.flatMap((c) => c.services ?? []),
         contributions.flatMap((c) => c.startHints ?? []),
       ),
     );
+  }
   return { files: files.toSortedList(), ledger, nextSteps };
 }
 

@@ -3,6 +3,7 @@ import {
   type BuildConfigInput,
   COMPLEXITIES,
   DEPLOY_TARGETS,
+  deployUnavailableReason,
   FEATURE_IDS,
   type FeatureId,
   featureInfo,
@@ -93,6 +94,8 @@ export const choicesArbitrary = fc
   })
   .map((c): BuildConfigInput => {
     const features = validFeatures(c.features, c.platforms);
+    // A terminal-only bot has nothing to deploy, as in the wizard.
+    const target = deployUnavailableReason(c) ? 'none' : c.target;
     return {
       platforms: c.platforms,
       priorities: c.priorities,
@@ -103,8 +106,8 @@ export const choicesArbitrary = fc
       project: { name: c.name, license: c.license },
       runtime: { nodeVersion: c.nodeVersion, packageManager: c.packageManager },
       sessions: { store: c.store, ttlSeconds: c.ttlSeconds },
-      deploy: { target: c.target },
-      automation: { ...c.automation, deploy: c.automation.deploy && c.target !== 'none' },
+      deploy: { target },
+      automation: { ...c.automation, deploy: c.automation.deploy && target !== 'none' },
       team: { size: c.size, complexity: c.complexity },
     };
   });

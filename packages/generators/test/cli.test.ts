@@ -55,7 +55,7 @@ describe('botsmith CLI', { timeout: scaledTimeout(30_000) }, () => {
   it('upgrades a config saved with schema version 1, saying what changed', async () => {
     const config = await configFile('v1.json', {
       schemaVersion: 1,
-      platforms: ['cli'],
+      platforms: ['cli', 'telegram'],
       features: ['commands'],
       project: { name: 'old-bot' },
       runtime: { nodeVersion: '20' },

@@ -1,5 +1,5 @@
 import { type BuildConfigInput, DEPLOY_TARGETS } from '@botsmith/shared';
-import { MATRIX } from '../verify/matrix';
+import { DEPLOYABLE_MATRIX } from '../verify/matrix';
 
 export type Target = Exclude<(typeof DEPLOY_TARGETS)[number], 'none'>;
 export const TARGETS = DEPLOY_TARGETS.filter((target): target is Target => target !== 'none');
@@ -12,11 +12,11 @@ export interface DeployCase {
 }
 
 /**
- * Every config of the verification matrix deployed to each target with the deploy workflow
+ * Every deployable config of the verification matrix deployed to each target with the deploy workflow
  * on, plus each target with and without the health endpoint (the probe and rollback differ).
  */
 export function deployCases(): DeployCase[] {
-  const fromMatrix = MATRIX.flatMap((entry) =>
+  const fromMatrix = DEPLOYABLE_MATRIX.flatMap((entry) =>
     TARGETS.map((target) => ({
       name: `${entry.name} on ${target}`,
       target,

@@ -47,8 +47,8 @@ describe('generated-project matrix', () => {
     expect(selectEntries('subset').map((e) => e.name)).toEqual(
       MATRIX.filter((e) => e.ci).map((e) => e.name),
     );
-    expect(selectEntries(' minimal, cli-alone ').map((e) => e.name)).toEqual([
-      'cli-alone',
+    expect(selectEntries(' minimal, cli-only ').map((e) => e.name)).toEqual([
+      'cli-only',
       'minimal',
     ]);
     expect(() => selectEntries('minimal,nope')).toThrow(/Unknown matrix entries: nope/);

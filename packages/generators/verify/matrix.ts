@@ -2,6 +2,7 @@ import {
   AI_PROVIDERS,
   type BuildConfigInput,
   DEPLOY_TARGETS,
+  deployUnavailableReason,
   FEATURE_IDS,
   type FeatureId,
   featureUnavailableReason,
@@ -35,7 +36,7 @@ const BASE = { platforms: ['telegram'] } satisfies BuildConfigInput;
  * pnpm as the package manager, every feature without conversation memory, and each Node major
  * besides the default 24: every platform and feature on 22, all seven platforms on 26.
  *
- * The CI subset (`ci: true`) runs every adapter, every store against a real server (memory in
+ * The CI subset (`ci: true`) runs every adapter, the CLI-only project (per-platform defaults), every store against a real server (memory in
  * all-seven, PostgreSQL, Redis with pnpm), both AI providers, the image workflow, the smallest and
  * largest projects, every feature without sessions, and every dependency on Node 22, the oldest
  * major offered, where a dependency dropping it would show first. It leaves out each platform
@@ -43,11 +44,13 @@ const BASE = { platforms: ['telegram'] } satisfies BuildConfigInput;
  * Node 26, which the generated CI tests on besides 24 anyway.
  */
 export const MATRIX: readonly MatrixEntry[] = [
-  ...PLATFORM_IDS.map((platform) => ({
+  ...PLATFORM_IDS.filter((platform) => platform !== 'cli').map((platform) => ({
     name: `${platform}-alone`,
     input: { platforms: [platform], features: featuresFor([platform]) },
     ci: false,
   })),
+  // No features given: the per-platform defaults, and a project with nothing to deploy.
+  { name: 'cli-only', input: { platforms: ['cli'] }, ci: true },
   { name: 'all-seven', input: { platforms: [...PLATFORM_IDS] }, ci: true },
   ...SESSION_STORES.map((store) => ({
     name: `store-${store}`,
@@ -133,11 +136,19 @@ export const MATRIX: readonly MatrixEntry[] = [
 ];
 
 /**
+ * The entries a host can run, for tests that deploy every entry to every target: a CLI-only
+ * project has no service to deploy, and the schema refuses a deploy target for it.
+ */
+export const DEPLOYABLE_MATRIX: readonly MatrixEntry[] = MATRIX.filter(
+  (entry) => deployUnavailableReason({ platforms: entry.input.platforms ?? ['discord'] }) === null,
+);
+
+/**
  * Picks entries by a comma-separated list of names, `subset` (the CI entries) or `all`; an
  * unknown name throws, listing the known ones.
  *
  * @example selectEntries('subset') // what CI runs
- * @example selectEntries('minimal,cli-alone')
+ * @example selectEntries('minimal,cli-only')
  */
 export function selectEntries(selection: string): MatrixEntry[] {
   const names = selection

@@ -1,4 +1,4 @@
-import type { BuildConfig } from '@botsmith/shared';
+import { type BuildConfig, runsAsService } from '@botsmith/shared';
 import { packageManagerOf } from '../src/lib/package-manager';
 import { run, startUntil } from './processes';
 
@@ -64,6 +64,29 @@ export async function smokeTest(
   const platforms = new Set<string>(config.platforms);
   const features = new Set<string>(config.features);
   const pm = packageManagerOf(config).name;
+
+  if (!runsAsService(config.platforms)) {
+    // A terminal-only bot has no service entry: `start` opens the chat, through the package
+    // manager as a user runs it.
+    const started = await run(
+      process.platform === 'win32' ? `${pm}.cmd` : pm,
+      ['start', '--silent'],
+      {
+        cwd: dir,
+        env,
+        input: 'hello\n/quit\n',
+        timeoutMs: RUN_TIMEOUT_MS,
+      },
+    );
+    check(started.code === 0, `${pm} start exited ${started.code}`, started.output);
+    if (!features.has('ai')) {
+      check(
+        started.stdout.endsWith('You said: hello\n'),
+        `${pm} start answered ${JSON.stringify(started.stdout)}`,
+      );
+    }
+    return;
+  }
 
   const start = await run(node, ['dist/index.js'], {
     cwd: dir,

@@ -185,7 +185,30 @@ describe('platforms together', () => {
       features: [],
       runtime: { packageManager: 'pnpm' },
     });
-    expect(pnpm.file('src/index.ts')).toContain('pnpm run chat');
     expect(pnpm.file('README.md')).toContain('`pnpm run chat`');
+    const withTelegram = generateFrom({
+      platforms: ['telegram', 'cli'],
+      features: [],
+      runtime: { packageManager: 'pnpm' },
+    });
+    expect(withTelegram.file('src/index.ts')).toContain('pnpm run chat');
+  });
+
+  it('give a CLI-only project no service: no Dockerfile or src/index.ts, and start opens the chat', () => {
+    const cli = generateFrom({ platforms: ['cli'] });
+    const paths = cli.project.files.map((file) => file.path);
+    expect(paths).not.toContain('Dockerfile');
+    expect(paths).not.toContain('src/index.ts');
+    expect(JSON.parse(cli.file('package.json')).scripts.start).toBe('node dist/chat.js');
+    expect(cli.file('README.md')).not.toContain('docker build');
+  });
+
+  it('say how to enable AI in the terminal chat when its key is missing', () => {
+    const ai = generateFrom({
+      platforms: ['cli'],
+      features: ['ai'],
+      ai: { provider: 'anthropic' },
+    });
+    expect(ai.file('src/chat.ts')).toContain('set ANTHROPIC_API_KEY in .env');
   });
 });

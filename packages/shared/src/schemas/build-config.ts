@@ -126,9 +126,13 @@ export const buildConfigDraftSchema = z
     ...featuresStepSchema.shape,
     ...configurationStepSchema.shape,
   })
-  .transform(({ features, ...config }) => ({
-    ...config,
-    features: features ?? defaultFeaturesFor(config.platforms),
+  // Rebuilt in the fields' order, so a stored config reads the same with or without defaults.
+  .transform(({ schemaVersion, platforms, priorities, features, ...rest }) => ({
+    schemaVersion,
+    platforms,
+    priorities,
+    features: features ?? defaultFeaturesFor(platforms),
+    ...rest,
   }));
 
 /** A draft's configuration as stored: complete field by field, maybe not yet consistent. */

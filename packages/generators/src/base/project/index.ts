@@ -1,3 +1,4 @@
+import { runsAsService } from '@botsmith/shared';
 import type { GeneratorModule } from '../../types';
 import { configFiles } from './config-files';
 import { dockerfile } from './dockerfile';
@@ -5,22 +6,28 @@ import { projectReadme } from './readme';
 
 /**
  * The project skeleton: npm scripts and tooling, TypeScript and Vitest configuration, ignore
- * files, and Dockerfile. `.botsmith.json` is written by `generate()`, which holds the whole ledger.
+ * files, and the Dockerfile when the bot runs as a service (not for a terminal-only bot). `.botsmith.json` is written by `generate()`, which holds the whole ledger.
  */
 export const projectModule: GeneratorModule = {
   id: 'project',
   label: 'Project skeleton',
   enabled: () => true,
-  contribute: (config) => ({
-    files: [...configFiles(), { path: 'Dockerfile', content: dockerfile(config) }],
-    devDependencies: ['@types/node', 'tsx', 'typescript', 'vitest'],
-    scripts: {
-      dev: 'tsx watch src/index.ts',
-      build: 'tsc -p tsconfig.build.json',
-      start: 'node dist/index.js',
-      typecheck: 'tsc -p tsconfig.json',
-      test: 'vitest run',
-    },
-    readme: projectReadme(config),
-  }),
+  contribute: (config) => {
+    // A terminal-only bot has no service to run in a container: `start` and `dev` open the chat.
+    const service = runsAsService(config.platforms);
+    return {
+      files: service
+        ? [...configFiles(), { path: 'Dockerfile', content: dockerfile(config) }]
+        : configFiles().filter((file) => file.path !== '.dockerignore'),
+      devDependencies: ['@types/node', 'tsx', 'typescript', 'vitest'],
+      scripts: {
+        dev: service ? 'tsx watch src/index.ts' : 'tsx src/chat.ts',
+        build: 'tsc -p tsconfig.build.json',
+        start: service ? 'node dist/index.js' : 'node dist/chat.js',
+        typecheck: 'tsc -p tsconfig.json',
+        test: 'vitest run',
+      },
+      readme: projectReadme(config),
+    };
+  },
 };

@@ -1,4 +1,4 @@
-import type { BuildConfig } from '@botsmith/shared';
+import { type BuildConfig, runsAsService } from '@botsmith/shared';
 import { markdownText } from '../../lib/escape';
 import { packageManagerOf } from '../../lib/package-manager';
 import type { ReadmeSection } from '../../types';
@@ -11,20 +11,26 @@ export function projectReadme(config: BuildConfig): ReadmeSection[] {
   const run = (script: string) => `\`${pm.run(script)}\``;
   const node = config.runtime.nodeVersion;
   const runtime = NODE_RUNTIMES[node];
-  return [
+  // A terminal-only bot runs no service: no Docker image, and `start` opens the chat.
+  const service = runsAsService(config.platforms);
+  const sections: ReadmeSection[] = [
     {
       order: 10,
       title: 'Quick start',
       body: [
-        `Requires Node.js ${node} or newer (\`${runtime.engines}\`; the Docker image is \`${runtime.image}\`)${pm.name === 'pnpm' ? ` and pnpm ${PNPM_MAJOR}` : ''}.`,
+        `Requires Node.js ${node} or newer (\`${runtime.engines}\`${service ? `; the Docker image is \`${runtime.image}\`` : ''})${pm.name === 'pnpm' ? ` and pnpm ${PNPM_MAJOR}` : ''}.`,
         '',
         '```sh',
         `${pm.name} install`,
         'cp .env.example .env   # then fill in the values, see below',
-        `${pm.run('dev')}   # restarts on every change`,
+        service
+          ? `${pm.run('dev')}   # restarts on every change`
+          : `${pm.run('dev')}   # opens the chat in this terminal`,
         '```',
         '',
-        'Without any platform credentials in `.env` the bot explains what is missing and exits.',
+        service
+          ? 'Without any platform credentials in `.env` the bot explains what is missing and exits.'
+          : 'The bot chats in this terminal and needs no platform credentials.',
       ].join('\n'),
     },
     {
@@ -33,9 +39,13 @@ export function projectReadme(config: BuildConfig): ReadmeSection[] {
       body: [
         '| Command | What it does |',
         '| --- | --- |',
-        `| ${run('dev')} | Runs \`src/index.ts\` with tsx and restarts on changes. |`,
+        service
+          ? `| ${run('dev')} | Runs \`src/index.ts\` with tsx and restarts on changes. |`
+          : `| ${run('dev')} | Opens the terminal chat from \`src/chat.ts\` with tsx. |`,
         `| ${run('build')} | Compiles to \`dist/\` with \`tsconfig.build.json\`. |`,
-        `| \`${pm.name} start\` | Runs the compiled bot from \`dist/\`. |`,
+        service
+          ? `| \`${pm.name} start\` | Runs the compiled bot from \`dist/\`. |`
+          : `| \`${pm.name} start\` | Opens the terminal chat, compiled, from \`dist/chat.js\`. |`,
         `| ${run('test')} | Runs the Vitest suite in \`test/\`: no network or tokens needed. |`,
         `| ${run('typecheck')} | Type-checks sources, tests and scripts. |`,
       ].join('\n'),
@@ -51,12 +61,16 @@ export function projectReadme(config: BuildConfig): ReadmeSection[] {
           ? `- \`src/sessions/\`: the \`SessionStore\` interface and the ${config.sessions.store} store; conversations are forgotten after ${config.sessions.ttlSeconds} seconds without activity (\`SESSION_TTL_SECONDS\`).`
           : '- `src/sessions/session-store.ts`: the `SessionStore` interface, for adding conversation memory later.',
         '- `src/platforms/`: one adapter per chat platform, mapping platform events to the core.',
-        '- `src/index.ts`: starts every platform whose environment variables are set.',
+        service
+          ? '- `src/index.ts`: starts every platform whose environment variables are set.'
+          : '- `src/chat.ts`: opens the terminal chat (`start`, `dev` and `chat` all run it).',
         '- `test/`: unit tests of the core, the sessions and each adapter.',
         '- `.botsmith.json`: the answers this project was generated from, used by Botsmith to propose upgrades.',
       ].join('\n'),
     },
-    {
+  ];
+  if (service) {
+    sections.push({
       order: 70,
       title: 'Docker',
       body: [
@@ -67,14 +81,15 @@ export function projectReadme(config: BuildConfig): ReadmeSection[] {
         '',
         'The image is built in two stages and runs as the unprivileged `node` user.',
       ].join('\n'),
-    },
-    {
-      order: 90,
-      title: 'License',
-      body:
-        config.project.license === 'UNLICENSED'
-          ? 'Proprietary: all rights reserved.'
-          : `${markdownText(config.project.license)}.`,
-    },
-  ];
+    });
+  }
+  sections.push({
+    order: 90,
+    title: 'License',
+    body:
+      config.project.license === 'UNLICENSED'
+        ? 'Proprietary: all rights reserved.'
+        : `${markdownText(config.project.license)}.`,
+  });
+  return sections;
 }

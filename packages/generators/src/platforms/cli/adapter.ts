@@ -51,8 +51,22 @@ export async function runCli(bot: Bot, options: CliOptions): Promise<void> {
 }
 `;
 
-/** `src/chat.ts`: the entry point of `npm run chat`. */
-export const CLI_ENTRY = `import { existsSync } from 'node:fs';
+/**
+ * `src/chat.ts`: the entry point of `npm run chat` (and of `npm start` for a terminal-only bot).
+ * `aiKey` is the variable AI replies need, when the AI feature is on: without it the chat says
+ * how to enable AI rather than failing with a stack trace.
+ */
+export function cliEntry(aiKey: string | undefined): string {
+  const aiCheck = aiKey
+    ? `
+// AI replies need a key; without one the chat says how to enable them instead of failing.
+if (!process.env.${aiKey}) {
+  process.stderr.write('AI replies are not enabled: set ${aiKey} in .env (see .env.example), then start the chat again.\\n');
+  process.exit(1);
+}
+`
+    : '';
+  return `import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createApp } from './app.js';
 import { runCli } from './platforms/cli.js';
@@ -60,10 +74,17 @@ import { runCli } from './platforms/cli.js';
 // Chat with the bot in this terminal: npm run chat (or, after npm run build, node dist/chat.js).
 // Piped input works too: echo /help | npm run chat --silent
 if (existsSync('.env')) process.loadEnvFile('.env');
-
-// The same bot as src/index.ts builds, with every feature and the configured session store.
+${aiCheck}
+// The same bot as the platforms run, with every feature and the configured session store.
 // Logs (analytics) would share stdout with the replies, so only warnings and errors show.
-const app = await createApp({ ...process.env, LOG_LEVEL: 'warn' });
+let app: Awaited<ReturnType<typeof createApp>>;
+try {
+  app = await createApp({ ...process.env, LOG_LEVEL: 'warn' });
+} catch (error) {
+  // A configuration problem (a bad value in .env, an unreachable store): one line, no trace.
+  process.stderr.write('The chat cannot start: ' + (error instanceof Error ? error.message : String(error)) + '\\n');
+  process.exit(1);
+}
 try {
   await runCli(app.bot, {
     input: process.stdin,
@@ -75,3 +96,4 @@ try {
   await app.close();
 }
 `;
+}
