@@ -13,6 +13,7 @@ const DEFAULT_FILES = [
   '.github/workflows/ci.yml',
   '.gitignore',
   'Dockerfile',
+  'LICENSE',
   'README.md',
   'package.json',
   'scripts/deploy-commands.ts',
@@ -84,6 +85,11 @@ describe('generate', () => {
       expect(manifest.scripts[script]).toEqual(expect.any(String));
     }
     expect(Object.keys(manifest.scripts)).toEqual(Object.keys(manifest.scripts).sort());
+    expect(manifest.packageManager).toBe('npm@11.19.1');
+    const pnpm = JSON.parse(
+      generateFrom({ runtime: { packageManager: 'pnpm' } }).file('package.json'),
+    );
+    expect(pnpm.packageManager).toBe('pnpm@10.34.9');
   });
 
   it('records the config, generator version and runtime ledger in .botsmith.json', () => {
@@ -193,6 +199,24 @@ describe('generate', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(
       expect.arrayContaining([...PLATFORM_IDS, ...FEATURE_IDS, ...Object.keys(ALL_AUTOMATION)]),
+    );
+  });
+});
+
+describe('LICENSE', () => {
+  it("holds the chosen licence in full, held by the bot's authors, with no year", () => {
+    const mit = generateFrom({ project: { displayName: 'Hello', license: 'MIT' } }).file('LICENSE');
+    expect(mit).toMatch(/^MIT License\n\nCopyright \(c\) the Hello authors\n/);
+    expect(mit).not.toMatch(/\d{4}/);
+    const apache = generateFrom({ project: { license: 'Apache-2.0' } }).file('LICENSE');
+    expect(apache).toContain('TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION');
+    expect(apache.length).toBeGreaterThan(10_000);
+    const gpl = generateFrom({ project: { license: 'GPL-3.0-only' } }).file('LICENSE');
+    expect(gpl).toContain('GNU GENERAL PUBLIC LICENSE');
+    expect(gpl).toContain('Version 3, 29 June 2007');
+    expect(generateFrom({ project: { license: 'ISC' } }).file('LICENSE')).toMatch(/^ISC License/);
+    expect(generateFrom({ project: { license: 'UNLICENSED' } }).file('LICENSE')).toContain(
+      'All rights reserved',
     );
   });
 });

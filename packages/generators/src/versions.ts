@@ -82,6 +82,16 @@ export const ACTION_VERSIONS = {
 /** The pnpm major generated projects and workflows use when pnpm is the package manager. */
 export const PNPM_MAJOR = '10';
 
+/**
+ * The `packageManager` field of a generated package.json: the exact release a project was
+ * generated for. Corepack and pnpm/action-setup read it, so CI and a contributor's machine
+ * install with the same manager. Keep the pnpm entry on `PNPM_MAJOR`.
+ */
+export const PACKAGE_MANAGER_RELEASES = {
+  npm: 'npm@11.19.1',
+  pnpm: 'pnpm@10.34.9',
+} as const;
+
 /** Service containers generated CI runs the session store tests against. */
 export const SERVICE_IMAGES = {
   redis: 'redis:7-alpine',

@@ -1,6 +1,11 @@
 import type { BuildConfig } from '@botsmith/shared';
 import type { Contribution } from '../types';
-import { type DependencyName, dependencyVersion, NODE_RUNTIMES } from '../versions';
+import {
+  type DependencyName,
+  dependencyVersion,
+  NODE_RUNTIMES,
+  PACKAGE_MANAGER_RELEASES,
+} from '../versions';
 import { compareStrings, sortKeys } from './sort';
 
 /** Thrown when two modules define the same npm script differently. */
@@ -52,6 +57,7 @@ export function assemblePackageJson(
     license: config.project.license,
     type: 'module',
     engines: { node: NODE_RUNTIMES[config.runtime.nodeVersion].engines },
+    packageManager: PACKAGE_MANAGER_RELEASES[config.runtime.packageManager],
     scripts: sortKeys(scripts),
     dependencies: versionsOf(config, dependencies),
     devDependencies: versionsOf(config, devDependencies),

@@ -1,6 +1,6 @@
 import type { BuildConfig } from '@botsmith/shared';
 import { packageManagerOf } from '../lib/package-manager';
-import { ACTION_VERSIONS, PNPM_MAJOR } from '../versions';
+import { ACTION_VERSIONS } from '../versions';
 
 /** A workflow step as a plain object; serialized by `toYaml`. */
 export type Step = Record<string, unknown>;
@@ -28,7 +28,8 @@ export function setupNodeSteps(config: BuildConfig, nodeVersion: string): Step[]
     },
   };
   // setup-node's pnpm cache asks pnpm for its store path, so pnpm must be installed first.
-  const setupPnpm: Step = { uses: ACTION_VERSIONS.setupPnpm, with: { version: PNPM_MAJOR } };
+  // No `version`: the action reads package.json's `packageManager` (it refuses both).
+  const setupPnpm: Step = { uses: ACTION_VERSIONS.setupPnpm };
   return pnpm ? [setupPnpm, setupNode] : [setupNode];
 }
 

@@ -2,6 +2,7 @@ import { runsAsService } from '@botsmith/shared';
 import type { GeneratorModule } from '../../types';
 import { configFiles } from './config-files';
 import { dockerfile } from './dockerfile';
+import { licenseText } from './licenses';
 import { projectReadme } from './readme';
 
 /**
@@ -16,9 +17,12 @@ export const projectModule: GeneratorModule = {
     // A terminal-only bot has no service to run in a container: `start` and `dev` open the chat.
     const service = runsAsService(config.platforms);
     return {
-      files: service
-        ? [...configFiles(), { path: 'Dockerfile', content: dockerfile(config) }]
-        : configFiles().filter((file) => file.path !== '.dockerignore'),
+      files: [
+        ...(service
+          ? [...configFiles(), { path: 'Dockerfile', content: dockerfile(config) }]
+          : configFiles().filter((file) => file.path !== '.dockerignore')),
+        { path: 'LICENSE', content: licenseText(config.project) },
+      ],
       devDependencies: ['@types/node', 'tsx', 'typescript', 'vitest'],
       scripts: {
         dev: service ? 'tsx watch src/index.ts' : 'tsx src/chat.ts',

@@ -16,17 +16,30 @@ export function createHealthRoutes(): Hono {
 }
 `;
 
-const HEALTH_WITH_METRICS_HEAD = `import { Hono } from 'hono';
+const HEALTH_WITH_METRICS_HEAD = `import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
 import { type Metrics, metrics as processMetrics } from './analytics/index.js';
 import { mountRoutes } from './http/server.js';
 import type { Service } from './runtime.js';
 `;
 
-const HEALTH_WITH_METRICS_ROUTES = `/**
+const HEALTH_WITH_METRICS_ROUTES = `/** Whether the request's bearer token is \`token\`, in constant time (both sides hashed first). */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(token)) && given !== '';
+}
+
+/**
  * GET /health answers 200 for load balancers and uptime checks, GET /metrics serves the
- * analytics counters in the Prometheus text format (HEAD works for both).
+ * analytics counters in the Prometheus text format (HEAD works for both). The counters tell
+ * outsiders how busy the bot is, so /metrics needs \`Authorization: Bearer <METRICS_TOKEN>\`,
+ * and without METRICS_TOKEN it does not exist (404).
  */
-export function createHealthRoutes(metrics: Metrics = processMetrics): Hono {
+export function createHealthRoutes(
+  metrics: Metrics = processMetrics,
+  metricsToken: string | undefined = undefined,
+): Hono {
   return new Hono()
     .get('/health', (c) => {
       c.header('cache-control', 'no-store');
@@ -34,6 +47,11 @@ export function createHealthRoutes(metrics: Metrics = processMetrics): Hono {
     })
     .get('/metrics', (c) => {
       c.header('cache-control', 'no-store');
+      if (!metricsToken) return c.notFound();
+      if (!bearerMatches(c.req.header('authorization'), metricsToken)) {
+        c.header('www-authenticate', 'Bearer');
+        return c.text('Unauthorized', 401);
+      }
       c.header('content-type', 'text/plain; version=0.0.4');
       return c.body(metrics.toPrometheus());
     });
@@ -52,11 +70,23 @@ export const healthService: Service = {
 };
 `;
 
+const HEALTH_WITH_METRICS_SERVICE = `/** The health and metrics endpoints, served by the shared HTTP server on PORT. */
+export const healthService: Service = {
+  name: 'Health endpoint',
+  kind: 'service',
+  requiredEnv: [],
+  async start(_bot, env) {
+    mountRoutes('/', createHealthRoutes(processMetrics, env.METRICS_TOKEN || undefined));
+    return { stop: async () => undefined };
+  },
+};
+`;
+
 function healthSource(withMetrics: boolean): string {
   return source(
     withMetrics ? HEALTH_WITH_METRICS_HEAD : HEALTH_HEAD,
     withMetrics ? HEALTH_WITH_METRICS_ROUTES : HEALTH_ROUTES,
-    HEALTH_SERVICE,
+    withMetrics ? HEALTH_WITH_METRICS_SERVICE : HEALTH_SERVICE,
   );
 }
 
@@ -78,6 +108,19 @@ export const healthFeature: FeatureModule<'health'> = {
         },
       ],
       // PORT and the server itself come from the shared HTTP server module.
+      envVars: withMetrics
+        ? [
+            {
+              name: 'METRICS_TOKEN',
+              description:
+                'Bearer token for GET /metrics (any long random string); unset, /metrics answers 404.',
+              required: false,
+              secret: true,
+              helpUrl:
+                'https://prometheus.io/docs/prometheus/latest/configuration/configuration/#scrape_config',
+            },
+          ]
+        : [],
       services: [{ module: 'health', exportName: 'healthService' }],
       readme: [
         {
@@ -86,7 +129,7 @@ export const healthFeature: FeatureModule<'health'> = {
           body: [
             'The bot answers `GET /health` with `200 {"status":"ok"}` on `PORT` (default 3000), for load balancers, container health checks and uptime monitors.',
             withMetrics
-              ? '`GET /metrics` serves the analytics counters in the Prometheus text format.'
+              ? '`GET /metrics` serves the analytics counters in the Prometheus text format to a scraper that sends `Authorization: Bearer <METRICS_TOKEN>`: a wrong token gets 401, and without `METRICS_TOKEN` the endpoint answers 404.'
               : '',
           ]
             .join(' ')

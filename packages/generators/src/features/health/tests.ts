@@ -24,10 +24,23 @@ describe('health endpoint', () => {
   });
 `;
 
-/** The `/metrics` case, with the analytics feature. */
+/** The `/metrics` cases, with the analytics feature. */
 export const METRICS_TEST = `
-  it('serves the analytics counters at GET /metrics', async () => {
-    const response = await app.request('/metrics');
+  it('hides GET /metrics (404) while METRICS_TOKEN is unset', async () => {
+    expect((await app.request('/metrics')).status).toBe(404);
+  });
+
+  it('refuses GET /metrics with a wrong or missing bearer token (401)', async () => {
+    const guarded = createHttpApp().route('/', createHealthRoutes(undefined, 'right-token'));
+    const wrong = await guarded.request('/metrics', { headers: { authorization: 'Bearer wrong-token' } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).not.toMatch(/bot_messages_total/);
+    expect((await guarded.request('/metrics')).status).toBe(401);
+  });
+
+  it('serves the analytics counters at GET /metrics with the right token', async () => {
+    const guarded = createHttpApp().route('/', createHealthRoutes(undefined, 'right-token'));
+    const response = await guarded.request('/metrics', { headers: { authorization: 'Bearer right-token' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\\/plain/);
     expect(await response.text()).toMatch(/^bot_messages_total \\d+$/m);
