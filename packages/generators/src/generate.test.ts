@@ -15,6 +15,7 @@ const DEFAULT_FILES = [
   'Dockerfile',
   'LICENSE',
   'README.md',
+  'biome.json',
   'package.json',
   'scripts/deploy-commands.ts',
   'src/app.ts',

@@ -24,6 +24,8 @@ export const PACKAGE_VERSIONS = {
   hono: '^4.13.19',
   '@hono/node-server': '^2.1.9',
   tsx: '^4.23.15',
+  // Exact: a new Biome release may add recommended rules, which would fail `lint` unasked.
+  '@biomejs/biome': '2.6.9',
   // TypeScript's minors may break types, so patch updates only (`~`); the same for Vitest.
   typescript: '~7.0.2',
   vitest: '~5.1.2',

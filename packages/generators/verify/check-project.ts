@@ -13,7 +13,7 @@ import { smokeTest } from './smoke';
  * The checks a generated project goes through, in order; the first failure ends the run. `node`
  * obtains the Node major the project chose and checks that the project's scripts run on it.
  */
-export const STEPS = ['node', 'install', 'typecheck', 'build', 'test', 'start'] as const;
+export const STEPS = ['node', 'install', 'typecheck', 'lint', 'build', 'test', 'start'] as const;
 export type StepName = (typeof STEPS)[number];
 
 /** One finished step: passed or not, its duration and, when it failed, why. */
@@ -102,6 +102,7 @@ function projectSteps(
         ? script('install', '--prefer-offline')
         : script('install', '--no-audit', '--no-fund', '--prefer-offline'),
     typecheck: () => script('run', 'typecheck'),
+    lint: () => script('run', 'lint'),
     build: () => script('run', 'build'),
     test: async () => {
       const { stdout } = await script('test');

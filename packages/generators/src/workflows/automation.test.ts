@@ -17,7 +17,7 @@ describe('CI workflow', () => {
     expect(job.strategy.matrix.node).toEqual(['24', '26']);
     expect(job.steps[1].with.cache).toBe('npm');
     const commands = job.steps.map((s: Step) => s.run).join('\n');
-    for (const command of ['npm run lint --if-present', 'npm run typecheck', 'npm test']) {
+    for (const command of ['npm run lint', 'npm run typecheck', 'npm test']) {
       expect(commands).toContain(command);
     }
   });

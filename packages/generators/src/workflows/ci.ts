@@ -32,7 +32,7 @@ function nodesInWords(config: BuildConfig): string {
 }
 
 /**
- * The CI workflow object: lint (when the project has a lint script), type-check, test and
+ * The CI workflow object: lint (Biome, `npm run lint`), type-check, test and
  * build on the chosen Node major and the next LTS one, with read-only permissions, superseded
  * runs cancelled, credentials not persisted and the package manager's cache. No lockfile is generated (that
  * needs the registry), so installs use the lockfile only once the user commits one.

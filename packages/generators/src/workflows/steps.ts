@@ -43,7 +43,7 @@ export function verifySteps(config: BuildConfig): Step[] {
   const pm = packageManagerOf(config);
   return [
     installStep(config),
-    { name: 'Lint', run: pm.runIfPresent('lint') },
+    { name: 'Lint', run: pm.run('lint') },
     { name: 'Type-check', run: pm.run('typecheck') },
     { name: 'Test', run: pm.run('test') },
   ];

@@ -42,6 +42,19 @@ export default defineConfig({
 });
 `;
 
+// Lint only: the generated sources keep their own layout, so formatting is not enforced.
+const BIOME_CONFIG = `${JSON.stringify(
+  {
+    $schema: 'https://biomejs.dev/schemas/2.6.9/schema.json',
+    files: { includes: ['**', '!**/node_modules', '!**/dist', '!**/coverage'] },
+    formatter: { enabled: false },
+    assist: { enabled: false },
+    linter: { enabled: true, rules: { preset: 'recommended' } },
+  },
+  null,
+  2,
+)}\n`;
+
 const GITIGNORE = `node_modules/
 dist/
 coverage/
@@ -63,11 +76,12 @@ test
 .env.*
 `;
 
-/** TypeScript, Vitest and ignore files: the same for every configuration. */
+/** TypeScript, Vitest, Biome and ignore files: the same for every configuration. */
 export function configFiles(): GeneratedFile[] {
   return [
     { path: '.dockerignore', content: DOCKERIGNORE },
     { path: '.gitignore', content: GITIGNORE },
+    { path: 'biome.json', content: BIOME_CONFIG },
     { path: 'tsconfig.build.json', content: TSCONFIG_BUILD },
     { path: 'tsconfig.json', content: TSCONFIG },
     { path: 'vitest.config.ts', content: VITEST_CONFIG },

@@ -48,6 +48,7 @@ export function projectReadme(config: BuildConfig): ReadmeSection[] {
           : `| \`${pm.name} start\` | Opens the terminal chat, compiled, from \`dist/chat.js\`. |`,
         `| ${run('test')} | Runs the Vitest suite in \`test/\`: no network or tokens needed. |`,
         `| ${run('typecheck')} | Type-checks sources, tests and scripts. |`,
+        `| ${run('lint')} | Lints with Biome's recommended rules (\`biome.json\`); formatting is not enforced. |`,
       ].join('\n'),
     },
     {

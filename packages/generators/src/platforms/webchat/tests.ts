@@ -23,7 +23,10 @@ function setup(rateLimitPerMinute = 20) {
   const app = createWebchatRoutes(bot, { allowedOrigins: [SITE], rateLimitPerMinute, now: () => now, clientAddress: () => '203.0.113.7' });
   const chat = (body: unknown, headers: Record<string, string> = {}) =>
     app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', host: 'bot.example.com', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { app, chat, advance: (ms: number) => void (now += ms) };
+  const advance = (ms: number) => {
+    now += ms;
+  };
+  return { app, chat, advance };
 }
 
 describe('web chat API', () => {
