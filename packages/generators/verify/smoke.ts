@@ -94,11 +94,12 @@ export async function smokeTest(
     timeoutMs: RUN_TIMEOUT_MS,
   });
   check(start.code === 1, `node dist/index.js exited ${start.code}, not 1`, start.output);
-  check(start.stderr.includes('No chat platform is configured'), 'no hint to configure a platform');
+  // The hints are pino log lines (JSON on stdout when not on a terminal).
+  check(start.output.includes('No chat platform is configured'), 'no hint to configure a platform');
   if (platforms.has('discord'))
-    check(start.stderr.includes('DISCORD_TOKEN'), 'no DISCORD_TOKEN hint');
+    check(start.output.includes('DISCORD_TOKEN'), 'no DISCORD_TOKEN hint');
   if (platforms.has('cli'))
-    check(start.stderr.includes(`${pm} run chat`), `no "${pm} run chat" hint`);
+    check(start.output.includes(`${pm} run chat`), `no "${pm} run chat" hint`);
 
   if (platforms.has('webchat') && features.has('health') && !features.has('ai')) {
     await serveWebChat(dir, env, node);

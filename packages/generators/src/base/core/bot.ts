@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../../types';
 
 const BOT = `import { resolveLocale, translate } from '../i18n/index.js';
+import { log } from '../log.js';
 import type { Session, SessionStore, UserPreferences } from '../sessions/session-store.js';
 import { type Command, CommandRegistry, parseCommand } from './commands.js';
 import { Notifiers } from './notifier.js';
@@ -58,7 +59,7 @@ export function createBot(options: BotOptions): Bot {
 
   function reportError(error: unknown, message: IncomingMessage): void {
     // Without an observing plugin (analytics) nothing else would report the failure.
-    if (!plugins.some((plugin) => plugin.observe)) console.error('Failed to handle a message', error);
+    if (!plugins.some((plugin) => plugin.observe)) log.error({ err: error, platform: message.platform }, 'failed to handle a message');
     emit({ type: 'error', error, platform: message.platform, userId: message.userId });
   }
 
@@ -67,7 +68,7 @@ export function createBot(options: BotOptions): Bot {
       try {
         plugin.observe?.(event);
       } catch (error) {
-        console.error('The ' + plugin.name + ' plugin failed to observe an event', error);
+        log.error({ err: error, plugin: plugin.name }, 'a plugin failed to observe an event');
       }
     }
   }

@@ -26,12 +26,19 @@ export const coreModule: GeneratorModule = {
       ...coreTestFiles(),
     ],
     dependencies: ['pino'],
+    devDependencies: ['pino-pretty'],
     envVars: [
       {
         name: 'LOG_LEVEL',
         description:
-          'Lowest level logged as JSON: trace, debug, info, warn, error or fatal (default info).',
+          'Lowest level logged: trace, debug, info, warn, error or fatal (default info). JSON lines, pretty on a development terminal.',
         example: 'info',
+        required: false,
+      },
+      {
+        name: 'NODE_ENV',
+        description:
+          'production on a host (the Docker image sets it); outside production, logs on a terminal are pretty-printed.',
         required: false,
       },
     ],

@@ -44,15 +44,52 @@ export const BOT_ID = ${tsString(config.project.name)};
 `;
 }
 
-const LOG = `import { pino } from 'pino';
+const LOG = `import { type Logger, pino } from 'pino';
 import { BOT_ID } from './config.js';
 
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** LOG_LEVEL as a pino level; unset or unknown means info. */
+export function logLevelOf(env: NodeJS.ProcessEnv): string {
+  const level = env.LOG_LEVEL?.trim().toLowerCase() ?? '';
+  return (LEVELS as readonly string[]).includes(level) ? level : 'info';
+}
+
+export interface LogOptions {
+  /**
+   * For a terminal whose stdout carries the bot's replies (the CLI chat): logs go to stderr
+   * as JSON lines and are never pretty-printed.
+   */
+  plain?: boolean;
+}
+
+function createLog(env: NodeJS.ProcessEnv, options: LogOptions): Logger {
+  const base = { name: BOT_ID, level: logLevelOf(env) };
+  if (options.plain) return pino(base, pino.destination(2));
+  // Readable lines while developing in a terminal; JSON lines everywhere else (hosts, pipes).
+  // pino-pretty is a dev dependency, absent in the production image: fall back to JSON.
+  if (env.NODE_ENV !== 'production' && process.stdout.isTTY) {
+    try {
+      return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true } } });
+    } catch {
+      // Not installed (npm ci --omit=dev): JSON it is.
+    }
+  }
+  return pino(base);
+}
+
 /**
- * The process's one logger: JSON lines on stdout, LOG_LEVEL the threshold (default info);
- * \`npm run dev\` pretty-prints them. Pass errors as \`{ err }\` so pino keeps their stack, and
- * never log tokens, message text or user ids.
+ * The process's one logger: JSON lines on stdout, LOG_LEVEL the threshold (default info),
+ * pretty-printed in development on a terminal. Pass errors as \`{ err }\` so pino keeps their
+ * stack, and never log tokens, message text or user ids. Import it as a binding and use it when
+ * logging (no \`log.child\` at module load), so what \`configureLog\` sets applies.
  */
-export const log = pino({ name: BOT_ID, level: process.env.LOG_LEVEL?.trim() || 'info' });
+export let log: Logger = createLog(process.env, {});
+
+/** Rebuilds \`log\` from the environment once .env is read: the entry points call it first. */
+export function configureLog(env: NodeJS.ProcessEnv, options: LogOptions = {}): void {
+  log = createLog(env, options);
+}
 `;
 
 /** `src/runtime.ts` (the service contract), `src/config.ts` (bot identity), `src/log.ts`. */

@@ -2,6 +2,7 @@
 export const HTTP_SERVER = `import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { log } from '../log.js';
 import type { Service } from '../runtime.js';
 
 /**
@@ -14,7 +15,7 @@ export function createHttpApp(): Hono {
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
-    console.error('HTTP: ' + c.req.method + ' ' + c.req.path + ' failed', error);
+    log.error({ err: error, method: c.req.method, path: c.req.path }, 'HTTP request failed');
     return c.json({ error: 'internal_error' }, 500);
   });
   return app;
@@ -60,7 +61,7 @@ export const httpServerService: Service = {
   async start(_bot, env) {
     if (mountedRoutes === 0) return { stop: async () => undefined };
     const { server, port } = await listen(httpApp, readPort(env));
-    console.log('HTTP server: listening on http://localhost:' + port);
+    log.info({ port }, 'HTTP server: listening on http://localhost:' + port);
     return {
       stop: () =>
         new Promise<void>((resolve, reject) => {
@@ -75,6 +76,7 @@ export const httpServerService: Service = {
 export const HTTP_SERVER_TEST = `import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import { createHttpApp, listen, readPort } from '../src/http/server.js';
+import { log } from '../src/log.js';
 
 describe('shared HTTP server', () => {
   it('answers unknown paths with a JSON 404', async () => {
@@ -88,7 +90,7 @@ describe('shared HTTP server', () => {
     app.get('/boom', () => {
       throw new Error('secret detail');
     });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => undefined);
     const response = await app.request('/boom');
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain('secret');

@@ -69,11 +69,14 @@ if (!process.env.${aiKey}) {
   return `import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createApp } from './app.js';
+import { configureLog } from './log.js';
 import { runCli } from './platforms/cli.js';
 
 // Chat with the bot in this terminal: npm run chat (or, after npm run build, node dist/chat.js).
 // Piped input works too: echo /help | npm run chat --silent
 if (existsSync('.env')) process.loadEnvFile('.env');
+// stdout carries the replies: logs go to stderr, and only warnings and errors by default.
+configureLog({ LOG_LEVEL: 'warn', ...process.env }, { plain: true });
 ${aiCheck}
 // The same bot as the platforms run, with every feature and the configured session store.
 // Logs (analytics) would share stdout with the replies, so only warnings and errors show.
