@@ -8,6 +8,7 @@ import {
 } from '@botsmith/shared';
 import { renderApp, renderCommands } from './assemble/app';
 import { renderEntry } from './assemble/entry';
+import { renderEnv } from './assemble/env';
 import { renderI18n } from './assemble/i18n';
 import { renderReadme } from './assemble/readme';
 import { coreModule } from './base/core';
@@ -106,6 +107,7 @@ export function generate(config: BuildConfig): GeneratedProject {
         contributions.flatMap((c) => c.plugins ?? []),
       ),
     ]);
+  files.addAll(renderEnv(ledger));
   files
     .add('package.json', assemblePackageJson(config, contributions))
     .add('.env.example', renderEnvExample(envVars))

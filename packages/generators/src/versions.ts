@@ -17,6 +17,7 @@ export const PACKAGE_VERSIONS = {
   pg: '^8.23.1',
   '@types/pg': '^8.23.1',
   pino: '^10.4.0',
+  zod: '^4.6.7',
   // Development only: src/log.ts pretty-prints through it on a terminal outside production.
   'pino-pretty': '^13.2.0',
   croner: '^11.0.1',

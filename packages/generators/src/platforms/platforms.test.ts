@@ -96,9 +96,9 @@ describe.each(PLATFORM_IDS)('the %s platform alone', (platform) => {
     );
   });
 
-  it('depends on its SDK and the logger only, at versions from the version table', () => {
+  it('depends on its SDK, the logger and zod only, at versions from the version table', () => {
     expect(Object.keys(manifest.dependencies).sort()).toEqual(
-      [...expected.dependencies, 'pino'].sort(),
+      [...expected.dependencies, 'pino', 'zod'].sort(),
     );
     for (const version of Object.values(manifest.dependencies)) {
       expect(version).toMatch(/^[\^~]\d+\.\d+\.\d+$/);

@@ -25,7 +25,8 @@ export const coreModule: GeneratorModule = {
       ...runtimeFiles(config),
       ...coreTestFiles(),
     ],
-    dependencies: ['pino'],
+    // zod checks the environment at start (src/env.ts, written by generate()).
+    dependencies: ['pino', 'zod'],
     devDependencies: ['pino-pretty'],
     envVars: [
       {

@@ -69,6 +69,7 @@ if (!process.env.${aiKey}) {
   return `import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createApp } from './app.js';
+import { checkEnv } from './env.js';
 import { configureLog } from './log.js';
 import { runCli } from './platforms/cli.js';
 
@@ -78,6 +79,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 // stdout carries the replies: logs go to stderr, and only warnings and errors by default.
 configureLog({ LOG_LEVEL: 'warn', ...process.env }, { plain: true });
 ${aiCheck}
+checkEnv(process.env);
 // The same bot as the platforms run, with every feature and the configured session store.
 // Logs (analytics) would share stdout with the replies, so only warnings and errors show.
 let app: Awaited<ReturnType<typeof createApp>>;
