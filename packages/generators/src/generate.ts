@@ -11,6 +11,7 @@ import { renderI18n } from './assemble/i18n';
 import { renderReadme } from './assemble/readme';
 import { coreModule } from './base/core';
 import { httpServerModule } from './base/http';
+import { leaseModule } from './base/lease';
 import { projectModule } from './base/project';
 import { featureModule } from './features';
 import { renderEnvExample } from './lib/env-file';
@@ -38,6 +39,7 @@ import { AUTOMATION_MODULES } from './workflows';
 export const GENERATOR_MODULES: readonly GeneratorModule[] = [
   projectModule,
   coreModule,
+  leaseModule,
   featureModule('commands'),
   featureModule('sessions'),
   ...Object.values(PLATFORM_MODULES),
@@ -129,6 +131,7 @@ export function generate(config: BuildConfig): GeneratedProject {
       renderEntry(
         contributions.flatMap((c) => c.services ?? []),
         contributions.flatMap((c) => c.startHints ?? []),
+        contributions.flatMap((c) => c.closers ?? []),
       ),
     );
   return { files: files.toSortedList(), ledger, nextSteps };

@@ -34,6 +34,13 @@ export const coreModule: GeneratorModule = {
         example: 'info',
         required: false,
       },
+      {
+        name: 'PLATFORM_START_TIMEOUT_MS',
+        description:
+          'Milliseconds each chat platform may take to connect at start before it is marked failed (default 15000).',
+        example: '15000',
+        required: false,
+      },
     ],
     messages: CORE_MESSAGES,
   }),
