@@ -140,17 +140,21 @@ export function createTelegramWebhookRoutes(telegram: TelegramBot, secretToken: 
   return new Hono().post('/', webhookCallback(telegram, 'hono', { secretToken, onTimeout: 'return' }));
 }
 
+/** grammY's Node build types signals with the abort-controller package's shim, not Node's own. */
+type ApiSignal = NonNullable<Parameters<TelegramBot['api']['getMe']>[0]>;
+
 /**
  * getMe within timeoutMs, retrying network failures meanwhile: an unreachable API fails the
  * start with a message naming the root instead of hanging, and a refused token fails at once.
  */
-export async function initWithin(telegram: TelegramBot, apiRoot: string, timeoutMs: number): Promise<AbortSignal> {
+export async function initWithin(telegram: TelegramBot, apiRoot: string, timeoutMs: number): Promise<ApiSignal> {
   const signal = AbortSignal.timeout(timeoutMs);
+  const apiSignal = signal as unknown as ApiSignal;
   let lastError: unknown;
   while (!signal.aborted) {
     try {
-      telegram.botInfo = await telegram.api.getMe(signal);
-      return signal;
+      telegram.botInfo = await telegram.api.getMe(apiSignal);
+      return apiSignal;
     } catch (error) {
       if (error instanceof GrammyError && error.error_code < 500 && error.error_code !== 429) {
         throw new Error('Telegram: the Bot API refused TELEGRAM_BOT_TOKEN (' + error.description + ')');
