@@ -103,7 +103,7 @@ export async function startPlatforms(
       } catch (error) {
         const reason = reasonOf(error);
         states.set(service.name, { state: 'failed', reason });
-        logger.error({ platform: service.name }, service.name + ' failed to start, the other platforms keep running: ' + reason);
+        logger.error({ platform: service.name }, service.name + ' failed to start: ' + reason);
         return undefined;
       }
     }),
