@@ -35,6 +35,7 @@ const DEFAULT_FILES = [
   'src/i18n/index.ts',
   'src/index.ts',
   'src/log.ts',
+  'src/platform-state.ts',
   'src/platforms/discord.ts',
   'src/runtime.ts',
   'src/sessions/backend.ts',

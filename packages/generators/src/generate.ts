@@ -13,6 +13,7 @@ import { renderI18n } from './assemble/i18n';
 import { renderReadme } from './assemble/readme';
 import { coreModule } from './base/core';
 import { httpServerModule } from './base/http';
+import { leaseModule } from './base/lease';
 import { projectModule } from './base/project';
 import { featureModule } from './features';
 import { renderEnvExample } from './lib/env-file';
@@ -40,6 +41,7 @@ import { AUTOMATION_MODULES } from './workflows';
 export const GENERATOR_MODULES: readonly GeneratorModule[] = [
   projectModule,
   coreModule,
+  leaseModule,
   featureModule('commands'),
   featureModule('sessions'),
   ...Object.values(PLATFORM_MODULES),
@@ -134,6 +136,7 @@ export function generate(config: BuildConfig): GeneratedProject {
       renderEntry(
         contributions.flatMap((c) => c.services ?? []),
         contributions.flatMap((c) => c.startHints ?? []),
+        contributions.flatMap((c) => c.closers ?? []),
       ),
     );
   }

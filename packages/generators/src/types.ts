@@ -98,6 +98,8 @@ export interface Contribution {
    */
   ledgerWorkflows?: (ledger: RuntimeLedger) => WorkflowContribution[];
   services?: ServiceEntry[];
+  /** Functions (`() => Promise<void>`) src/index.ts awaits after every service has stopped. */
+  closers?: ModuleExport[];
   /**
    * Lines `src/index.ts` prints when no platform is configured, such as how to start the
    * terminal chat. Generator-authored text only.

@@ -22,6 +22,7 @@ export const PACKAGE_VERSIONS = {
   'pino-pretty': '^13.2.0',
   croner: '^11.0.1',
   grammy: '^1.46.0',
+  '@grammyjs/runner': '^2.0.3',
   '@slack/bolt': '^5.1.0',
   'twitter-api-v2': '^1.29.1',
   hono: '^4.13.19',

@@ -16,7 +16,7 @@ const EXPECTED: Record<
   },
   telegram: {
     files: ['src/platforms/split-text.ts', 'src/platforms/telegram.ts', 'test/telegram.test.ts'],
-    dependencies: ['grammy', 'hono', '@hono/node-server'],
+    dependencies: ['@grammyjs/runner', 'grammy', 'hono', '@hono/node-server'],
     required: ['TELEGRAM_BOT_TOKEN'],
     readme: 'Telegram setup',
   },

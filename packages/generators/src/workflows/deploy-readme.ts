@@ -60,13 +60,13 @@ const DOCS: Record<DeployTarget, (config: BuildConfig) => TargetDocs> = {
       steps: [
         "Store the bot's variables as Fly secrets: `fly secrets set NAME=...`, one for each required variable in `.env.example`.",
       ],
-      how: 'Deploy with `fly deploy --remote-only`: Fly builds the Dockerfile on its builders.',
+      how: 'Deploy with `fly deploy --remote-only --ha=false`: Fly builds the Dockerfile on its builders and runs **one machine**. Without `--ha=false` the first deploy starts two, and two bots would both poll Telegram (409 conflicts), answer every message twice and send every scheduled post twice.',
     },
     automated: {
       steps: [
         'Create a deploy token with `fly tokens create deploy` and store it as the secret `FLY_API_TOKEN`.',
       ],
-      how: `Each deploy first stages the runtime values of the \`production\` environment as Fly secrets (\`flyctl secrets set --stage\`), then runs \`flyctl deploy --remote-only\`: Fly builds the Dockerfile on its builders and replaces the machine with the new secrets.${config.features.includes('health') ? ' The health check uses `https://<app>.fly.dev/health` unless the variable `HEALTH_URL` says otherwise.' : ''}`,
+      how: `Each deploy first stages the runtime values of the \`production\` environment as Fly secrets (\`flyctl secrets set --stage\`), then runs \`flyctl deploy --remote-only --ha=false\`: Fly builds the Dockerfile on its builders and replaces the machine with the new secrets. \`--ha=false\` keeps it to **one machine**: by default Fly starts two, and two bots would both poll Telegram (409 conflicts), answer every message twice and send every scheduled post twice.${config.features.includes('health') ? ' The health check uses `https://<app>.fly.dev/health` unless the variable `HEALTH_URL` says otherwise.' : ''}`,
     },
   }),
   render: (config) => ({

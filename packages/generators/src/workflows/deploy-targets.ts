@@ -212,7 +212,8 @@ const FLY: TargetDeploy = {
       name: 'Deploy to Fly.io',
       id: stepId(phase, 'deploy'),
       env: FLY_ENV,
-      run: 'flyctl deploy --remote-only',
+      // One machine: a second would poll Telegram too (409), answer twice and post schedules twice.
+      run: 'flyctl deploy --remote-only --ha=false',
     },
   ],
 };

@@ -83,7 +83,7 @@ describe('deploy workflow', () => {
 
     const fly = deployOf('fly');
     expect(fly.steps.map((step) => step.uses)).toContain(ACTION_VERSIONS.setupFlyctl);
-    expect(fly.deployStep?.run).toBe('flyctl deploy --remote-only');
+    expect(fly.deployStep?.run).toBe('flyctl deploy --remote-only --ha=false');
     expect(fly.deployStep?.env).toEqual({ FLY_API_TOKEN: '${{ secrets.FLY_API_TOKEN }}' });
     expect(fly.paths).toContain('fly.toml');
   });
@@ -194,7 +194,7 @@ describe('health-checked deploys', () => {
     expect(byName('Roll back: Deliver')?.if).toBe(found);
     const redeploy = byName('Roll back: Deploy');
     expect(redeploy).toMatchObject({ id: 'rollback-deploy', if: found });
-    expect(redeploy?.run).toBe('flyctl deploy --remote-only');
+    expect(redeploy?.run).toBe('flyctl deploy --remote-only --ha=false');
     const summary = byName('Summarize the rollback');
     expect(summary?.if).toBe(probeFailed);
     expect(summary?.env).toMatchObject({

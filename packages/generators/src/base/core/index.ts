@@ -42,6 +42,13 @@ export const coreModule: GeneratorModule = {
           'production on a host (the Docker image sets it); outside production, logs on a terminal are pretty-printed.',
         required: false,
       },
+      {
+        name: 'PLATFORM_START_TIMEOUT_MS',
+        description:
+          'Milliseconds each chat platform may take to connect at start before it is marked failed (default 15000).',
+        example: '15000',
+        required: false,
+      },
     ],
     messages: CORE_MESSAGES,
   }),

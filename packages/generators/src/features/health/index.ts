@@ -4,14 +4,27 @@ import { HEALTH_TEST, METRICS_TEST } from './tests';
 
 const HEALTH_HEAD = `import { Hono } from 'hono';
 import { mountRoutes } from './http/server.js';
+import { type PlatformStates, platformStates } from './platform-state.js';
 import type { Service } from './runtime.js';
 `;
 
-const HEALTH_ROUTES = `/** GET /health answers 200 for load balancers and uptime checks (HEAD works too). */
-export function createHealthRoutes(): Hono {
+const HEALTH_STATUS = `/**
+ * "ok" when every started platform runs (or waits in standby for another instance's lease),
+ * "degraded" when some failed, "failed" (answered with 503) when all did.
+ */
+export function healthStatus(states: PlatformStates): { status: 'ok' | 'degraded' | 'failed'; code: 200 | 503 } {
+  if (states.allFailed()) return { status: 'failed', code: 503 };
+  const failed = Object.values(states.snapshot()).some((platform) => platform.state === 'failed');
+  return { status: failed ? 'degraded' : 'ok', code: 200 };
+}
+`;
+
+const HEALTH_ROUTES = `/** GET /health for load balancers and uptime checks (HEAD works too), with each platform's state. */
+export function createHealthRoutes(states: PlatformStates = platformStates): Hono {
   return new Hono().get('/health', (c) => {
     c.header('cache-control', 'no-store');
-    return c.json({ status: 'ok' });
+    const { status, code } = healthStatus(states);
+    return c.json({ status, platforms: states.snapshot() }, code);
   });
 }
 `;
@@ -20,6 +33,7 @@ const HEALTH_WITH_METRICS_HEAD = `import { createHash, timingSafeEqual } from 'n
 import { Hono } from 'hono';
 import { type Metrics, metrics as processMetrics } from './analytics/index.js';
 import { mountRoutes } from './http/server.js';
+import { type PlatformStates, platformStates } from './platform-state.js';
 import type { Service } from './runtime.js';
 `;
 
@@ -39,11 +53,13 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 export function createHealthRoutes(
   metrics: Metrics = processMetrics,
   metricsToken: string | undefined = undefined,
+  states: PlatformStates = platformStates,
 ): Hono {
   return new Hono()
     .get('/health', (c) => {
       c.header('cache-control', 'no-store');
-      return c.json({ status: 'ok', uptimeSeconds: metrics.snapshot().uptimeSeconds });
+      const { status, code } = healthStatus(states);
+      return c.json({ status, uptimeSeconds: metrics.snapshot().uptimeSeconds, platforms: states.snapshot() }, code);
     })
     .get('/metrics', (c) => {
       c.header('cache-control', 'no-store');
@@ -85,6 +101,7 @@ export const healthService: Service = {
 function healthSource(withMetrics: boolean): string {
   return source(
     withMetrics ? HEALTH_WITH_METRICS_HEAD : HEALTH_HEAD,
+    HEALTH_STATUS,
     withMetrics ? HEALTH_WITH_METRICS_ROUTES : HEALTH_ROUTES,
     withMetrics ? HEALTH_WITH_METRICS_SERVICE : HEALTH_SERVICE,
   );
@@ -104,7 +121,14 @@ export const healthFeature: FeatureModule<'health'> = {
         { path: 'src/health.ts', content: healthSource(withMetrics) },
         {
           path: 'test/health.test.ts',
-          content: source(HEALTH_TEST, withMetrics && METRICS_TEST, '});'),
+          content: source(
+            HEALTH_TEST.replace(
+              '...HEALTH_ARGS(states)',
+              withMetrics ? 'undefined, undefined, states' : 'states',
+            ),
+            withMetrics && METRICS_TEST,
+            '});',
+          ),
         },
       ],
       // PORT and the server itself come from the shared HTTP server module.
@@ -127,7 +151,7 @@ export const healthFeature: FeatureModule<'health'> = {
           order: 60,
           title: 'Health endpoint',
           body: [
-            'The bot answers `GET /health` with `200 {"status":"ok"}` on `PORT` (default 3000), for load balancers, container health checks and uptime monitors.',
+            'The bot answers `GET /health` on `PORT` (default 3000), for load balancers, container health checks and uptime monitors, with each platform\'s state (`starting`, `running`, `standby` while another instance holds its polling lease, `failed` with the reason, `stopped` when not configured): `200 {"status":"ok"}` when every started platform runs, `"degraded"` when some failed, and `503 {"status":"failed"}` when all did.',
             withMetrics
               ? '`GET /metrics` serves the analytics counters in the Prometheus text format to a scraper that sends `Authorization: Bearer <METRICS_TOKEN>`: a wrong token gets 401, and without `METRICS_TOKEN` the endpoint answers 404.'
               : '',

@@ -2,6 +2,7 @@
 export const HEALTH_TEST = `import { describe, expect, it } from 'vitest';
 import { createHealthRoutes } from '../src/health.js';
 import { createHttpApp } from '../src/http/server.js';
+import { PlatformStates } from '../src/platform-state.js';
 
 describe('health endpoint', () => {
   const app = createHttpApp().route('/', createHealthRoutes());
@@ -17,6 +18,23 @@ describe('health endpoint', () => {
     const response = await app.request('/health', { method: 'HEAD' });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
+  });
+
+  it("reports each platform's state, and 503 once every platform failed", async () => {
+    const states = new PlatformStates();
+    const routes = () => createHttpApp().route('/', createHealthRoutes(...HEALTH_ARGS(states)));
+    states.set('Telegram', { state: 'running' });
+    states.set('Slack', { state: 'failed', reason: 'Slack: invalid_auth' });
+    const degraded = await routes().request('/health');
+    expect(degraded.status).toBe(200);
+    expect(await degraded.json()).toMatchObject({
+      status: 'degraded',
+      platforms: { Telegram: { state: 'running' }, Slack: { state: 'failed', reason: 'Slack: invalid_auth' } },
+    });
+    states.set('Telegram', { state: 'failed', reason: 'Telegram: long polling stopped' });
+    const failed = await routes().request('/health');
+    expect(failed.status).toBe(503);
+    expect(await failed.json()).toMatchObject({ status: 'failed' });
   });
 
   it('answers other paths with 404', async () => {

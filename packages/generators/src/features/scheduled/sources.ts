@@ -53,22 +53,33 @@ export function parseSchedule(json: string | undefined): ScheduledMessage[] {
 /** `src/scheduled/index.ts`: the service that runs the schedule through the bot's notifiers. */
 export const SCHEDULED_INDEX = `import { Cron } from 'croner';
 import type { Notifiers } from '../core/index.js';
+import { holdLease, leaseStore } from '../lease/index.js';
+import { log } from '../log.js';
 import type { Service } from '../runtime.js';
 import { parseSchedule, type ScheduledMessage } from './schedule.js';
 
 export { parseSchedule, type ScheduledMessage } from './schedule.js';
 
+/** Only the instance holding this lease posts, so two instances never send a post twice. */
+export const SCHEDULED_LEASE = 'scheduled-messages';
+
 /**
  * One cron job per scheduled message. A run that is still sending when the next is due is
  * skipped (protect), and a channel that cannot be reached is logged without stopping the rest.
+ * isLeader says whether this instance holds the lease; a job firing elsewhere does nothing.
  */
-export function scheduleMessages(schedule: readonly ScheduledMessage[], notifiers: Notifiers): Cron[] {
+export function scheduleMessages(
+  schedule: readonly ScheduledMessage[],
+  notifiers: Notifiers,
+  isLeader: () => boolean = () => true,
+): Cron[] {
   return schedule.map(
     (entry) =>
       new Cron(entry.cron, { protect: true, ...(entry.timezone ? { timezone: entry.timezone } : {}) }, async () => {
+        if (!isLeader()) return;
         const failed = await notifiers.sendAll(entry.targets, [{ text: entry.text }]);
         for (const target of failed) {
-          console.error('Scheduled message not delivered to ' + target.platform + ':' + target.channelId);
+          log.error('Scheduled message not delivered to ' + target.platform + ':' + target.channelId);
         }
       }),
   );
@@ -83,13 +94,20 @@ export const scheduledMessagesService: Service = {
   kind: 'service',
   requiredEnv: [],
   async start(bot, env) {
-    const jobs = scheduleMessages(parseSchedule(env.SCHEDULED_MESSAGES), bot.notifiers);
+    const schedule = parseSchedule(env.SCHEDULED_MESSAGES);
+    if (schedule.length === 0) return { stop: async () => undefined };
+    const lease = holdLease(await leaseStore(env), SCHEDULED_LEASE, {
+      onAcquired: () => log.info('Scheduled messages: this instance sends them'),
+      onLost: () => log.warn('Scheduled messages: another instance sends them now'),
+    });
+    const jobs = scheduleMessages(schedule, bot.notifiers, () => lease.held);
     for (const job of jobs) {
-      console.log('Scheduled message: next run ' + (job.nextRun()?.toISOString() ?? 'never'));
+      log.info('Scheduled message: next run ' + (job.nextRun()?.toISOString() ?? 'never'));
     }
     return {
       stop: async () => {
         for (const job of jobs) job.stop();
+        await lease.stop();
       },
     };
   },
@@ -137,6 +155,19 @@ describe('scheduled messages', () => {
       expect(job?.nextRun()).toBeInstanceOf(Date);
       await job?.trigger();
       expect(sent).toEqual([['42', [{ text: 'Happy new year' }]]]);
+    } finally {
+      job?.stop();
+    }
+  });
+
+  it('sends nothing on an instance that does not hold the lease', async () => {
+    const sent: string[] = [];
+    const notifiers = new Notifiers();
+    notifiers.add({ platform: 'discord', send: async (id) => void sent.push(id) });
+    const [job] = scheduleMessages(parseSchedule('[{"cron":"0 0 1 1 *","targets":"discord:42","text":"x"}]'), notifiers, () => false);
+    try {
+      await job?.trigger();
+      expect(sent).toEqual([]);
     } finally {
       job?.stop();
     }

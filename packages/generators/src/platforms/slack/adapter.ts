@@ -2,8 +2,18 @@
 export const SLACK_ADAPTER = `import { App, LogLevel, type webApi } from '@slack/bolt';
 import type { Bot, IncomingMessage, Notifier, Reply } from '../core/index.js';
 import { mountRoutes } from '../http/server.js';
-import type { Service } from '../runtime.js';
+import { log } from '../log.js';
+import { readStartTimeoutMs, reasonOf, type Service, seconds } from '../runtime.js';
 import { HonoReceiver } from './slack-receiver.js';
+
+/** Slack's Web API, unless SLACK_API_URL names another (a test's fake); ends with a slash. */
+export function readSlackApiUrl(env: NodeJS.ProcessEnv): string {
+  const url = env.SLACK_API_URL?.trim() || 'https://slack.com/api/';
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    throw new Error('SLACK_API_URL must be an http(s) URL such as https://slack.com/api/, got ' + JSON.stringify(url));
+  }
+  return url.endsWith('/') ? url : url + '/';
+}
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -87,7 +97,7 @@ export function registerSlackHandlers(app: App, bot: Bot): void {
     if (replies.length > 0) await say(toSlackText(replies));
   });
   app.error(async (error) => {
-    console.error('Slack: a listener failed', error);
+    log.error({ err: error }, 'Slack: a listener failed');
   });
 }
 
@@ -100,26 +110,58 @@ export function readSlackMode(env: NodeJS.ProcessEnv): SlackMode {
   throw new Error('Slack: set SLACK_APP_TOKEN for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode (see README.md)');
 }
 
-/** The Slack adapter: Socket Mode needs no public URL; HTTP mode serves /slack/events. */
+/**
+ * Bolt's own check of the token (auth.test) within timeoutMs. Bolt runs it in the App
+ * constructor unless initialization is deferred, and a bad token then rejects where nothing
+ * catches it, taking the whole process down after every other platform started.
+ */
+export async function initWithin(app: App, apiUrl: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Slack: could not reach ' + apiUrl + ' within ' + seconds(timeoutMs))), timeoutMs);
+  });
+  try {
+    await Promise.race([app.init(), timeout]);
+  } catch (error) {
+    const message = reasonOf(error);
+    throw new Error(message.startsWith('Slack:') ? message : 'Slack: the token check (auth.test) failed (' + message + ')');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The Slack adapter: Socket Mode needs no public URL; HTTP mode serves /slack/events. Events
+ * are acknowledged before the bot answers (Bolt acks Events API requests itself, commands ack
+ * first), so a slow answer never exceeds Slack's 3 seconds.
+ */
 export const slackAdapter: Service = {
   name: 'Slack',
   kind: 'platform',
   requiredEnv: ['SLACK_BOT_TOKEN'],
   async start(bot, env) {
     const mode = readSlackMode(env);
-    const token = env.SLACK_BOT_TOKEN;
-    const logLevel = LogLevel.INFO;
+    const apiUrl = readSlackApiUrl(env);
+    const options = {
+      token: env.SLACK_BOT_TOKEN,
+      logLevel: LogLevel.WARN,
+      clientOptions: { slackApiUrl: apiUrl },
+      deferInitialization: true,
+    };
     let app: App;
+    let receiver: HonoReceiver | undefined;
     if (mode.kind === 'socket') {
-      app = new App({ token, appToken: mode.appToken, socketMode: true, logLevel });
+      app = new App({ ...options, appToken: mode.appToken, socketMode: true });
     } else {
-      const receiver = new HonoReceiver(mode.signingSecret);
-      app = new App({ token, receiver, logLevel });
-      mountRoutes(SLACK_EVENTS_PATH, receiver.routes);
+      receiver = new HonoReceiver(mode.signingSecret);
+      app = new App({ ...options, receiver });
     }
+    await initWithin(app, apiUrl, readStartTimeoutMs(env));
     registerSlackHandlers(app, bot);
+    // Mounted only once the token is known good, so a failed Slack serves no routes.
+    if (receiver) mountRoutes(SLACK_EVENTS_PATH, receiver.routes);
     await app.start();
-    console.log('Slack: ' + (mode.kind === 'socket' ? 'connected in Socket Mode' : 'receiving events at ' + SLACK_EVENTS_PATH));
+    log.info('Slack: ' + (mode.kind === 'socket' ? 'connected in Socket Mode' : 'receiving events at ' + SLACK_EVENTS_PATH));
     return { stop: () => app.stop().then(() => undefined), notifier: slackNotifier(app.client) };
   },
 };

@@ -41,6 +41,14 @@ export const slackPlatform: GeneratorModule<'slack'> = {
         helpUrl: 'https://api.slack.com/apps',
       },
       {
+        name: 'SLACK_API_URL',
+        description:
+          "Slack Web API base URL (default https://slack.com/api/), for a proxy or a test's fake.",
+        example: 'https://slack.com/api/',
+        required: false,
+        helpUrl: 'https://docs.slack.dev/tools/node-slack-sdk/web-api/',
+      },
+      {
         name: 'SLACK_SIGNING_SECRET',
         secret: true,
         description:

@@ -5,11 +5,15 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Command, createBot } from '../src/core/index.js';
 import { listen } from '../src/http/server.js';
+import { PlatformStates } from '../src/platform-state.js';
+import { type Service, startPlatforms } from '../src/runtime.js';
 import {
   escapeSlackText,
   messageToIncoming,
   readSlackMode,
   registerSlackHandlers,
+  readSlackApiUrl,
+  slackAdapter,
   slackNotifier,
   slashCommandToIncoming,
 } from '../src/platforms/slack.js';
@@ -131,6 +135,73 @@ describe('Slack HTTP mode end to end', () => {
     const client = new webApi.WebClient('xoxb-test', { slackApiUrl: base + '/api/' });
     await slackNotifier(client).send('C42', [{ text: 'Good <morning>' }]);
     expect(posted).toEqual([expect.objectContaining({ channel: 'C42', text: 'Good &lt;morning&gt;' })]);
+  });
+});
+
+describe('Slack against a fake Slack API', () => {
+  it('reads SLACK_API_URL', () => {
+    expect(readSlackApiUrl({})).toBe('https://slack.com/api/');
+    expect(readSlackApiUrl({ SLACK_API_URL: 'http://127.0.0.1:9/api' })).toBe('http://127.0.0.1:9/api/');
+    expect(() => readSlackApiUrl({ SLACK_API_URL: 'nope' })).toThrow(/SLACK_API_URL/);
+  });
+
+  it('stops only Slack, in one log line, when auth.test refuses the token', async () => {
+    const fake = new Hono().post('/api/auth.test', (c) => c.json({ ok: false, error: 'invalid_auth' }));
+    const { server, port } = await listen(fake, 0);
+    try {
+      const other: Service = { name: 'Other', kind: 'platform', requiredEnv: [], start: async () => ({ stop: async () => undefined }) };
+      const states = new PlatformStates();
+      const lines: { level: string; message: string }[] = [];
+      const logger = {
+        info: (_: unknown, message: string) => void lines.push({ level: 'info', message }),
+        error: (_: unknown, message: string) => void lines.push({ level: 'error', message }),
+      };
+      const env = { SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'http://127.0.0.1:' + port + '/api/' };
+      const bot = createBot({ info: { name: 'Test', description: 'Test bot.' } });
+      const running = await startPlatforms([slackAdapter, other], bot, env, { states, logger: logger as never });
+      expect(running).toHaveLength(1);
+      expect(states.get('Other')?.state).toBe('running');
+      expect(states.get('Slack')).toMatchObject({ state: 'failed', reason: expect.stringContaining('invalid_auth') });
+      const errors = lines.filter((line) => line.level === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.message).toMatch(/^Slack failed to start.*invalid_auth/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('acknowledges an event at once while the answer is still being written', async () => {
+    const fake = new Hono().post('/api/chat.postMessage', (c) => c.json({ ok: true, channel: 'D1', ts: '2.0' }));
+    const { server, port } = await listen(fake, 0);
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const receiver = new HonoReceiver(SECRET);
+      const app = new App({
+        receiver,
+        authorize: async () => ({ botToken: 'xoxb-test', botId: 'B1', botUserId: 'U0BOT' }),
+        clientOptions: { slackApiUrl: 'http://127.0.0.1:' + port + '/api/' },
+      });
+      let answering = false;
+      const bot = createBot({
+        info: { name: 'Test', description: 'Test bot.' },
+        plugins: [{ name: 'slow-ai', answer: async () => {
+          answering = true;
+          await slow;
+          return [{ text: 'late' }];
+        } }],
+      });
+      registerSlackHandlers(app, bot);
+      const event = { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'hi', ts: '1.0' };
+      const body = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'Ev2', event_time: 1, event });
+      const response = await receiver.handle(signedRequest(body, 'application/json'));
+      // Answered while the bot is still writing its reply, which waits on the test.
+      expect(response.status).toBe(200);
+      await expect.poll(() => answering).toBe(true);
+    } finally {
+      release();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 `;

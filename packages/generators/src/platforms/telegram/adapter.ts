@@ -1,11 +1,19 @@
 /** `src/platforms/telegram.ts` of the generated project: the grammY adapter. */
-export const TELEGRAM_ADAPTER = `import { Bot as TelegramBot, webhookCallback } from 'grammy';
+export const TELEGRAM_ADAPTER = `import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
+import { GrammyError, Bot as TelegramBot, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { Hono } from 'hono';
 import type { Bot, Command, IncomingMessage, Notifier, Reply } from '../core/index.js';
 import { mountRoutes } from '../http/server.js';
-import type { Service } from '../runtime.js';
+import { holdLease, type LeaseStore, leaseStore } from '../lease/index.js';
+import { log } from '../log.js';
+import { readStartTimeoutMs, reasonOf, type Running, type Service, type ServiceContext, seconds } from '../runtime.js';
 import { splitText } from './split-text.js';
+
+/** Telegram's Bot API, unless TELEGRAM_API_ROOT names another (a local Bot API server, or a test's fake). */
+export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
+/** Only one instance may long-poll: Telegram answers a second getUpdates with 409 Conflict. */
+export const TELEGRAM_POLLING_LEASE = 'telegram-polling';
 
 /** Telegram rejects messages longer than this many characters. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
@@ -86,9 +94,28 @@ export function readTelegramMode(env: NodeJS.ProcessEnv): TelegramMode {
   return { kind: 'webhook', url, secretToken };
 }
 
-/** A grammY bot that routes text messages to the core. Pass botInfo to skip getMe (tests). */
-export function createTelegramBot(bot: Bot, token: string, botInfo?: UserFromGetMe): TelegramBot {
-  const telegram = new TelegramBot(token, botInfo ? { botInfo } : {});
+/** The API root from TELEGRAM_API_ROOT (default https://api.telegram.org), without a trailing slash. */
+export function readTelegramApiRoot(env: NodeJS.ProcessEnv): string {
+  const root = env.TELEGRAM_API_ROOT?.trim() || DEFAULT_TELEGRAM_API_ROOT;
+  if (!URL.canParse(root) || !/^https?:$/.test(new URL(root).protocol)) {
+    throw new Error('TELEGRAM_API_ROOT must be an http(s) URL such as ' + DEFAULT_TELEGRAM_API_ROOT + ', got ' + JSON.stringify(root));
+  }
+  return root.replace(/\\/+$/, '');
+}
+
+/**
+ * A grammY bot that routes text messages to the core. Pass botInfo to skip getMe (tests).
+ * Updates of one chat are handled in order (sequentialize), different chats at the same time.
+ */
+export function createTelegramBot(
+  bot: Bot,
+  token: string,
+  botInfo?: UserFromGetMe,
+  apiRoot: string = DEFAULT_TELEGRAM_API_ROOT,
+): TelegramBot {
+  const telegram = new TelegramBot(token, { client: { apiRoot }, ...(botInfo ? { botInfo } : {}) });
+  // The runner handles updates concurrently; this keeps each chat's answers in message order.
+  telegram.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   telegram.on('message:text', async (ctx) => {
     const incoming = messageToIncoming(ctx.message, ctx.me.username);
     if (!incoming) return;
@@ -98,7 +125,7 @@ export function createTelegramBot(bot: Bot, token: string, botInfo?: UserFromGet
   });
   // Without a handler, an error would stop long polling; with webhooks Telegram would retry.
   telegram.catch((error) => {
-    console.error('Telegram: failed to handle update ' + error.ctx.update.update_id, error.error);
+    log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'Telegram: failed to handle an update');
   });
   return telegram;
 }
@@ -113,34 +140,108 @@ export function createTelegramWebhookRoutes(telegram: TelegramBot, secretToken: 
   return new Hono().post('/', webhookCallback(telegram, 'hono', { secretToken, onTimeout: 'return' }));
 }
 
+/** grammY's Node build types signals with the abort-controller package's shim, not Node's own. */
+type ApiSignal = NonNullable<Parameters<TelegramBot['api']['getMe']>[0]>;
+
+/**
+ * getMe within timeoutMs, retrying network failures meanwhile: an unreachable API fails the
+ * start with a message naming the root instead of hanging, and a refused token fails at once.
+ */
+export async function initWithin(telegram: TelegramBot, apiRoot: string, timeoutMs: number): Promise<ApiSignal> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const apiSignal = signal as unknown as ApiSignal;
+  let lastError: unknown;
+  while (!signal.aborted) {
+    try {
+      telegram.botInfo = await telegram.api.getMe(apiSignal);
+      return apiSignal;
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code < 500 && error.error_code !== 429) {
+        throw new Error('Telegram: the Bot API refused TELEGRAM_BOT_TOKEN (' + error.description + ')');
+      }
+      if (!signal.aborted) lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error('Telegram: could not reach ' + apiRoot + ' within ' + seconds(timeoutMs) + ' (' + (lastError ? reasonOf(lastError) : 'no answer') + ')');
+}
+
+/** Where the adapter gets its lease store and reports its state; tests pass their own. */
+export interface TelegramStartOptions {
+  leases?: LeaseStore;
+  context?: ServiceContext;
+  /** How long the lease lasts without renewal (default 30 s). */
+  leaseTtlMs?: number;
+}
+
+/**
+ * Starts Telegram: getMe and the command menu within PLATFORM_START_TIMEOUT_MS, then a
+ * verified webhook, or long polling through grammY's runner while this instance holds the
+ * polling lease (another instance polling leaves this one in standby).
+ */
+export async function startTelegram(bot: Bot, env: NodeJS.ProcessEnv, options: TelegramStartOptions = {}): Promise<Running> {
+  const mode = readTelegramMode(env);
+  const apiRoot = readTelegramApiRoot(env);
+  const telegram = createTelegramBot(bot, env.TELEGRAM_BOT_TOKEN ?? '', undefined, apiRoot);
+  const signal = await initWithin(telegram, apiRoot, readStartTimeoutMs(env));
+  const menu = telegramCommands(bot.commands);
+  // An empty menu clears one left by an earlier version of the bot.
+  await (menu.length > 0 ? telegram.api.setMyCommands(menu, undefined, signal) : telegram.api.deleteMyCommands(undefined, signal));
+  const notifier = telegramNotifier(telegram);
+  const username = telegram.botInfo.username;
+  if (mode.kind === 'webhook') {
+    mountRoutes(TELEGRAM_WEBHOOK_PATH, createTelegramWebhookRoutes(telegram, mode.secretToken));
+    await telegram.api.setWebhook(mode.url, { secret_token: mode.secretToken, allowed_updates: ['message'] }, signal);
+    log.info('Telegram: @' + username + ' receives updates at ' + mode.url);
+    // The webhook stays registered across restarts; Telegram queues updates meanwhile.
+    return { stop: async () => undefined, notifier };
+  }
+  // Polling would fight a webhook left from production; the runner does not remove it itself.
+  await telegram.api.deleteWebhook(undefined, signal);
+  const leases = options.leases ?? (await leaseStore(env));
+  const report = options.context?.report ?? (() => undefined);
+  let runner: RunnerHandle | undefined;
+  const lease = holdLease(leases, TELEGRAM_POLLING_LEASE, {
+    ...(options.leaseTtlMs ? { ttlMs: options.leaseTtlMs } : {}),
+    onAcquired: () => {
+      const current = run(telegram, { runner: { fetch: { allowed_updates: ['message'] } } });
+      runner = current;
+      report({ state: 'running' });
+      log.info('Telegram: @' + username + ' is polling for updates');
+      // The runner gives up on 401 (token revoked) and 409 (another poller): the adapter failed.
+      current.task()?.catch((error: unknown) => {
+        if (runner !== current) return;
+        runner = undefined;
+        void lease.stop();
+        report({ state: 'failed', reason: 'Telegram: long polling stopped (' + reasonOf(error) + ')' });
+        log.error('Telegram: long polling stopped (' + reasonOf(error) + ')');
+      });
+    },
+    onLost: () => {
+      const current = runner;
+      runner = undefined;
+      void current?.stop();
+      report({ state: 'standby', reason: 'another instance holds the ' + TELEGRAM_POLLING_LEASE + ' lease' });
+      log.warn('Telegram: lost the polling lease; waiting in standby');
+    },
+  });
+  if (!lease.held) report({ state: 'standby', reason: 'waiting for the ' + TELEGRAM_POLLING_LEASE + ' lease' });
+  return {
+    notifier,
+    stop: async () => {
+      const current = runner;
+      runner = undefined;
+      if (current?.isRunning()) await current.stop();
+      await lease.stop();
+    },
+  };
+}
+
 /** The Telegram adapter: long polling by default, a verified webhook when TELEGRAM_WEBHOOK_URL is set. */
 export const telegramAdapter: Service = {
   name: 'Telegram',
   kind: 'platform',
   requiredEnv: ['TELEGRAM_BOT_TOKEN'],
-  async start(bot, env) {
-    const mode = readTelegramMode(env);
-    const telegram = createTelegramBot(bot, env.TELEGRAM_BOT_TOKEN ?? '');
-    await telegram.init();
-    const menu = telegramCommands(bot.commands);
-    // An empty menu clears one left by an earlier version of the bot.
-    await (menu.length > 0 ? telegram.api.setMyCommands(menu) : telegram.api.deleteMyCommands());
-    const notifier = telegramNotifier(telegram);
-    if (mode.kind === 'webhook') {
-      mountRoutes(TELEGRAM_WEBHOOK_PATH, createTelegramWebhookRoutes(telegram, mode.secretToken));
-      await telegram.api.setWebhook(mode.url, { secret_token: mode.secretToken, allowed_updates: ['message'] });
-      console.log('Telegram: @' + telegram.botInfo.username + ' receives updates at ' + mode.url);
-      // The webhook stays registered across restarts; Telegram queues updates meanwhile.
-      return { stop: async () => undefined, notifier };
-    }
-    // start() removes a webhook left from production, then polls until stop().
-    void telegram
-      .start({
-        allowed_updates: ['message'],
-        onStart: (me) => console.log('Telegram: @' + me.username + ' is polling for updates'),
-      })
-      .catch((error: unknown) => console.error('Telegram: long polling stopped', error));
-    return { stop: () => telegram.stop(), notifier };
-  },
+  start: (bot, env, context) => startTelegram(bot, env, context ? { context } : {}),
 };
 `;

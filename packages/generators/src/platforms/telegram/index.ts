@@ -17,7 +17,7 @@ export const telegramPlatform: GeneratorModule<'telegram'> = {
       { path: 'src/platforms/telegram.ts', content: TELEGRAM_ADAPTER },
       { path: 'test/telegram.test.ts', content: TELEGRAM_TEST },
     ],
-    dependencies: ['grammy'],
+    dependencies: ['grammy', '@grammyjs/runner'],
     services: [{ module: 'platforms/telegram', exportName: 'telegramAdapter' }],
     envVars: [
       {
@@ -26,6 +26,14 @@ export const telegramPlatform: GeneratorModule<'telegram'> = {
         description: 'Telegram bot token from @BotFather (/newbot).',
         required: true,
         helpUrl: 'https://t.me/BotFather',
+      },
+      {
+        name: 'TELEGRAM_API_ROOT',
+        description:
+          'Bot API root (default https://api.telegram.org), for a local Bot API server or a test fake.',
+        example: 'https://api.telegram.org',
+        required: false,
+        helpUrl: 'https://core.telegram.org/bots/api#using-a-local-bot-api-server',
       },
       {
         name: 'TELEGRAM_WEBHOOK_URL',

@@ -1,9 +1,16 @@
 /** `test/telegram.test.ts`: mapping, configuration and the verified webhook, with a fake Bot API. */
-export const TELEGRAM_TEST = `import type { UserFromGetMe } from 'grammy/types';
-import { describe, expect, it } from 'vitest';
+export const TELEGRAM_TEST = `import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { UserFromGetMe } from 'grammy/types';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type Command, createBot } from '../src/core/index.js';
+import { memoryLeaseStore } from '../src/lease/index.js';
+import type { Running } from '../src/runtime.js';
 import {
   createTelegramBot,
+  readTelegramApiRoot,
+  startTelegram,
   createTelegramWebhookRoutes,
   messageToIncoming,
   readTelegramMode,
@@ -117,4 +124,105 @@ describe('Telegram webhook', () => {
     expect(calls).toEqual([{ method: 'sendMessage', payload: { chat_id: '-100123', text: 'Good morning' } }]);
   });
 });
+
+/** A local Bot API: getMe, the command menu, deleteWebhook, getUpdates from a queue, sendMessage recorded. */
+async function fakeBotApi() {
+  const sent: { chatId: number; text: string; at: number }[] = [];
+  let queue: unknown[] = [];
+  let delivered = 0;
+  let wake: () => void = () => undefined;
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString()) : {};
+    const method = request.url?.split('/').pop() ?? '';
+    const answer = (result: unknown) => response.setHeader('content-type', 'application/json').end(JSON.stringify({ ok: true, result }));
+    if (method === 'getMe') return answer(BOT_INFO);
+    if (method === 'getUpdates') {
+      // Long polling: hold the request until updates are queued or a short timeout passes.
+      if (queue.length === 0) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), new Promise((r) => setTimeout(r, 200))]);
+      const updates = queue;
+      queue = [];
+      if (updates.length > 0) delivered = Date.now();
+      return answer(updates);
+    }
+    if (method === 'sendMessage') {
+      sent.push({ chatId: Number(body.chat_id), text: String(body.text), at: Date.now() });
+      return answer({ message_id: sent.length, date: 0, chat: { id: body.chat_id, type: 'private' } });
+    }
+    return answer(true);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  let nextId = 1;
+  const message = (chatId: number, text: string) => ({
+    update_id: nextId++,
+    message: { message_id: nextId, date: 0, chat: { id: chatId, type: 'private', first_name: 'Ada' }, from: { ...from, id: chatId }, text },
+  });
+  return {
+    root: 'http://127.0.0.1:' + (server.address() as AddressInfo).port,
+    sent,
+    deliveredAt: () => delivered,
+    push(...updates: unknown[]) {
+      queue.push(...updates);
+      wake();
+    },
+    message,
+    close: () => {
+      // Ends a held getUpdates too, so closing never waits on a long poll.
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('Telegram long polling through TELEGRAM_API_ROOT', () => {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('reads the API root and rejects a malformed one', () => {
+    expect(readTelegramApiRoot({})).toBe('https://api.telegram.org');
+    expect(readTelegramApiRoot({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' })).toBe('http://127.0.0.1:8081');
+    expect(() => readTelegramApiRoot({ TELEGRAM_API_ROOT: 'ftp://x' })).toThrow(/TELEGRAM_API_ROOT/);
+  });
+
+  it('answers another chat within 200 ms while one chat waits on a slow answer, and keeps each chat in order', async () => {
+    const api = await fakeBotApi();
+    cleanups.push(api.close);
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const bot = createBot({
+      info: { name: 'Test', description: 'Test bot.' },
+      plugins: [{ name: 'slow-ai', answer: async ({ message }) => {
+        if (message.text === 'slow') await slow;
+        return [{ text: 'answer to ' + message.text }];
+      } }],
+    });
+    const running: Running = await startTelegram(bot, { TELEGRAM_BOT_TOKEN: '123:TEST', TELEGRAM_API_ROOT: api.root }, { leases: memoryLeaseStore() });
+    cleanups.push(() => running.stop());
+    api.push(api.message(1, 'slow'), api.message(1, 'after slow'), api.message(2, 'fast'));
+    await expect.poll(() => api.sent.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(api.sent).toEqual([expect.objectContaining({ chatId: 2, text: 'answer to fast' })]);
+    expect((api.sent[0]?.at ?? Infinity) - api.deliveredAt()).toBeLessThan(200);
+    release();
+    await expect.poll(() => api.sent.length).toBe(3);
+    expect(api.sent.filter((m) => m.chatId === 1).map((m) => m.text)).toEqual(['answer to slow', 'answer to after slow']);
+  });
+
+  it('fails to start within the bound, naming the root, when the Bot API is down', async () => {
+    const api = await fakeBotApi();
+    const root = api.root;
+    await api.close(); // nothing listens on this port now
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' } });
+    const started = Date.now();
+    const env = { TELEGRAM_BOT_TOKEN: '123:TEST', TELEGRAM_API_ROOT: root, PLATFORM_START_TIMEOUT_MS: '1000' };
+    await expect(startTelegram(bot, env, { leases: memoryLeaseStore() })).rejects.toThrow(
+      'Telegram: could not reach ' + root + ' within 1 s (',
+    );
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
 `;
+

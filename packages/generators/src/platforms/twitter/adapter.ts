@@ -1,5 +1,7 @@
 /** `src/platforms/twitter.ts` of the generated project: answers mentions by polling. */
 export const TWITTER_ADAPTER = `import type { Bot, IncomingMessage, Reply } from '../core/index.js';
+import { holdLease, leaseStore } from '../lease/index.js';
+import { log } from '../log.js';
 import type { Service } from '../runtime.js';
 import { splitText } from './split-text.js';
 import { createXClient, isRateLimitError, type Mention, retryDelayMs, type XClient } from './twitter-client.js';
@@ -7,6 +9,8 @@ import { createXClient, isRateLimitError, type Mention, retryDelayMs, type XClie
 /** Characters in one post. X weighs some characters (CJK, emoji) double; keep replies short. */
 export const POST_LIMIT = 280;
 const DEFAULT_POLL_SECONDS = 60;
+/** Only the instance holding this lease polls, so a mention is never answered twice. */
+export const TWITTER_MENTIONS_LEASE = 'twitter-mentions';
 
 /** Drops the @handles a reply starts with ("@bot @ada hi" reads "hi"); a bare mention asks for /help. */
 export function mentionToIncoming(mention: Mention, botUserId: string): IncomingMessage | null {
@@ -102,7 +106,7 @@ export const twitterAdapter: Service = {
   name: 'Twitter / X',
   kind: 'platform',
   requiredEnv: ['TWITTER_API_KEY', 'TWITTER_API_SECRET', 'TWITTER_ACCESS_TOKEN', 'TWITTER_ACCESS_SECRET'],
-  async start(bot, env) {
+  async start(bot, env, context) {
     const intervalMs = readPollIntervalMs(env);
     const client = createXClient({
       appKey: env.TWITTER_API_KEY ?? '',
@@ -111,25 +115,38 @@ export const twitterAdapter: Service = {
       accessSecret: env.TWITTER_ACCESS_SECRET ?? '',
     });
     const me = await client.me();
-    const poller = new MentionPoller(bot, client, me);
+    let poller = new MentionPoller(bot, client, me);
     let timer: NodeJS.Timeout | undefined;
     let stopped = false;
+    const lease = holdLease(await leaseStore(env), TWITTER_MENTIONS_LEASE, {
+      onAcquired: () => {
+        // A fresh poller starts from the newest mention: the other instance answered the older ones.
+        poller = new MentionPoller(bot, client, me);
+        context?.report({ state: 'running' });
+        log.info('X: this instance answers mentions now');
+      },
+      onLost: () => {
+        context?.report({ state: 'standby', reason: 'another instance holds the ' + TWITTER_MENTIONS_LEASE + ' lease' });
+        log.warn('X: lost the mentions lease; waiting in standby');
+      },
+    });
     const loop = async () => {
       let delay = intervalMs;
       try {
-        await poller.pollOnce();
+        if (lease.held) await poller.pollOnce();
       } catch (error) {
         delay = retryDelayMs(error, intervalMs);
-        console.error('X: polling mentions failed; retrying in ' + Math.round(delay / 1000) + ' s', error);
+        log.error({ err: error }, 'X: polling mentions failed; retrying in ' + Math.round(delay / 1000) + ' s');
       }
       if (!stopped) timer = setTimeout(loop, delay);
     };
-    console.log('X: answering mentions of @' + me.username + ' every ' + intervalMs / 1000 + ' s');
-    void loop();
+    log.info('X: answering mentions of @' + me.username + ' every ' + intervalMs / 1000 + ' s');
+    timer = setTimeout(loop, 0);
     return {
       stop: async () => {
         stopped = true;
         clearTimeout(timer);
+        await lease.stop();
       },
     };
   },
