@@ -38,6 +38,7 @@ export function adminCommandsSource(withMetrics: boolean): string {
       : '/** /stats: uptime and memory of the process (add analytics for message counters). */',
     'export const statsCommand: Command = {',
     "  name: 'stats',",
+    '  private: true,',
     "  description: 'Show bot statistics (admins only)',",
     "  descriptionKey: 'stats.description',",
     '  adminOnly: true,',
