@@ -13,6 +13,7 @@ export const DISCORD_ADAPTER = `import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { type Bot, type Command, type IncomingMessage, type Notifier, parseCommand, type Reply } from '../core/index.js';
+import { log } from '../log.js';
 import type { Service } from '../runtime.js';
 
 /** Discord rejects messages longer than this many characters. */
@@ -284,7 +285,7 @@ export const discordAdapter: Service = {
           private: isPrivateText(incoming.text, bot.commands),
         });
       } catch (error) {
-        console.error('Discord: ' + name + ' failed', error);
+        log.error({ err: error }, 'Discord: ' + name + ' failed');
         const answer = { content: 'Sorry, something went wrong.', flags: MessageFlags.Ephemeral } as const;
         const send = interaction.replied || interaction.deferred ? interaction.followUp(answer) : interaction.reply(answer);
         await send.catch(() => undefined);
@@ -301,12 +302,12 @@ export const discordAdapter: Service = {
           await message.reply({ ...payload, allowedMentions: NO_MENTIONS });
         }
       } catch (error) {
-        console.error('Discord: failed to answer a message', error);
+        log.error({ err: error }, 'Discord: failed to answer a message');
       }
     });
 
     client.once(Events.ClientReady, (ready) => {
-      console.log('Discord: logged in as ' + ready.user.tag);
+      log.info('Discord: logged in as ' + ready.user.tag);
     });
 
     await client.login(env.DISCORD_TOKEN);

@@ -3,6 +3,7 @@ export const WHATSAPP_ADAPTER = `import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type Bot, type IncomingMessage, type Reply, replyAsText } from '../core/index.js';
 import { mountRoutes } from '../http/server.js';
+import { log } from '../log.js';
 import type { Service } from '../runtime.js';
 import { BUTTON_LIMITS, createGraphClient, type GraphClient, readGraphVersion } from './whatsapp-graph.js';
 import { isValidSignature, textMessages, verifySubscription, type WhatsAppTextMessage } from './whatsapp-webhook.js';
@@ -75,7 +76,7 @@ export function createWhatsAppRoutes(bot: Bot, options: WhatsAppRoutesOptions): 
         }
       }
     } catch (error) {
-      console.error('WhatsApp: failed to answer message ' + message.id, error);
+      log.error({ err: error, messageId: message.id }, 'WhatsApp: failed to answer a message');
     }
   }
 
@@ -125,7 +126,7 @@ export const whatsappAdapter: Service = {
       graph,
     });
     mountRoutes(WHATSAPP_WEBHOOK_PATH, routes);
-    console.log('WhatsApp: webhook at ' + WHATSAPP_WEBHOOK_PATH);
+    log.info('WhatsApp: webhook at ' + WHATSAPP_WEBHOOK_PATH);
     return { stop: async () => undefined };
   },
 };
