@@ -3,6 +3,7 @@ import type { GeneratedFile } from '../../types';
 const BOT = `import { resolveLocale, translate } from '../i18n/index.js';
 import { log } from '../log.js';
 import type { Session, SessionStore, UserPreferences } from '../sessions/session-store.js';
+import { normalizeReply } from './choices.js';
 import { type Command, CommandRegistry, parseCommand } from './commands.js';
 import { Notifiers } from './notifier.js';
 import type { BotEvent, BotPlugin, MessageContext, UserRecord } from './plugin.js';
@@ -129,6 +130,7 @@ export function createBot(options: BotOptions): Bot {
       if (!command) replies = [{ text: context.t('command.unknown', { name: parsed.name }) }];
       else if (command.adminOnly && !context.isAdmin) replies = [{ text: context.t('command.adminOnly') }];
       else replies = await command.run({ ...context, args: parsed.args, commands });
+      if (command?.private) replies = replies.map((reply) => ({ ...reply, private: true }));
       emit({ type: 'message', kind: 'command', command: parsed.name, platform, userId, durationMs: Date.now() - started });
       return replies;
     }
@@ -143,7 +145,7 @@ export function createBot(options: BotOptions): Bot {
     const text = message.text.trim();
     if (text === '') return [];
     try {
-      return await handle(message, text, Date.now());
+      return (await handle(message, text, Date.now())).map(normalizeReply);
     } catch (error) {
       reportError(error, message);
       const locale = resolveLocale(message.locale, options.defaultLocale);
@@ -156,10 +158,11 @@ export function createBot(options: BotOptions): Bot {
 `;
 
 const CORE_INDEX = `export { type Bot, type BotOptions, createBot } from './bot.js';
+export { MAX_CHOICES, normalizeReply, replyAsText } from './choices.js';
 export { type Command, type CommandContext, CommandRegistry, parseCommand } from './commands.js';
 export { type Notifier, Notifiers, parseTargets, type Target } from './notifier.js';
 export type { Blocked, BotEvent, BotPlugin, MessageContext, UserRecord } from './plugin.js';
-export type { BotInfo, IncomingMessage, Reply } from './types.js';
+export type { BotInfo, Choice, IncomingMessage, Reply } from './types.js';
 `;
 
 /** `src/core/bot.ts` (message → replies) and the `src/core/index.ts` barrel. */

@@ -24,6 +24,11 @@ export interface Command {
   argument?: { name: string; description: string; required: boolean };
   /** Only users the bot's isAdmin check accepts may run it; /help hides it from everyone else. */
   adminOnly?: boolean;
+  /**
+   * Its replies show the sender's own data (/me, /stats): they are marked private, so Discord
+   * shows them only to the sender.
+   */
+  private?: boolean;
   run(context: CommandContext): Reply[] | Promise<Reply[]>;
 }
 

@@ -20,9 +20,24 @@ export interface IncomingMessage {
   text: string;
 }
 
+/** A button the user can press instead of typing: pressing it sends \`value\` as their message. */
+export interface Choice {
+  /** What the button shows: 1 to 40 characters. */
+  label: string;
+  /** The text sent as the user's message when chosen, such as "/lang es": 1 to 64 bytes (Telegram's limit). */
+  value: string;
+}
+
 /** One message the bot sends back. Adapters split or format it for their platform. */
 export interface Reply {
   text: string;
+  /**
+   * Buttons under the reply, at most 10: Discord components, Slack blocks, Telegram inline
+   * keyboards, WhatsApp interactive messages, web chat buttons; numbered or listed elsewhere.
+   */
+  choices?: readonly Choice[];
+  /** The reply shows the sender's own data: only they see it where the platform can (Discord). */
+  private?: boolean;
 }
 `;
 

@@ -1,5 +1,6 @@
 import type { GeneratorModule } from '../../types';
 import { botFiles } from './bot';
+import { choiceFiles } from './choices';
 import { commandAndPluginFiles } from './commands';
 import { contractFiles } from './contracts';
 import { CORE_MESSAGES } from './messages';
@@ -19,6 +20,7 @@ export const coreModule: GeneratorModule = {
   contribute: (config) => ({
     files: [
       ...contractFiles(),
+      ...choiceFiles(),
       ...commandAndPluginFiles(),
       ...botFiles(),
       ...sessionContractFiles(),
@@ -51,5 +53,16 @@ export const coreModule: GeneratorModule = {
       },
     ],
     messages: CORE_MESSAGES,
+    readme: [
+      {
+        order: 60,
+        title: 'Replies with buttons',
+        body: [
+          "A reply may offer choices: `{ text: 'Language?', choices: [{ label: 'Español', value: '/lang es' }] }`. Pressing one sends its `value` as the user's message. Each platform shows them natively: Discord buttons, Slack buttons, Telegram inline keyboards, WhatsApp reply buttons (up to three short ones), web chat buttons; the terminal numbers them (type the number), and X lists them as text to reply with. A choice needs a label of 1 to 40 characters and a value of at most 64 bytes; the core drops any that do not fit, and keeps at most 10.",
+          '',
+          'A command with `private: true` (`/me`, `/forgetme`, `/stats`) marks its replies private: on Discord only the sender sees them (ephemeral). A Discord command still running after 2 seconds is deferred, so slow answers (AI) never time out.',
+        ].join('\n'),
+      },
+    ],
   }),
 };

@@ -65,6 +65,17 @@ describe('bot core', () => {
     expect(await subject.handleMessage(message('/start'))).toEqual([{ text: 'You said: /start' }]);
   });
 
+  it('marks the replies of a private command private and keeps only showable choices', async () => {
+    const mine: Command = {
+      name: 'mine',
+      description: 'Own data',
+      private: true,
+      run: () => [{ text: 'yours', choices: [{ label: 'Again', value: '/mine' }, { label: '', value: '/x' }] }],
+    };
+    const replies = await createBot({ info, commands: [mine] }).handleMessage(message('/mine'));
+    expect(replies).toEqual([{ text: 'yours', private: true, choices: [{ label: 'Again', value: '/mine' }] }]);
+  });
+
   it('lets only admins run admin-only commands', async () => {
     expect((await bot().handleMessage(message('/secret')))[0]?.text).toMatch(/admin/i);
     const admin = bot({ isAdmin: (m) => m.userId === 'u1' });

@@ -2,6 +2,7 @@ import { source } from '../../lib/text';
 
 /** `src/admin/index.ts`: who the admins are. */
 export const ADMIN_INDEX = `import type { IncomingMessage } from '../core/index.js';
+import { log } from '../log.js';
 
 export { adminCommands, broadcastCommand, statsCommand } from './commands.js';
 
@@ -22,7 +23,7 @@ export function parseAdminIds(list: string | undefined): Set<string> {
 /** The isAdmin check src/app.ts gives the bot; with no ids configured nobody is an admin. */
 export function adminChecker(env: NodeJS.ProcessEnv): (message: IncomingMessage) => boolean {
   const admins = parseAdminIds(env.ADMIN_USER_IDS);
-  if (admins.size === 0) console.warn('ADMIN_USER_IDS is empty: admin commands are refused to everyone.');
+  if (admins.size === 0) log.warn('ADMIN_USER_IDS is empty: admin commands are refused to everyone.');
   return (message) => admins.has(message.platform + ':' + message.userId);
 }
 `;
@@ -38,6 +39,7 @@ export function adminCommandsSource(withMetrics: boolean): string {
       : '/** /stats: uptime and memory of the process (add analytics for message counters). */',
     'export const statsCommand: Command = {',
     "  name: 'stats',",
+    '  private: true,',
     "  description: 'Show bot statistics (admins only)',",
     "  descriptionKey: 'stats.description',",
     '  adminOnly: true,',

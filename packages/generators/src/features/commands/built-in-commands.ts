@@ -18,7 +18,7 @@ export function builtInCommandsSource(withSessions: boolean): string {
     "        : t('start.greetingAnonymous', { bot: bot.name }),",
     '    },',
     '    { text: bot.description },',
-    "    { text: t('start.hint') },",
+    "    { text: t('start.hint'), choices: [{ label: '/help', value: '/help' }] },",
     '  ],',
     '};',
     '',

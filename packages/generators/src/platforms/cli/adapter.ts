@@ -1,6 +1,6 @@
 /** `src/platforms/cli.ts` of the generated project: chat in a terminal or through a pipe. */
 export const CLI_ADAPTER = `import { createInterface } from 'node:readline/promises';
-import type { Bot, IncomingMessage } from '../core/index.js';
+import type { Bot, Choice, IncomingMessage, Reply } from '../core/index.js';
 
 /** Typed by the user to leave; Ctrl+D (end of input) and Ctrl+C work too. */
 export const QUIT_WORDS: readonly string[] = ['/quit', '/exit'];
@@ -24,6 +24,18 @@ export function lineToIncoming(line: string, userName?: string): IncomingMessage
   };
 }
 
+/** A reply as terminal lines: its text, then its choices numbered from 1. */
+export function formatCliReply(reply: Reply): string {
+  const options = (reply.choices ?? []).map((choice, index) => '  ' + (index + 1) + ') ' + choice.label);
+  return [reply.text, ...options].join('\\n');
+}
+
+/** Typing the number of a choice just shown sends its value; anything else is sent as typed. */
+export function pickChoice(text: string, choices: readonly Choice[]): string {
+  const index = /^\\d{1,2}$/.test(text) ? Number(text) - 1 : -1;
+  return choices[index]?.value ?? text;
+}
+
 /**
  * Reads lines until the input ends or the user types /quit, and writes each reply on its own
  * line. Lines are answered one after another, in order, also when piped in all at once.
@@ -39,11 +51,14 @@ export async function runCli(bot: Bot, options: CliOptions): Promise<void> {
     lines.setPrompt('> ');
     lines.prompt();
   }
+  let choices: readonly Choice[] = [];
   for await (const line of lines) {
     const text = line.trim();
     if (QUIT_WORDS.includes(text.toLowerCase())) break;
     if (text !== '') {
-      for (const reply of await bot.handleMessage(lineToIncoming(text, options.userName))) write(reply.text);
+      const replies = await bot.handleMessage(lineToIncoming(pickChoice(text, choices), options.userName));
+      for (const reply of replies) write(formatCliReply(reply));
+      choices = replies.flatMap((reply) => reply.choices ?? []);
     }
     if (interactive) lines.prompt();
   }

@@ -50,9 +50,14 @@ function mapStore(): SessionStore<Session> {
 }
 
 const ping: Command = { name: 'ping', description: 'Answer pong', run: () => [{ text: 'pong' }] };
+const pick: Command = {
+  name: 'pick',
+  description: 'Offer two choices',
+  run: () => [{ text: 'Which one?', choices: [{ label: 'Ping it', value: '/ping' }, { label: 'Say hi', value: 'hi' }] }],
+};
 
 async function chat(lines: string[]): Promise<string[]> {
-  const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, commands: [ping], sessions: mapStore() });
+  const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, commands: [ping, pick], sessions: mapStore() });
   const input = new PassThrough();
   const output = new PassThrough();
   let written = '';
@@ -71,6 +76,21 @@ describe('terminal chat', () => {
 
   it('runs commands and stops at /quit', async () => {
     expect(await chat(['/ping', '/quit', 'never answered'])).toEqual(['pong']);
+  });
+
+  it('numbers choices, and a typed number sends the value of the choice just shown', async () => {
+    expect(await chat(['/pick', '1', '/pick', '2', '3'])).toEqual([
+      'Which one?',
+      '  1) Ping it',
+      '  2) Say hi',
+      'pong',
+      'Which one?',
+      '  1) Ping it',
+      '  2) Say hi',
+      'You said: hi',
+      'You said: 3',
+      'Before that you said: hi',
+    ]);
   });
 
   it('maps a line to one local conversation', () => {

@@ -1,7 +1,10 @@
 /** `src/platforms/discord.ts` of the generated project: the discord.js 14 gateway adapter. */
 export const DISCORD_ADAPTER = `import {
+  ActionRowBuilder,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ButtonBuilder,
+  ButtonStyle,
   Client,
   Events,
   GatewayIntentBits,
@@ -9,22 +12,33 @@ export const DISCORD_ADAPTER = `import {
   Partials,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Bot, Command, IncomingMessage, Notifier, Reply } from '../core/index.js';
+import { type Bot, type Command, type IncomingMessage, type Notifier, parseCommand, type Reply } from '../core/index.js';
+import { log } from '../log.js';
 import type { Service } from '../runtime.js';
 
 /** Discord rejects messages longer than this many characters. */
 export const DISCORD_MESSAGE_LIMIT = 2000;
+/** Discord allows 3 s for the first response; a command still running after this defers. */
+export const DEFER_AFTER_MS = 2000;
+/** Prefix of the custom id of a choice button; the rest is the text the button sends. */
+export const CHOICE_ID_PREFIX = 'choice:';
+// Discord's limit: five buttons in a row.
+const BUTTONS_PER_ROW = 5;
 
 // Replies never ping anyone: echoing "@everyone" back must not notify a whole server.
 const NO_MENTIONS = { parse: [] };
 
-/** The parts of a slash command interaction the adapter reads. */
-export interface SlashCommandLike {
-  commandName: string;
+/** Where an interaction came from: who, in which channel, in which client language. */
+export interface InteractionSource {
   channelId: string;
   /** The user's client language, such as "es-ES". */
   locale?: string;
   user: { id: string; username: string; globalName?: string | null };
+}
+
+/** The parts of a slash command interaction the adapter reads. */
+export interface SlashCommandLike extends InteractionSource {
+  commandName: string;
   /** The command's free-text argument, when it has one. */
   options?: { data: readonly { name: string; value?: unknown }[] };
 }
@@ -44,18 +58,28 @@ function conversationId(channelId: string, userId: string): string {
   return 'discord:' + channelId + ':' + userId;
 }
 
-/** Maps a slash command to the core's message: /lang with option "es" becomes the text "/lang es". */
-export function interactionToIncoming(interaction: SlashCommandLike): IncomingMessage {
-  const { user } = interaction;
-  const argument = interaction.options?.data.find((option) => typeof option.value === 'string');
+function incomingFrom(source: InteractionSource, text: string): IncomingMessage {
+  const { user } = source;
   return {
     platform: 'discord',
-    conversationId: conversationId(interaction.channelId, user.id),
+    conversationId: conversationId(source.channelId, user.id),
     userId: user.id,
     userName: user.globalName ?? user.username,
-    ...(interaction.locale ? { locale: interaction.locale } : {}),
-    text: '/' + interaction.commandName + (argument ? ' ' + String(argument.value) : ''),
+    ...(source.locale ? { locale: source.locale } : {}),
+    text,
   };
+}
+
+/** Maps a slash command to the core's message: /lang with option "es" becomes the text "/lang es". */
+export function interactionToIncoming(interaction: SlashCommandLike): IncomingMessage {
+  const argument = interaction.options?.data.find((option) => typeof option.value === 'string');
+  return incomingFrom(interaction, '/' + interaction.commandName + (argument ? ' ' + String(argument.value) : ''));
+}
+
+/** Maps a pressed choice button to the text it sends, or null when the button is not a choice. */
+export function buttonToIncoming(button: InteractionSource & { customId: string }): IncomingMessage | null {
+  const value = choiceValue(button.customId);
+  return value === null ? null : incomingFrom(button, value);
 }
 
 /** Removes mentions of the bot (<@id> and the legacy <@!id>) from a message. */
@@ -102,6 +126,89 @@ export function toDiscordMessages(replies: readonly Reply[], limit = DISCORD_MES
     if (rest !== '') messages.push(rest);
   }
   return messages;
+}
+
+/** One Discord message: text and, under the last part of a reply with choices, its buttons. */
+export interface DiscordPayload {
+  content: string;
+  components?: ActionRowBuilder<ButtonBuilder>[];
+}
+
+/** A reply's choices as rows of buttons whose custom id carries the text to send. */
+export function choiceRows(reply: Reply): ActionRowBuilder<ButtonBuilder>[] {
+  const choices = reply.choices ?? [];
+  const rows: ActionRowBuilder<ButtonBuilder>[] = [];
+  for (let start = 0; start < choices.length; start += BUTTONS_PER_ROW) {
+    const buttons = choices.slice(start, start + BUTTONS_PER_ROW).map((choice) =>
+      new ButtonBuilder()
+        .setCustomId(CHOICE_ID_PREFIX + choice.value)
+        .setLabel(choice.label)
+        .setStyle(ButtonStyle.Secondary),
+    );
+    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons));
+  }
+  return rows;
+}
+
+/** Replies as Discord messages within the length limit, each reply's buttons on its last part. */
+export function toDiscordPayloads(replies: readonly Reply[]): DiscordPayload[] {
+  return replies.flatMap((reply) => {
+    const parts: DiscordPayload[] = toDiscordMessages([reply]).map((content) => ({ content }));
+    const rows = choiceRows(reply);
+    const last = parts.at(-1);
+    if (last && rows.length > 0) last.components = rows;
+    return parts;
+  });
+}
+
+/** The text a pressed choice button sends, or null for a button that is not a choice. */
+export function choiceValue(customId: string): string | null {
+  return customId.startsWith(CHOICE_ID_PREFIX) ? customId.slice(CHOICE_ID_PREFIX.length) : null;
+}
+
+/** Whether a text runs a command whose replies show the sender's own data. */
+export function isPrivateText(text: string, commands: readonly Command[]): boolean {
+  const parsed = parseCommand(text);
+  return parsed !== null && commands.some((command) => command.name === parsed.name && command.private === true);
+}
+
+/** The parts of a command or button interaction used to answer it. */
+export interface AnswerableInteraction {
+  readonly deferred: boolean;
+  readonly replied: boolean;
+  deferReply(options: { flags?: MessageFlags.Ephemeral }): Promise<unknown>;
+  reply(options: DiscordPayload & { allowedMentions: typeof NO_MENTIONS; flags?: MessageFlags.Ephemeral }): Promise<unknown>;
+  editReply(options: DiscordPayload & { allowedMentions: typeof NO_MENTIONS }): Promise<unknown>;
+  followUp(options: DiscordPayload & { allowedMentions: typeof NO_MENTIONS; flags?: MessageFlags.Ephemeral }): Promise<unknown>;
+}
+
+/**
+ * Answers an interaction with the bot's replies: the first message as the response, the rest
+ * as follow-ups. When the bot takes longer than deferAfterMs (an AI answer), it defers first,
+ * so Discord's 3-second limit never shows "The application did not respond". Private replies
+ * (a private command, or replies marked so) are ephemeral: only the sender sees them.
+ */
+export async function answerInteraction(
+  interaction: AnswerableInteraction,
+  pending: Promise<readonly Reply[]>,
+  options: { private: boolean; deferAfterMs?: number },
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), options.deferAfterMs ?? DEFER_AFTER_MS);
+  });
+  const first = await Promise.race([pending, slow]);
+  clearTimeout(timer);
+  if (first === 'slow') {
+    await interaction.deferReply(options.private ? { flags: MessageFlags.Ephemeral } : {});
+  }
+  const replies = await pending;
+  const ephemeral = interaction.deferred ? options.private : options.private || replies.some((reply) => reply.private);
+  const flags = ephemeral ? { flags: MessageFlags.Ephemeral } as const : {};
+  const [head = { content: 'Done.' }, ...rest] = toDiscordPayloads(replies);
+  if (interaction.deferred) await interaction.editReply({ ...head, allowedMentions: NO_MENTIONS });
+  else await interaction.reply({ ...head, allowedMentions: NO_MENTIONS, ...flags });
+  for (const payload of rest) await interaction.followUp({ ...payload, allowedMentions: NO_MENTIONS, ...flags });
 }
 
 /** The slash commands scripts/deploy-commands.ts registers: one per core command. */
@@ -169,18 +276,16 @@ export const discordAdapter: Service = {
     const client = createDiscordClient();
 
     client.on(Events.InteractionCreate, async (interaction) => {
-      if (!interaction.isChatInputCommand()) return;
+      if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+      const incoming = interaction.isButton() ? buttonToIncoming(interaction) : interactionToIncoming(interaction);
+      if (!incoming) return;
+      const name = interaction.isButton() ? 'a choice' : '/' + interaction.commandName;
       try {
-        // Discord allows 3 seconds for the first response; slow commands should deferReply() first.
-        const [first, ...rest] = toDiscordMessages(
-          await bot.handleMessage(interactionToIncoming(interaction)),
-        );
-        await interaction.reply({ content: first ?? 'Done.', allowedMentions: NO_MENTIONS });
-        for (const content of rest) {
-          await interaction.followUp({ content, allowedMentions: NO_MENTIONS });
-        }
+        await answerInteraction(interaction, bot.handleMessage(incoming), {
+          private: isPrivateText(incoming.text, bot.commands),
+        });
       } catch (error) {
-        console.error('Discord: /' + interaction.commandName + ' failed', error);
+        log.error({ err: error }, 'Discord: ' + name + ' failed');
         const answer = { content: 'Sorry, something went wrong.', flags: MessageFlags.Ephemeral } as const;
         const send = interaction.replied || interaction.deferred ? interaction.followUp(answer) : interaction.reply(answer);
         await send.catch(() => undefined);
@@ -193,16 +298,16 @@ export const discordAdapter: Service = {
       const incoming = messageToIncoming(message, botUserId);
       if (!incoming) return;
       try {
-        for (const content of toDiscordMessages(await bot.handleMessage(incoming))) {
-          await message.reply({ content, allowedMentions: NO_MENTIONS });
+        for (const payload of toDiscordPayloads(await bot.handleMessage(incoming))) {
+          await message.reply({ ...payload, allowedMentions: NO_MENTIONS });
         }
       } catch (error) {
-        console.error('Discord: failed to answer a message', error);
+        log.error({ err: error }, 'Discord: failed to answer a message');
       }
     });
 
     client.once(Events.ClientReady, (ready) => {
-      console.log('Discord: logged in as ' + ready.user.tag);
+      log.info('Discord: logged in as ' + ready.user.tag);
     });
 
     await client.login(env.DISCORD_TOKEN);

@@ -2,14 +2,20 @@
 export const DISCORD_TEST = `import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands.js';
 import type { Command } from '../src/core/index.js';
+import { MessageFlags } from 'discord.js';
 import {
+  type AnswerableInteraction,
   type MessageLike,
+  answerInteraction,
+  buttonToIncoming,
   createDiscordClient,
   discordAdapter,
   interactionToIncoming,
+  isPrivateText,
   messageToIncoming,
   slashCommandPayloads,
   toDiscordMessages,
+  toDiscordPayloads,
 } from '../src/platforms/discord.js';
 
 const BOT_ID = '1000';
@@ -102,6 +108,76 @@ describe('Discord adapter mapping', () => {
     };
     const [payload] = slashCommandPayloads([command]);
     expect(payload).toMatchObject({ default_member_permissions: '0', options: [{ name: 'text', required: true }] });
+  });
+
+  it('renders choices as buttons under the last part of their reply, five to a row', () => {
+    const choices = Array.from({ length: 7 }, (_, i) => ({ label: 'Option ' + i, value: '/pick ' + i }));
+    const [plain, withButtons] = toDiscordPayloads([{ text: 'first' }, { text: 'Pick one', choices }]);
+    expect(plain).toEqual({ content: 'first' });
+    const rows = withButtons?.components?.map((row) => row.toJSON()) ?? [];
+    expect(rows.map((row) => row.components.length)).toEqual([5, 2]);
+    expect(rows[1]?.components[1]).toMatchObject({ label: 'Option 6', custom_id: 'choice:/pick 6' });
+  });
+
+  it('maps a pressed choice button to its text, in the conversation of who pressed it', () => {
+    const source = { channelId: 'c1', user: { id: 'u2', username: 'bob' } };
+    expect(buttonToIncoming({ ...source, customId: 'choice:/lang es' })).toMatchObject({
+      text: '/lang es',
+      conversationId: 'discord:c1:u2',
+    });
+    expect(buttonToIncoming({ ...source, customId: 'other' })).toBeNull();
+  });
+
+  it('knows which texts run a private command', () => {
+    const mine: Command = { name: 'mine', description: 'Own data', private: true, run: () => [] };
+    expect(isPrivateText('/mine', [mine])).toBe(true);
+    expect(isPrivateText('/help', [mine])).toBe(false);
+    expect(isPrivateText('mine', [mine])).toBe(false);
+  });
+
+  function fakeInteraction() {
+    const calls: { method: string; options: unknown }[] = [];
+    const interaction: AnswerableInteraction & { calls: typeof calls } = {
+      calls,
+      deferred: false,
+      replied: false,
+      async deferReply(options) {
+        calls.push({ method: 'deferReply', options });
+        (this as { deferred: boolean }).deferred = true;
+      },
+      async reply(options) {
+        calls.push({ method: 'reply', options });
+      },
+      async editReply(options) {
+        calls.push({ method: 'editReply', options });
+      },
+      async followUp(options) {
+        calls.push({ method: 'followUp', options });
+      },
+    };
+    return interaction;
+  }
+
+  it('answers a fast private command with an ephemeral reply, and follow-ups ephemeral too', async () => {
+    const interaction = fakeInteraction();
+    const long = 'word '.repeat(500);
+    await answerInteraction(interaction, Promise.resolve([{ text: long, private: true }]), { private: false });
+    expect(interaction.calls.map((call) => call.method)).toEqual(['reply', 'followUp']);
+    for (const call of interaction.calls) expect(call.options).toMatchObject({ flags: MessageFlags.Ephemeral });
+  });
+
+  it('defers a slow command, then edits the deferred reply', async () => {
+    const interaction = fakeInteraction();
+    let finish: (replies: { text: string }[]) => void = () => undefined;
+    const pending = new Promise<{ text: string }[]>((resolve) => {
+      finish = resolve;
+    });
+    const answered = answerInteraction(interaction, pending, { private: true, deferAfterMs: 5 });
+    await expect.poll(() => interaction.calls.length).toBe(1);
+    expect(interaction.calls[0]).toEqual({ method: 'deferReply', options: { flags: MessageFlags.Ephemeral } });
+    finish([{ text: 'slow answer' }]);
+    await answered;
+    expect(interaction.calls[1]).toMatchObject({ method: 'editReply', options: { content: 'slow answer' } });
   });
 
   it('needs DISCORD_TOKEN and builds a client without connecting', async () => {

@@ -1,5 +1,5 @@
 /** `src/platforms/slack.ts` of the generated project: the Bolt adapter. */
-export const SLACK_ADAPTER = `import { App, LogLevel, type webApi } from '@slack/bolt';
+export const SLACK_ADAPTER = `import { App, type BlockButtonAction, LogLevel, type types, type webApi } from '@slack/bolt';
 import type { Bot, IncomingMessage, Notifier, Reply } from '../core/index.js';
 import { mountRoutes } from '../http/server.js';
 import { log } from '../log.js';
@@ -26,6 +26,33 @@ export function escapeSlackText(text: string): string {
 /** All replies as one Slack message, escaped. */
 export function toSlackText(replies: readonly Reply[]): string {
   return replies.map((reply) => escapeSlackText(reply.text)).join('\\n');
+}
+
+/** Prefix of a choice button's action id; its value is the text the button sends. */
+export const CHOICE_ACTION_PREFIX = 'botsmith_choice_';
+// Slack's limit for the text of a section block.
+const SECTION_TEXT_LIMIT = 3000;
+
+/** One Slack message: the text, plus blocks with buttons when a reply offers choices. */
+export function toSlackMessage(replies: readonly Reply[]): { text: string; blocks?: types.KnownBlock[] } {
+  const text = toSlackText(replies);
+  if (!replies.some((reply) => reply.choices)) return { text };
+  const blocks = replies.flatMap((reply): types.KnownBlock[] => {
+    const section: types.KnownBlock = {
+      type: 'section',
+      text: { type: 'mrkdwn', text: escapeSlackText(reply.text).slice(0, SECTION_TEXT_LIMIT) },
+    };
+    if (!reply.choices) return [section];
+    const buttons = reply.choices.map((choice, index) => ({
+      type: 'button' as const,
+      action_id: CHOICE_ACTION_PREFIX + index,
+      text: { type: 'plain_text' as const, text: choice.label },
+      value: choice.value,
+    }));
+    return [section, { type: 'actions', elements: buttons }];
+  });
+  // The text stays as the notification and screen-reader fallback.
+  return { text, blocks };
 }
 
 /** Removes user mentions such as <@U0123> from the text of an app_mention. */
@@ -65,13 +92,18 @@ export function messageToIncoming(message: { text?: string | undefined; user: st
   };
 }
 
+/** A pressed choice button: the user sends its value, in the conversation of the channel it was in. */
+export function choiceToIncoming(choice: { value: string; user: string; channel: string }): IncomingMessage {
+  return { ...messageToIncoming({ user: choice.user, channel: choice.channel }), text: choice.value };
+}
+
 /** Posts scheduled messages and broadcasts to a channel id (C0123...); the bot must be a member. */
 export function slackNotifier(client: webApi.WebClient): Notifier {
   return {
     platform: 'slack',
     async send(channelId, replies) {
-      const text = toSlackText(replies);
-      if (text !== '') await client.chat.postMessage({ channel: channelId, text });
+      const message = toSlackMessage(replies);
+      if (message.text !== '') await client.chat.postMessage({ channel: channelId, ...message });
     },
   };
 }
@@ -83,18 +115,26 @@ export function registerSlackHandlers(app: App, bot: Bot): void {
     // Acknowledge first: Slack shows an error when a command is not acknowledged within 3 seconds.
     await ack();
     const replies = await bot.handleMessage(slashCommandToIncoming(command, commandNames));
-    await respond({ response_type: 'ephemeral', text: toSlackText(replies) || 'Done.' });
+    const message = toSlackMessage(replies);
+    await respond({ response_type: 'ephemeral', ...message, text: message.text || 'Done.' });
+  });
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: new RegExp('^' + CHOICE_ACTION_PREFIX) }, async ({ ack, body, action, respond }) => {
+    // Acknowledged first, within Slack's 3 seconds; the answer follows through the response URL.
+    await ack();
+    const incoming = choiceToIncoming({ value: action.value ?? '', user: body.user.id, channel: body.channel?.id ?? body.user.id });
+    const replies = await bot.handleMessage(incoming);
+    if (replies.length > 0) await respond({ replace_original: false, ...toSlackMessage(replies) });
   });
   app.event('app_mention', async ({ event, say }) => {
     if (!event.user || event.bot_id) return;
     const replies = await bot.handleMessage(messageToIncoming({ ...event, user: event.user }));
-    if (replies.length > 0) await say({ text: toSlackText(replies), thread_ts: event.thread_ts ?? event.ts });
+    if (replies.length > 0) await say({ ...toSlackMessage(replies), thread_ts: event.thread_ts ?? event.ts });
   });
   app.message(async ({ message, say }) => {
     // Only plain messages from people in direct messages; edits, joins and bots have a subtype or bot_id.
     if (message.subtype !== undefined || message.channel_type !== 'im' || message.bot_id) return;
     const replies = await bot.handleMessage(messageToIncoming(message));
-    if (replies.length > 0) await say(toSlackText(replies));
+    if (replies.length > 0) await say(toSlackMessage(replies));
   });
   app.error(async (error) => {
     log.error({ err: error }, 'Slack: a listener failed');

@@ -16,6 +16,7 @@ import {
   slackAdapter,
   slackNotifier,
   slashCommandToIncoming,
+  toSlackMessage,
 } from '../src/platforms/slack.js';
 import { HonoReceiver, isValidSlackSignature } from '../src/platforms/slack-receiver.js';
 
@@ -79,6 +80,19 @@ describe('Slack mapping', () => {
   });
 });
 
+describe('Slack choices', () => {
+  it('renders choices as buttons in an actions block, keeping the text as fallback', () => {
+    const message = toSlackMessage([{ text: 'Pick <one>', choices: [{ label: 'Español', value: '/lang es' }] }, { text: 'More' }]);
+    expect(message.text).toBe('Pick &lt;one&gt;\\nMore');
+    expect(message.blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: 'Pick &lt;one&gt;' } },
+      { type: 'actions', elements: [{ type: 'button', action_id: 'botsmith_choice_0', text: { type: 'plain_text', text: 'Español' }, value: '/lang es' }] },
+      { type: 'section', text: { type: 'mrkdwn', text: 'More' } },
+    ]);
+    expect(toSlackMessage([{ text: 'plain' }])).toEqual({ text: 'plain' });
+  });
+});
+
 describe('Slack HTTP mode end to end', () => {
   // A local stand-in for slack.com: records chat.postMessage calls and response_url posts.
   const posted: Record<string, unknown>[] = [];
@@ -128,6 +142,26 @@ describe('Slack HTTP mode end to end', () => {
     expect(response.status).toBe(200);
     await expect.poll(() => posted.length).toBe(1);
     expect(posted[0]).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('/reset') });
+  });
+
+  it('acknowledges a pressed choice button and answers its value through response_url', async () => {
+    posted.length = 0;
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: 'U1' },
+      channel: { id: 'C1' },
+      api_app_id: 'A1',
+      token: 'x',
+      trigger_id: '1',
+      response_url: base + '/respond',
+      actions: [{ type: 'button', action_id: 'botsmith_choice_0', block_id: 'b', value: '/reset', action_ts: '1' }],
+    };
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+    const response = await receiver.handle(signedRequest(form.toString(), 'application/x-www-form-urlencoded'));
+    expect(response.status).toBe(200);
+    await expect.poll(() => posted.length).toBe(1);
+    expect(posted[0]).toMatchObject({ replace_original: false, text: 'Forgotten.' });
   });
 
   it('posts scheduled messages and broadcasts with chat.postMessage', async () => {

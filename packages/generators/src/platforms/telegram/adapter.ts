@@ -1,7 +1,7 @@
 /** `src/platforms/telegram.ts` of the generated project: the grammY adapter. */
 export const TELEGRAM_ADAPTER = `import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
-import { GrammyError, Bot as TelegramBot, webhookCallback } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import { type Context, GrammyError, Bot as TelegramBot, webhookCallback } from 'grammy';
+import type { InlineKeyboardMarkup, UserFromGetMe } from 'grammy/types';
 import { Hono } from 'hono';
 import type { Bot, Command, IncomingMessage, Notifier, Reply } from '../core/index.js';
 import { mountRoutes } from '../http/server.js';
@@ -20,6 +20,9 @@ export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Where the webhook is served; TELEGRAM_WEBHOOK_URL must be the public URL of this path. */
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
 
+/** The updates the bot asks Telegram for: messages, and presses of choice buttons. */
+export const TELEGRAM_UPDATES = ['message', 'callback_query'] as const;
+
 // Telegram's own rules: command names and the secret_token of setWebhook.
 const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
@@ -34,25 +37,58 @@ export interface TelegramMessageLike {
 /**
  * Maps a text message to the core's message, or null when it is not for the bot (no text, or
  * from a bot). In groups people write "@my_bot hi"; the mention is dropped, and a bare mention
- * asks for /help. One conversation per chat and user; the user's app language is the locale.
+ * asks for /help.
  */
 export function messageToIncoming(message: TelegramMessageLike, botUsername: string): IncomingMessage | null {
   const { from, text } = message;
   if (!from || from.is_bot || text === undefined) return null;
   const stripped = text.split('@' + botUsername).join(' ').trim();
+  return incomingFrom(message.chat.id, from, stripped === '' ? '/help' : stripped);
+}
+
+// One conversation per chat and user; the user's app language is the locale.
+function incomingFrom(chatId: number, from: NonNullable<TelegramMessageLike['from']>, text: string): IncomingMessage {
   return {
     platform: 'telegram',
-    conversationId: 'telegram:' + message.chat.id + ':' + from.id,
+    conversationId: 'telegram:' + chatId + ':' + from.id,
     userId: String(from.id),
     userName: from.first_name,
     ...(from.language_code ? { locale: from.language_code } : {}),
-    text: stripped === '' ? '/help' : stripped,
+    text,
   };
+}
+
+/** Maps a pressed choice button (its callback data is the text to send) to the core's message. */
+export function callbackToIncoming(query: {
+  data: string;
+  from: NonNullable<TelegramMessageLike['from']>;
+  message?: { chat: { id: number } };
+}): IncomingMessage | null {
+  // Buttons on messages older than 48 hours come without the message; nothing to answer in.
+  return query.message ? incomingFrom(query.message.chat.id, query.from, query.data) : null;
+}
+
+/** One Telegram message: text and, under the last part of a reply with choices, an inline keyboard. */
+export interface TelegramPayload {
+  text: string;
+  replyMarkup?: InlineKeyboardMarkup;
+}
+
+/** Splits replies into Telegram messages within the length limit; choices become one button per row. */
+export function toTelegramPayloads(replies: readonly Reply[]): TelegramPayload[] {
+  return replies.flatMap((reply) => {
+    const parts: TelegramPayload[] = splitText(reply.text, TELEGRAM_MESSAGE_LIMIT).map((text) => ({ text }));
+    const last = parts.at(-1);
+    if (last && reply.choices) {
+      last.replyMarkup = { inline_keyboard: reply.choices.map((choice) => [{ text: choice.label, callback_data: choice.value }]) };
+    }
+    return parts;
+  });
 }
 
 /** Splits replies into Telegram messages within the length limit. */
 export function toTelegramMessages(replies: readonly Reply[]): string[] {
-  return replies.flatMap((reply) => splitText(reply.text, TELEGRAM_MESSAGE_LIMIT));
+  return toTelegramPayloads(replies).map((payload) => payload.text);
 }
 
 /**
@@ -71,7 +107,9 @@ export function telegramNotifier(telegram: TelegramBot): Notifier {
   return {
     platform: 'telegram',
     async send(channelId, replies) {
-      for (const text of toTelegramMessages(replies)) await telegram.api.sendMessage(channelId, text);
+      for (const { text, replyMarkup } of toTelegramPayloads(replies)) {
+        await telegram.api.sendMessage(channelId, text, replyMarkup ? { reply_markup: replyMarkup } : {});
+      }
     },
   };
 }
@@ -116,12 +154,17 @@ export function createTelegramBot(
   const telegram = new TelegramBot(token, { client: { apiRoot }, ...(botInfo ? { botInfo } : {}) });
   // The runner handles updates concurrently; this keeps each chat's answers in message order.
   telegram.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  telegram.on('message:text', async (ctx) => {
-    const incoming = messageToIncoming(ctx.message, ctx.me.username);
+  async function answer(ctx: Context, incoming: IncomingMessage | null): Promise<void> {
     if (!incoming) return;
-    for (const text of toTelegramMessages(await bot.handleMessage(incoming))) {
-      await ctx.reply(text);
+    for (const { text, replyMarkup } of toTelegramPayloads(await bot.handleMessage(incoming))) {
+      await ctx.reply(text, replyMarkup ? { reply_markup: replyMarkup } : {});
     }
+  }
+  telegram.on('message:text', (ctx) => answer(ctx, messageToIncoming(ctx.message, ctx.me.username)));
+  telegram.on('callback_query:data', async (ctx) => {
+    // Answered at once, so the button stops showing its spinner while the bot works.
+    await ctx.answerCallbackQuery();
+    await answer(ctx, callbackToIncoming(ctx.callbackQuery));
   });
   // Without a handler, an error would stop long polling; with webhooks Telegram would retry.
   telegram.catch((error) => {
@@ -191,7 +234,7 @@ export async function startTelegram(bot: Bot, env: NodeJS.ProcessEnv, options: T
   const username = telegram.botInfo.username;
   if (mode.kind === 'webhook') {
     mountRoutes(TELEGRAM_WEBHOOK_PATH, createTelegramWebhookRoutes(telegram, mode.secretToken));
-    await telegram.api.setWebhook(mode.url, { secret_token: mode.secretToken, allowed_updates: ['message'] }, signal);
+    await telegram.api.setWebhook(mode.url, { secret_token: mode.secretToken, allowed_updates: [...TELEGRAM_UPDATES] }, signal);
     log.info('Telegram: @' + username + ' receives updates at ' + mode.url);
     // The webhook stays registered across restarts; Telegram queues updates meanwhile.
     return { stop: async () => undefined, notifier };
@@ -204,7 +247,7 @@ export async function startTelegram(bot: Bot, env: NodeJS.ProcessEnv, options: T
   const lease = holdLease(leases, TELEGRAM_POLLING_LEASE, {
     ...(options.leaseTtlMs ? { ttlMs: options.leaseTtlMs } : {}),
     onAcquired: () => {
-      const current = run(telegram, { runner: { fetch: { allowed_updates: ['message'] } } });
+      const current = run(telegram, { runner: { fetch: { allowed_updates: [...TELEGRAM_UPDATES] } } });
       runner = current;
       report({ state: 'running' });
       log.info('Telegram: @' + username + ' is polling for updates');

@@ -18,6 +18,7 @@ import {
   telegramCommands,
   telegramNotifier,
   toTelegramMessages,
+  toTelegramPayloads,
 } from '../src/platforms/telegram.js';
 
 // Only what the adapter reads; the cast keeps the test valid when Telegram adds fields.
@@ -47,6 +48,15 @@ describe('Telegram adapter mapping', () => {
     const messages = toTelegramMessages([{ text: 'a '.repeat(3000) }, { text: 'short' }]);
     expect(messages.length).toBe(3);
     expect(messages.every((m) => m.length <= 4096)).toBe(true);
+  });
+
+  it('renders choices as an inline keyboard under the last part of their reply', () => {
+    const choices = [{ label: 'English', value: '/lang en' }, { label: 'Deutsch', value: '/lang de' }];
+    const payloads = toTelegramPayloads([{ text: 'b '.repeat(3000), choices }]);
+    expect(payloads.map((payload) => payload.replyMarkup)).toEqual([
+      undefined,
+      { inline_keyboard: [[{ text: 'English', callback_data: '/lang en' }], [{ text: 'Deutsch', callback_data: '/lang de' }]] },
+    ]);
   });
 
   it('passes the user language on as the locale', () => {
@@ -94,13 +104,21 @@ describe('Telegram webhook', () => {
       return { ok: true, result: { message_id: calls.length, date: 0, chat: { id: 7, type: 'private' } } as never };
     });
     const routes = createTelegramWebhookRoutes(telegram, 's3cret');
-    const post = (headers: Record<string, string>) =>
+    const chat = { id: 7, type: 'private', first_name: 'Ada' };
+    const send = (update: object, headers: Record<string, string>) =>
       routes.request('/', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 7, type: 'private', first_name: 'Ada' }, from, text: 'hi' } }),
+        body: JSON.stringify({ update_id: 1, ...update }),
       });
-    return { calls, post, telegram };
+    const post = (headers: Record<string, string>) =>
+      send({ message: { message_id: 1, date: 0, chat, from, text: 'hi' } }, headers);
+    const press = (data: string) =>
+      send(
+        { callback_query: { id: 'q1', chat_instance: 'c', from, data, message: { message_id: 2, date: 0, chat } } },
+        { 'x-telegram-bot-api-secret-token': 's3cret' },
+      );
+    return { calls, post, press, telegram };
   }
 
   it('answers an update carrying the right secret token', async () => {
@@ -108,6 +126,13 @@ describe('Telegram webhook', () => {
     const response = await post({ 'x-telegram-bot-api-secret-token': 's3cret' });
     expect(response.status).toBe(200);
     expect(calls).toEqual([{ method: 'sendMessage', payload: { chat_id: 7, text: 'You said: hi' } }]);
+  });
+
+  it('answers a pressed choice button as if its text were sent', async () => {
+    const { calls, press } = setup();
+    expect((await press('/lang es')).status).toBe(200);
+    expect(calls.map((call) => call.method)).toEqual(['answerCallbackQuery', 'sendMessage']);
+    expect(calls[1]?.payload).toEqual({ chat_id: 7, text: 'You said: /lang es' });
   });
 
   it('rejects a missing or wrong secret token without handling the update', async () => {

@@ -1,5 +1,5 @@
 /** `src/platforms/twitter.ts` of the generated project: answers mentions by polling. */
-export const TWITTER_ADAPTER = `import type { Bot, IncomingMessage, Reply } from '../core/index.js';
+export const TWITTER_ADAPTER = `import { type Bot, type IncomingMessage, type Reply, replyAsText } from '../core/index.js';
 import { holdLease, leaseStore } from '../lease/index.js';
 import { log } from '../log.js';
 import type { Service } from '../runtime.js';
@@ -25,11 +25,11 @@ export function mentionToIncoming(mention: Mention, botUserId: string): Incoming
 }
 
 /**
- * Replies as posts of at most 280 characters. An @ before a name gets a zero-width space, so
+ * Replies as posts of at most 280 characters, choices listed as text to reply with. An @ before a name gets a zero-width space, so
  * echoing "@someone" cannot make the bot mention, and notify, a third person.
  */
 export function toPosts(replies: readonly Reply[]): string[] {
-  const text = replies.map((reply) => reply.text).join('\\n').replace(/@(?=\\w)/g, '@\\u200B');
+  const text = replies.map(replyAsText).join('\\n').replace(/@(?=\\w)/g, '@\\u200B');
   return splitText(text, POST_LIMIT);
 }
 

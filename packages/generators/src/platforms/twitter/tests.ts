@@ -56,6 +56,10 @@ describe('X mention mapping', () => {
     expect(posts.join('')).not.toMatch(/@\\w/);
   });
 
+  it('lists choices in the post, since X has no buttons', () => {
+    expect(toPosts([{ text: 'Language?', choices: [{ label: 'Deutsch', value: '/lang de' }] }])).toEqual(['Language?\\n- Deutsch: /lang de']);
+  });
+
   it('reads the poll interval', () => {
     expect(readPollIntervalMs({})).toBe(60_000);
     expect(readPollIntervalMs({ TWITTER_POLL_INTERVAL_SECONDS: '120' })).toBe(120_000);

@@ -91,7 +91,8 @@ export function createWebchatRoutes(bot: Bot, options: WebchatOptions): Hono {
       return c.json({ error: 'rate_limited' }, 429);
     }
     const replies = await bot.handleMessage(chatToIncoming(request));
-    return c.json({ replies: replies.map((reply) => ({ text: reply.text })) });
+    // Only what the widget shows: text and the choices to press.
+    return c.json({ replies: replies.map(({ text, choices }) => (choices ? { text, choices } : { text })) });
   });
   app.get('/widget.js', (c) => {
     c.header('content-type', 'text/javascript; charset=utf-8');

@@ -2,7 +2,7 @@
 export const WEBCHAT_WIDGET_TEST = `import { Script, createContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createWebchatRoutes } from '../src/platforms/webchat.js';
-import { createBot } from '../src/core/index.js';
+import { type Command, createBot } from '../src/core/index.js';
 import { widgetScript } from '../src/platforms/webchat-widget.js';
 
 /** Just enough DOM for the widget; innerHTML throws, so any use of it fails the test. */
@@ -14,6 +14,8 @@ class FakeElement {
   textContent = '';
   className = '';
   hidden = false;
+  disabled = false;
+  type = '';
   value = '';
   constructor(readonly tagName: string) {}
   set innerHTML(_html: string) {
@@ -33,6 +35,9 @@ class FakeElement {
     this.listeners.set(type, listener);
   }
   focus() {}
+  querySelectorAll(tagName: string): FakeElement[] {
+    return this.children.flatMap((child) => [...(child.tagName === tagName ? [child] : []), ...child.querySelectorAll(tagName)]);
+  }
   find(tagName: string): FakeElement | undefined {
     for (const child of [...this.children, ...(this.shadow ? [this.shadow] : [])]) {
       if (child.tagName === tagName) return child;
@@ -45,6 +50,35 @@ class FakeElement {
 
 const HOSTILE = '</script><img src=x onerror=alert(1)> "\\u2028';
 
+const pick: Command = {
+  name: 'pick',
+  description: 'Offer choices',
+  run: () => [{ text: 'Which?', choices: [{ label: 'Ping', value: 'ping please' }, { label: 'Other', value: 'other' }] }],
+};
+
+/** Runs the widget against the bot's real routes on a fake DOM. */
+function mountWidget() {
+  const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, commands: [pick] });
+  const api = createWebchatRoutes(bot, { allowedOrigins: [], rateLimitPerMinute: 20 });
+  const body = new FakeElement('body');
+  const storage = new Map<string, string>();
+  const requests: string[] = [];
+  const context = createContext({
+    document: { currentScript: { src: 'https://bot.example.com/widget.js' }, body, createElement: (tag: string) => new FakeElement(tag) },
+    location: { href: 'https://shop.example.com/' },
+    localStorage: { getItem: (key: string) => storage.get(key) ?? null, setItem: (key: string, value: string) => storage.set(key, value) },
+    crypto,
+    URL,
+    fetch: (url: string, init: RequestInit) => {
+      requests.push(url);
+      return api.request(new URL(url).pathname, init);
+    },
+  });
+  new Script(widgetScript(HOSTILE)).runInContext(context);
+
+  return { body, requests, storage };
+}
+
 describe('web chat widget', () => {
   it('is valid JavaScript that never builds HTML from strings', () => {
     const source = widgetScript(HOSTILE);
@@ -54,24 +88,7 @@ describe('web chat widget', () => {
   });
 
   it('renders into a closed shadow root and shows replies as text', async () => {
-    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' } });
-    const api = createWebchatRoutes(bot, { allowedOrigins: [], rateLimitPerMinute: 20 });
-    const body = new FakeElement('body');
-    const storage = new Map<string, string>();
-    const requests: string[] = [];
-    const context = createContext({
-      document: { currentScript: { src: 'https://bot.example.com/widget.js' }, body, createElement: (tag: string) => new FakeElement(tag) },
-      location: { href: 'https://shop.example.com/' },
-      localStorage: { getItem: (key: string) => storage.get(key) ?? null, setItem: (key: string, value: string) => storage.set(key, value) },
-      crypto,
-      URL,
-      fetch: (url: string, init: RequestInit) => {
-        requests.push(url);
-        return api.request(new URL(url).pathname, init);
-      },
-    });
-    new Script(widgetScript(HOSTILE)).runInContext(context);
-
+    const { body, requests, storage } = mountWidget();
     const host = body.children[0]!;
     expect(host.shadow?.tagName).toBe('#shadow-root:closed');
     expect(host.find('header')?.textContent).toBe(HOSTILE);
@@ -82,6 +99,24 @@ describe('web chat widget', () => {
     expect(messages).toEqual([['user', '<b>hello</b>'], ['bot', 'You said: <b>hello</b>']]);
     expect(requests).toEqual(['https://bot.example.com/api/chat']);
     expect([...storage.values()][0]).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('shows choices as buttons that send their value once', async () => {
+    const { body } = mountWidget();
+    const host = body.children[0]!;
+    const form = host.find('form')!;
+    form.find('input')!.value = '/pick';
+    await form.listeners.get('submit')!({ preventDefault() {} });
+    const log = host.find('ol')!;
+    const row = log.children.find((item) => item.className === 'choices')!;
+    const [ping, other] = row.querySelectorAll('button');
+    expect([ping?.textContent, other?.textContent]).toEqual(['Ping', 'Other']);
+    await ping!.listeners.get('click')!({});
+    expect(ping?.disabled && other?.disabled).toBe(true);
+    expect(log.children.slice(-2).map((item) => [item.className, item.textContent])).toEqual([
+      ['user', 'Ping'],
+      ['bot', 'You said: ping please'],
+    ]);
   });
 });
 `;

@@ -1,10 +1,11 @@
 /** `src/platforms/whatsapp.ts` of the generated project: Cloud API webhook and replies. */
 export const WHATSAPP_ADAPTER = `import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Bot, IncomingMessage } from '../core/index.js';
+import { type Bot, type IncomingMessage, type Reply, replyAsText } from '../core/index.js';
 import { mountRoutes } from '../http/server.js';
+import { log } from '../log.js';
 import type { Service } from '../runtime.js';
-import { createGraphClient, type GraphClient, readGraphVersion } from './whatsapp-graph.js';
+import { BUTTON_LIMITS, createGraphClient, type GraphClient, readGraphVersion } from './whatsapp-graph.js';
 import { isValidSignature, textMessages, verifySubscription, type WhatsAppTextMessage } from './whatsapp-webhook.js';
 import { splitText } from './split-text.js';
 
@@ -24,6 +25,28 @@ export function toIncoming(message: WhatsAppTextMessage): IncomingMessage {
     ...(message.name === undefined ? {} : { userName: message.name }),
     text: message.text,
   };
+}
+
+/** One message to send: text, or text with reply buttons. */
+export type WhatsAppOutgoing =
+  | { kind: 'text'; text: string }
+  | { kind: 'buttons'; text: string; buttons: { id: string; title: string }[] };
+
+/**
+ * A reply as WhatsApp messages: choices that fit reply buttons (three, short titles) go under
+ * the last part; otherwise they are listed in the text, to be typed.
+ */
+export function toWhatsAppMessages(reply: Reply): WhatsAppOutgoing[] {
+  const choices = reply.choices ?? [];
+  const fits =
+    choices.length > 0 &&
+    choices.length <= BUTTON_LIMITS.count &&
+    choices.every((choice) => choice.label.length <= BUTTON_LIMITS.title);
+  if (!fits) return splitText(replyAsText(reply), WHATSAPP_TEXT_LIMIT).map((text) => ({ kind: 'text', text }));
+  const parts = splitText(reply.text, BUTTON_LIMITS.body);
+  const last = parts.pop() ?? '';
+  const buttons = choices.map((choice) => ({ id: choice.value, title: choice.label }));
+  return [...parts.map((text) => ({ kind: 'text' as const, text })), { kind: 'buttons', text: last, buttons }];
 }
 
 export interface WhatsAppRoutesOptions {
@@ -47,10 +70,13 @@ export function createWhatsAppRoutes(bot: Bot, options: WhatsAppRoutesOptions): 
   async function answer(message: WhatsAppTextMessage): Promise<void> {
     try {
       for (const reply of await bot.handleMessage(toIncoming(message))) {
-        for (const text of splitText(reply.text, WHATSAPP_TEXT_LIMIT)) await graph.sendText(message.from, text);
+        for (const outgoing of toWhatsAppMessages(reply)) {
+          if (outgoing.kind === 'buttons') await graph.sendButtons(message.from, outgoing.text, outgoing.buttons);
+          else await graph.sendText(message.from, outgoing.text);
+        }
       }
     } catch (error) {
-      console.error('WhatsApp: failed to answer message ' + message.id, error);
+      log.error({ err: error, messageId: message.id }, 'WhatsApp: failed to answer a message');
     }
   }
 
@@ -100,7 +126,7 @@ export const whatsappAdapter: Service = {
       graph,
     });
     mountRoutes(WHATSAPP_WEBHOOK_PATH, routes);
-    console.log('WhatsApp: webhook at ' + WHATSAPP_WEBHOOK_PATH);
+    log.info('WhatsApp: webhook at ' + WHATSAPP_WEBHOOK_PATH);
     return { stop: async () => undefined };
   },
 };

@@ -14,7 +14,12 @@ export function readGraphVersion(env: NodeJS.ProcessEnv): string {
 /** What the adapter needs from the Graph API. */
 export interface GraphClient {
   sendText(to: string, text: string): Promise<void>;
+  /** A message with up to three reply buttons; pressing one sends its id back as the user's message. */
+  sendButtons(to: string, text: string, buttons: readonly { id: string; title: string }[]): Promise<void>;
 }
+
+/** WhatsApp's limits for reply buttons: three per message, titles of 20 characters, a body of 1024. */
+export const BUTTON_LIMITS = { count: 3, title: 20, body: 1024 } as const;
 
 export interface GraphClientOptions {
   accessToken: string;
@@ -34,29 +39,33 @@ export class GraphApiError extends Error {
 }
 
 /**
- * Sends plain text with POST /{version}/{phone-number-id}/messages. Meta's own Node SDK is
+ * Sends text and reply buttons with POST /{version}/{phone-number-id}/messages. Meta's own Node SDK is
  * paused and its wrappers are archived, so this is plain fetch (SPEC §5.1).
  */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const send = options.fetch ?? fetch;
   const base = options.baseUrl ?? 'https://graph.facebook.com';
   const url = base + '/' + options.version + '/' + encodeURIComponent(options.phoneNumberId) + '/messages';
+  async function post(to: string, message: Record<string, unknown>): Promise<void> {
+    const response = await send(url, {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + options.accessToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to, ...message }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (!response.ok) throw new GraphApiError(response.status, await response.text());
+  }
   return {
-    async sendText(to, text) {
-      const response = await send(url, {
-        method: 'POST',
-        headers: { authorization: 'Bearer ' + options.accessToken, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          messaging_product: 'whatsapp',
-          recipient_type: 'individual',
-          to,
-          type: 'text',
-          text: { body: text, preview_url: false },
-        }),
-        signal: AbortSignal.timeout(15_000),
-      });
-      if (!response.ok) throw new GraphApiError(response.status, await response.text());
-    },
+    sendText: (to, text) => post(to, { type: 'text', text: { body: text, preview_url: false } }),
+    sendButtons: (to, text, buttons) =>
+      post(to, {
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          body: { text },
+          action: { buttons: buttons.map((reply) => ({ type: 'reply', reply })) },
+        },
+      }),
   };
 }
 `;

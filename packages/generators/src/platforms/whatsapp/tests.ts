@@ -2,7 +2,7 @@
 export const WHATSAPP_TEST = `import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { createBot } from '../src/core/index.js';
-import { createWhatsAppRoutes, toIncoming, whatsappAdapter } from '../src/platforms/whatsapp.js';
+import { createWhatsAppRoutes, toIncoming, toWhatsAppMessages, whatsappAdapter } from '../src/platforms/whatsapp.js';
 import { createGraphClient, GraphApiError, readGraphVersion } from '../src/platforms/whatsapp-graph.js';
 import { isValidSignature, textMessages, verifySubscription } from '../src/platforms/whatsapp-webhook.js';
 
@@ -44,7 +44,10 @@ describe('WhatsApp webhook', () => {
     const routes = createWhatsAppRoutes(bot, {
       appSecret: SECRET,
       verifyToken: 'verify-me',
-      graph: { sendText: async (to, text) => void sent.push({ to, text }) },
+      graph: {
+        sendText: async (to, text) => void sent.push({ to, text }),
+        sendButtons: async (to, text, buttons) => void sent.push({ to, text: text + ' ' + buttons.map((b) => '[' + b.title + ']').join('') }),
+      },
       waitUntil: (task) => tasks.push(task),
     });
     const post = (body: string, signature = sign(body)) =>
@@ -78,6 +81,29 @@ describe('WhatsApp webhook', () => {
     expect(sent).toEqual([]);
   });
 
+  it('takes a pressed reply button as the text of its choice', () => {
+    const pressed = JSON.parse(payload('unused'));
+    pressed.entry[0].changes[0].value.messages[0] = {
+      from: '4915112345678',
+      id: 'wamid.3',
+      type: 'interactive',
+      interactive: { type: 'button_reply', button_reply: { id: '/lang es', title: 'Español' } },
+    };
+    expect(textMessages(pressed)).toEqual([{ id: 'wamid.3', from: '4915112345678', name: 'Ada', text: '/lang es' }]);
+  });
+
+  it('sends up to three short choices as reply buttons, and lists others in the text', () => {
+    const three = [{ label: 'Yes', value: '/yes' }, { label: 'No', value: '/no' }, { label: 'Later', value: '/later' }];
+    expect(toWhatsAppMessages({ text: 'Sure?', choices: three })).toEqual([
+      { kind: 'buttons', text: 'Sure?', buttons: [{ id: '/yes', title: 'Yes' }, { id: '/no', title: 'No' }, { id: '/later', title: 'Later' }] },
+    ]);
+    const four = [...three, { label: 'Never', value: '/never' }];
+    expect(toWhatsAppMessages({ text: 'Sure?', choices: four })).toEqual([
+      { kind: 'text', text: 'Sure?\\n- Yes: /yes\\n- No: /no\\n- Later: /later\\n- Never: /never' },
+    ]);
+    expect(toWhatsAppMessages({ text: 'Plain' })).toEqual([{ kind: 'text', text: 'Plain' }]);
+  });
+
   it('maps messages and skips status updates and media', () => {
     const [message] = textMessages(JSON.parse(payload('hi')));
     expect(message).toEqual({ id: 'wamid.1', from: '4915112345678', name: 'Ada', text: 'hi' });
@@ -98,6 +124,17 @@ describe('WhatsApp Graph API client', () => {
     expect(url).toBe('https://graph.facebook.com/v23.0/123/messages');
     expect(new Headers(init.headers).get('authorization')).toBe('Bearer token');
     expect(JSON.parse(String(init.body))).toMatchObject({ messaging_product: 'whatsapp', to: '4915112345678', type: 'text', text: { body: 'hi' } });
+  });
+
+  it('posts reply buttons as an interactive message', async () => {
+    const fetch = vi.fn(async () => new Response('{}', { status: 200 }));
+    const graph = createGraphClient({ accessToken: 'token', phoneNumberId: '123', version: 'v23.0', fetch });
+    await graph.sendButtons('1', 'Sure?', [{ id: '/yes', title: 'Yes' }]);
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(String(init.body))).toMatchObject({
+      type: 'interactive',
+      interactive: { type: 'button', body: { text: 'Sure?' }, action: { buttons: [{ type: 'reply', reply: { id: '/yes', title: 'Yes' } }] } },
+    });
   });
 
   it('throws the Graph API error and validates the version', async () => {

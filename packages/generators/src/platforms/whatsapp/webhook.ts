@@ -49,8 +49,16 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** What the user sent: typed text, or the id of a pressed reply button (the choice's value). */
+function messageText(message: Record<string, unknown>): string | undefined {
+  const text = message.type === 'text' ? record(message.text).body : undefined;
+  const pressed = message.type === 'interactive' ? record(record(message.interactive).button_reply).id : undefined;
+  const value = text ?? pressed;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
- * The text messages of a webhook payload (entry[].changes[].value.messages[]). Status updates,
+ * The text messages and button presses of a webhook payload (entry[].changes[].value.messages[]). Status updates,
  * media and anything malformed are skipped: only the fields we use are read.
  */
 export function textMessages(payload: unknown): WhatsAppTextMessage[] {
@@ -63,11 +71,11 @@ export function textMessages(payload: unknown): WhatsAppTextMessage[] {
       );
       for (const raw of list(value.messages)) {
         const message = record(raw);
-        const body = record(message.text).body;
+        const text = messageText(message);
         const { id, from } = message;
-        if (message.type !== 'text' || typeof body !== 'string' || typeof id !== 'string' || typeof from !== 'string') continue;
+        if (text === undefined || typeof id !== 'string' || typeof from !== 'string') continue;
         const name = names.get(from);
-        messages.push({ id, from, text: body, ...(typeof name === 'string' ? { name } : {}) });
+        messages.push({ id, from, text, ...(typeof name === 'string' ? { name } : {}) });
       }
     }
   }
