@@ -3,6 +3,7 @@ export const SLACK_RECEIVER = `import { parse } from 'node:querystring';
 import { type App, type Receiver, type ReceiverEvent, ReceiverMultipleAckError, verifySlackRequest } from '@slack/bolt';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { log } from '../log.js';
 
 /**
  * Verifies Slack's request signature with Bolt: HMAC-SHA256 of "v0:" + timestamp + ":" + raw
@@ -103,7 +104,7 @@ export class HonoReceiver implements Receiver {
           if (!acknowledged) resolve(new Response('', { status: 404 }));
         },
         (error: unknown) => {
-          console.error('Slack: a listener failed', error);
+          log.error({ err: error }, 'Slack: a listener failed');
           if (!acknowledged) resolve(new Response('', { status: 500 }));
         },
       );

@@ -84,7 +84,7 @@ export class MentionPoller {
         }
       } catch (error) {
         if (isRateLimitError(error)) throw error;
-        console.error('X: could not answer post ' + mention.id, error);
+        log.error({ err: error, postId: mention.id }, 'X: could not answer a post');
       }
       // Advanced per mention: after a rate limit, polling resumes after the last one handled.
       this.#sinceId = mention.id;

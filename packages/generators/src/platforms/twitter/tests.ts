@@ -2,6 +2,7 @@
 export const TWITTER_TEST = `import { ApiResponseError } from 'twitter-api-v2';
 import { describe, expect, it, vi } from 'vitest';
 import { createBot } from '../src/core/index.js';
+import { log } from '../src/log.js';
 import { MentionPoller, mentionToIncoming, readPollIntervalMs, toPosts } from '../src/platforms/twitter.js';
 import { type Mention, retryDelayMs, type XClient } from '../src/platforms/twitter-client.js';
 
@@ -92,9 +93,10 @@ describe('MentionPoller', () => {
     const poller = new MentionPoller(newBot(), client, ME);
     await poller.pollOnce();
     vi.mocked(client.reply).mockRejectedValueOnce(new Error('deleted'));
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => undefined);
     expect(await poller.pollOnce()).toBe(1);
     expect(poller.sinceId).toBe('31');
+    expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
   });
 
