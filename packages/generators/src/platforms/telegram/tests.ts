@@ -250,4 +250,3 @@ describe('Telegram long polling through TELEGRAM_API_ROOT', () => {
   });
 });
 `;
-
