@@ -56,7 +56,9 @@ export interface WebchatOptions {
   allowedOrigins: readonly string[];
   rateLimitPerMinute: number;
   now?: () => number;
-  /** Identifies the client for rate limiting; defaults to the socket's remote address. */
+  /** Proxies in front of the bot that append to X-Forwarded-For (TRUST_PROXY_HOPS, default 0). */
+  trustProxyHops?: number;
+  /** Identifies the client for rate limiting; defaults to clientAddressFrom() on the request. */
   clientAddress?: (c: Context) => string;
 }
 
@@ -68,10 +70,34 @@ function socketAddress(c: Context): string {
   }
 }
 
+/**
+ * The client's address. Each trusted proxy appends the address it received from to
+ * X-Forwarded-For, so with N proxies in front the client is the N-th entry from the right;
+ * entries further left were written by the client and are ignored, since anyone can send them.
+ * With no trusted proxies, or fewer entries than proxies (the request went around them), the
+ * socket's address is the answer.
+ */
+export function clientAddressFrom(forwardedFor: string | undefined, socket: string, trustProxyHops: number): string {
+  if (trustProxyHops <= 0 || forwardedFor === undefined) return socket;
+  const entries = forwardedFor.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return entries[entries.length - trustProxyHops] ?? socket;
+}
+
+/** TRUST_PROXY_HOPS (default 0): how many proxies in front of the bot append to X-Forwarded-For. */
+export function readTrustProxyHops(env: NodeJS.ProcessEnv): number {
+  const raw = env.TRUST_PROXY_HOPS?.trim() || '0';
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error('TRUST_PROXY_HOPS must be a whole number of proxies (0 or more), got ' + JSON.stringify(raw));
+  }
+  return value;
+}
+
 /** The web chat routes: POST /api/chat, GET /widget.js and the demo page at GET /. */
 export function createWebchatRoutes(bot: Bot, options: WebchatOptions): Hono {
   const limiter = new RateLimiter({ perMinute: options.rateLimitPerMinute, ...(options.now ? { now: options.now } : {}) });
-  const clientAddress = options.clientAddress ?? socketAddress;
+  const hops = options.trustProxyHops ?? 0;
+  const clientAddress = options.clientAddress ?? ((c: Context) => clientAddressFrom(c.req.header('x-forwarded-for'), socketAddress(c), hops));
   const allowed = (origin: string, c: Context) => isAllowedOrigin(origin, options.allowedOrigins, c.req.header('host'));
   const script = widgetScript(BOT_INFO.name);
   const app = new Hono();
@@ -85,7 +111,9 @@ export function createWebchatRoutes(bot: Bot, options: WebchatOptions): Hono {
     if (!request) {
       return c.json({ error: 'invalid_request', message: 'Send {"sessionId": 8-64 letters, digits, _ or -, "text": 1-2000 characters}.' }, 400);
     }
-    const limit = limiter.take(clientAddress(c) + ' ' + request.sessionId);
+    // Both must pass: the address alone, so rotating session ids gains nothing, and the session.
+    const byAddress = limiter.take('address ' + clientAddress(c));
+    const limit = byAddress.ok ? limiter.take('session ' + request.sessionId) : byAddress;
     if (!limit.ok) {
       c.header('retry-after', String(limit.retryAfterSeconds));
       return c.json({ error: 'rate_limited' }, 429);
@@ -123,7 +151,7 @@ export const webchatAdapter: Service = {
   requiredEnv: ['PORT'],
   async start(bot, env) {
     const allowedOrigins = parseAllowedOrigins(env.WEBCHAT_ALLOWED_ORIGINS);
-    mountRoutes('/', createWebchatRoutes(bot, { allowedOrigins, rateLimitPerMinute: readRateLimit(env) }));
+    mountRoutes('/', createWebchatRoutes(bot, { allowedOrigins, rateLimitPerMinute: readRateLimit(env), trustProxyHops: readTrustProxyHops(env) }));
     console.log('Web chat: demo page at /, widget at /widget.js, API at /api/chat');
     return { stop: async () => undefined };
   },

@@ -34,8 +34,16 @@ export const webchatPlatform: GeneratorModule<'webchat'> = {
       },
       {
         name: 'WEBCHAT_RATE_LIMIT_PER_MINUTE',
-        description: 'Chat messages one client and session may send per minute (default 20).',
+        description:
+          'Chat messages one client address, and one session, may send per minute (default 20).',
         example: '20',
+        required: false,
+      },
+      {
+        name: 'TRUST_PROXY_HOPS',
+        description:
+          'Proxies in front of the bot that append to X-Forwarded-For (default 0; Fly.io, Render and Railway: 1). Set to the number of proxies in front, never more.',
+        example: '0',
         required: false,
       },
     ],

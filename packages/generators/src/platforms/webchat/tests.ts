@@ -2,7 +2,18 @@
 export const WEBCHAT_TEST = `import { describe, expect, it } from 'vitest';
 import { createBot } from '../src/core/index.js';
 import type { Session, SessionStore } from '../src/sessions/session-store.js';
-import { createWebchatRoutes, isAllowedOrigin, parseAllowedOrigins, parseChatRequest, readRateLimit } from '../src/platforms/webchat.js';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import {
+  clientAddressFrom,
+  createWebchatRoutes,
+  isAllowedOrigin,
+  parseAllowedOrigins,
+  parseChatRequest,
+  readRateLimit,
+  readTrustProxyHops,
+} from '../src/platforms/webchat.js';
 import { RateLimiter } from '../src/platforms/webchat-rate-limit.js';
 
 const SITE = 'https://shop.example.com';
@@ -26,7 +37,7 @@ function mapStore(): SessionStore<Session> {
 function setup(rateLimitPerMinute = 20) {
   let now = 0;
   const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: mapStore() });
-  const app = createWebchatRoutes(bot, { allowedOrigins: [SITE], rateLimitPerMinute, now: () => now, clientAddress: () => '203.0.113.7' });
+  const app = createWebchatRoutes(bot, { allowedOrigins: [SITE], rateLimitPerMinute, now: () => now, clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.7' });
   const chat = (body: unknown, headers: Record<string, string> = {}) =>
     app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', host: 'bot.example.com', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return { app, chat, advance: (ms: number) => void (now += ms) };
@@ -63,17 +74,55 @@ describe('web chat API', () => {
     expect(isAllowedOrigin('http://localhost:3000', [], 'localhost:3000')).toBe(true);
   });
 
-  it('rate-limits each client and session with Retry-After', async () => {
+  it('rate-limits each client address and each session with Retry-After', async () => {
     const { chat, advance } = setup(2);
-    const send = (sessionId: string) => chat({ sessionId, text: 'hi' });
+    const send = (sessionId: string, client = '203.0.113.7') => chat({ sessionId, text: 'hi' }, { 'x-test-client': client });
     expect((await send('session-1')).status).toBe(200);
     expect((await send('session-1')).status).toBe(200);
     const limited = await send('session-1');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('30');
-    expect((await send('session-2')).status).toBe(200);
+    // A new session id from the same address is still limited; the session is limited anywhere.
+    expect((await send('session-2')).status).toBe(429);
+    expect((await send('session-1', '198.51.100.1')).status).toBe(429);
+    expect((await send('session-3', '198.51.100.1')).status).toBe(200);
     advance(30_000);
     expect((await send('session-1')).status).toBe(200);
+  });
+
+  it('takes the client address from the trusted proxies only', () => {
+    expect(clientAddressFrom('198.51.100.9, 203.0.113.7', '10.0.0.2', 1)).toBe('203.0.113.7');
+    expect(clientAddressFrom('1.1.1.1, 2.2.2.2, 203.0.113.7, 10.0.0.3', '10.0.0.2', 2)).toBe('203.0.113.7');
+    expect(clientAddressFrom('198.51.100.9', '10.0.0.2', 0)).toBe('10.0.0.2');
+    expect(clientAddressFrom(undefined, '10.0.0.2', 1)).toBe('10.0.0.2');
+    expect(clientAddressFrom('203.0.113.7', '10.0.0.2', 2)).toBe('10.0.0.2');
+    expect(readTrustProxyHops({})).toBe(0);
+    expect(readTrustProxyHops({ TRUST_PROXY_HOPS: '1' })).toBe(1);
+    expect(() => readTrustProxyHops({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+
+  it('answers 429 over a real socket although every request rotates its session id', async () => {
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: mapStore() });
+    const app = createWebchatRoutes(bot, { allowedOrigins: [], rateLimitPerMinute: 3 });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      const statuses: number[] = [];
+      for (let n = 0; n < 5; n++) {
+        // No cookies are kept and every request claims a new session.
+        const response = await fetch('http://127.0.0.1:' + port + '/api/chat', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.' + n },
+          body: JSON.stringify({ sessionId: 'rotating-' + n + '-' + Date.now(), text: 'hi' }),
+        });
+        statuses.push(response.status);
+      }
+      // X-Forwarded-For is ignored without TRUST_PROXY_HOPS, so the spoofed addresses do not help.
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      server.close();
+    }
   });
 
   it('reads its configuration strictly', () => {
