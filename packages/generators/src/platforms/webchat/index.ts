@@ -40,6 +40,21 @@ export const webchatPlatform: GeneratorModule<'webchat'> = {
         required: false,
       },
       {
+        name: 'WEBCHAT_SESSION_SECRET',
+        description:
+          'Signs the web chat session cookies and tokens (HMAC-SHA256), at least 32 characters: openssl rand -hex 32. Required when NODE_ENV=production; in development a random one per process.',
+        required: false,
+        secret: true,
+        helpUrl: 'https://docs.openssl.org/master/man1/openssl-rand/',
+      },
+      {
+        name: 'NODE_ENV',
+        description:
+          'production in deployments (the Dockerfile sets it): the web chat then refuses to start without WEBCHAT_SESSION_SECRET.',
+        example: 'development',
+        required: false,
+      },
+      {
         name: 'TRUST_PROXY_HOPS',
         description:
           'Proxies in front of the bot that append to X-Forwarded-For (default 0; Fly.io, Render and Railway: 1). Set to the number of proxies in front, never more.',

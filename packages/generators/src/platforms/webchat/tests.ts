@@ -12,7 +12,9 @@ import {
   parseAllowedOrigins,
   parseChatRequest,
   readRateLimit,
+  readSessionSecret,
   readTrustProxyHops,
+  sessionSigner,
 } from '../src/platforms/webchat.js';
 import { RateLimiter } from '../src/platforms/webchat-rate-limit.js';
 
@@ -44,12 +46,49 @@ function setup(rateLimitPerMinute = 20) {
 }
 
 describe('web chat API', () => {
-  it('answers a valid message and remembers the session', async () => {
+  it('issues a signed session and remembers it through the token', async () => {
     const { chat } = setup();
-    await chat({ sessionId: 'session-1', text: 'first' });
-    const response = await chat({ sessionId: 'session-1', text: 'second' });
+    const first = await chat({ sessionId: 'session-1', text: 'first' });
+    const { token } = (await first.json()) as { token: string };
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('webchat_session=' + token);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+    const response = await chat({ token, text: 'second' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ replies: [{ text: 'You said: second' }, { text: 'Before that you said: first' }] });
+    expect(await response.json()).toEqual({ replies: [{ text: 'You said: second' }, { text: 'Before that you said: first' }], token });
+    const bearer = await chat({ text: 'third' }, { authorization: 'Bearer ' + token });
+    expect(((await bearer.json()) as { replies: unknown[] }).replies).toHaveLength(2);
+    const viaCookie = await chat({ text: 'fourth' }, { cookie: 'webchat_session=' + token, 'x-forwarded-proto': 'https' });
+    expect(viaCookie.headers.get('set-cookie')).toMatch(/Secure/);
+    expect(((await viaCookie.json()) as { token: string }).token).toBe(token);
+  });
+
+  it('never trusts a client-chosen session id or a forged token', async () => {
+    const { chat } = setup();
+    const first = (await (await chat({ sessionId: 'session-1', text: 'first' })).json()) as { token: string };
+    // The same client-chosen id is a new conversation: only the signed token carries one on.
+    const again = (await (await chat({ sessionId: 'session-1', text: 'second' })).json()) as { token: string; replies: unknown[] };
+    expect(again.replies).toHaveLength(1);
+    expect(again.token).not.toBe(first.token);
+    const [id] = first.token.split('.');
+    const forged = (await (await chat({ token: id + '.' + 'A'.repeat(43), text: 'third' })).json()) as { token: string; replies: unknown[] };
+    expect(forged.replies).toHaveLength(1);
+    expect(forged.token).not.toBe(first.token);
+    const signer = sessionSigner('s'.repeat(32));
+    const issued = signer.issue();
+    expect(signer.verify(issued.token)).toBe(issued.id);
+    expect(sessionSigner('t'.repeat(32)).verify(issued.token)).toBeUndefined();
+    expect(signer.verify(issued.id)).toBeUndefined();
+    expect(signer.verify(undefined)).toBeUndefined();
+  });
+
+  it('requires WEBCHAT_SESSION_SECRET in production only', () => {
+    expect(() => readSessionSecret({ NODE_ENV: 'production' })).toThrow(/WEBCHAT_SESSION_SECRET/);
+    expect(() => readSessionSecret({ WEBCHAT_SESSION_SECRET: 'short' })).toThrow(/32/);
+    expect(readSessionSecret({ WEBCHAT_SESSION_SECRET: 'x'.repeat(40) })).toBe('x'.repeat(40));
+    expect(readSessionSecret({}).length).toBeGreaterThanOrEqual(32);
   });
 
   it('rejects invalid and oversized bodies', async () => {
@@ -76,18 +115,22 @@ describe('web chat API', () => {
 
   it('rate-limits each client address and each session with Retry-After', async () => {
     const { chat, advance } = setup(2);
-    const send = (sessionId: string, client = '203.0.113.7') => chat({ sessionId, text: 'hi' }, { 'x-test-client': client });
-    expect((await send('session-1')).status).toBe(200);
-    expect((await send('session-1')).status).toBe(200);
-    const limited = await send('session-1');
+    const send = async (token: string | undefined, client = '203.0.113.7') => {
+      const response = await chat(token ? { token, text: 'hi' } : { text: 'hi' }, { 'x-test-client': client });
+      return { status: response.status, response, token: response.ok ? ((await response.json()) as { token: string }).token : undefined };
+    };
+    const first = await send(undefined);
+    expect(first.status).toBe(200);
+    expect((await send(first.token)).status).toBe(200);
+    const limited = await send(first.token);
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('30');
-    // A new session id from the same address is still limited; the session is limited anywhere.
-    expect((await send('session-2')).status).toBe(429);
-    expect((await send('session-1', '198.51.100.1')).status).toBe(429);
-    expect((await send('session-3', '198.51.100.1')).status).toBe(200);
+    expect(limited.response.headers.get('retry-after')).toBe('30');
+    // A new session from the same address is still limited; the session is limited from anywhere.
+    expect((await send(undefined)).status).toBe(429);
+    expect((await send(first.token, '198.51.100.1')).status).toBe(429);
+    expect((await send(undefined, '198.51.100.1')).status).toBe(200);
     advance(30_000);
-    expect((await send('session-1')).status).toBe(200);
+    expect((await send(first.token)).status).toBe(200);
   });
 
   it('takes the client address from the trusted proxies only', () => {
