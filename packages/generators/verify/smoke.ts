@@ -28,11 +28,17 @@ async function serveWebChat(dir: string, env: NodeJS.ProcessEnv, node: string): 
     const chat = await fetch(`${base}/api/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sessionId: 'matrix-session', text: 'hello' }),
+      body: JSON.stringify({ text: 'hello' }),
     });
-    const replies = JSON.stringify(await chat.json());
-    const expected = JSON.stringify({ replies: [{ text: 'You said: hello' }] });
-    check(replies === expected, `POST /api/chat answered ${replies}, not ${expected}`);
+    const answer = (await chat.json()) as { replies?: unknown; token?: unknown };
+    const replies = JSON.stringify(answer.replies);
+    const expected = JSON.stringify([{ text: 'You said: hello' }]);
+    check(replies === expected, `POST /api/chat answered replies ${replies}, not ${expected}`);
+    // The server issues a signed session token with every answer.
+    check(
+      typeof answer.token === 'string' && /^[\w-]+\.[\w-]+$/.test(answer.token),
+      'POST /api/chat answered no signed session token',
+    );
     const widget = await fetch(`${base}/widget.js`);
     await widget.arrayBuffer();
     check(

@@ -37,14 +37,28 @@ export interface Bot {
 
 async function loadUser(store: SessionStore<UserPreferences>, message: IncomingMessage, now: number): Promise<UserRecord> {
   const key = message.platform + ':' + message.userId;
-  const stored = await store.get(key);
-  const preferences: UserPreferences = {
+  // Counted atomically on arrival, so concurrent messages of one user are all counted.
+  const preferences = await store.update(key, (stored) => ({
     ...stored,
     firstSeenAt: stored?.firstSeenAt ?? now,
     lastSeenAt: now,
     messageCount: (stored?.messageCount ?? 0) + 1,
-  };
+  }));
   return { key, preferences, store };
+}
+
+/**
+ * What a handler changed: the fields of \`after\` that differ from \`before\` (undefined for a
+ * removed field). Only these are written back, onto whatever the store holds by then, so a
+ * concurrent message's changes to other fields (its count, above all) are kept.
+ */
+function changes<T extends object>(before: T, after: T): Partial<T> {
+  const changed: Partial<T> = {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof T>;
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
+  }
+  return changed;
 }
 
 /**
@@ -57,6 +71,9 @@ export function createBot(options: BotOptions): Bot {
   const commands = registry.list();
   const notifiers = options.notifiers ?? new Notifiers();
   const isAdmin = options.isAdmin ?? (() => false);
+
+  // What each message's context looked like when loaded, so save() writes only its own changes.
+  const loaded = new WeakMap<IncomingMessage, { session: Session; user?: UserPreferences }>();
 
   function reportError(error: unknown, message: IncomingMessage): void {
     // Without an observing plugin (analytics) nothing else would report the failure.
@@ -76,11 +93,17 @@ export function createBot(options: BotOptions): Bot {
 
   async function contextFor(message: IncomingMessage): Promise<MessageContext> {
     const now = Date.now();
-    const previous = sessions ? await sessions.get(message.conversationId) : undefined;
-    const session: Session = { ...previous, messageCount: (previous?.messageCount ?? 0) + 1, startedAt: previous?.startedAt ?? now };
+    // The count moves atomically on arrival: eight messages at once in one conversation count 8.
+    const count = (previous: Session | undefined): Session => ({
+      ...previous,
+      messageCount: (previous?.messageCount ?? 0) + 1,
+      startedAt: previous?.startedAt ?? now,
+    });
+    const session = sessions ? await sessions.update(message.conversationId, count) : count(undefined);
     const user = preferences ? await loadUser(preferences, message, now) : undefined;
     const locale = resolveLocale(user?.preferences.locale, message.locale, options.defaultLocale);
     const t: MessageContext['t'] = (key, params) => translate(locale, key, params);
+    loaded.set(message, { session: structuredClone(session), user: user && structuredClone(user.preferences) });
     return {
       message,
       bot: info,
@@ -96,8 +119,22 @@ export function createBot(options: BotOptions): Bot {
   }
 
   async function save(context: MessageContext): Promise<void> {
-    await sessions?.set(context.message.conversationId, context.session);
-    if (context.user) await context.user.store.set(context.user.key, context.user.preferences);
+    const before = loaded.get(context.message);
+    if (!before) return;
+    const sessionChanges = changes(before.session, context.session);
+    if (sessions && Object.keys(sessionChanges).length > 0) {
+      // Deleted meanwhile (/reset in another message): this message's view is written back whole.
+      await sessions.update(context.message.conversationId, (current) => ({ ...(current ?? context.session), ...sessionChanges }));
+    }
+    before.session = structuredClone(context.session);
+    const { user } = context;
+    if (user && before.user) {
+      const userChanges = changes(before.user, user.preferences);
+      if (Object.keys(userChanges).length > 0) {
+        await user.store.update(user.key, (current) => ({ ...(current ?? user.preferences), ...userChanges }));
+      }
+      before.user = structuredClone(user.preferences);
+    }
   }
 
   async function answer(context: MessageContext, text: string): Promise<Reply[]> {

@@ -36,6 +36,13 @@ export interface SessionStore<T = Session> {
   get(id: string): Promise<T | undefined>;
   set(id: string, value: T): Promise<void>;
   delete(id: string): Promise<void>;
+  /**
+   * Replaces the value with fn(current) atomically: no write by another caller (another message
+   * of the same conversation, or another instance) lands between the read and the write, so
+   * concurrent updates never lose one another. fn may run more than once, so it must be pure.
+   * Returns the value written.
+   */
+  update(id: string, fn: (current: T | undefined) => T): Promise<T>;
 }
 `;
 

@@ -25,6 +25,12 @@ function mapStore<T>(): SessionStore<T> & { values: Map<string, T> } {
     get: async (id) => values.get(id),
     set: async (id, value) => void values.set(id, value),
     delete: async (id) => void values.delete(id),
+    // Nothing is awaited between the read and the write, so this is atomic in one process.
+    update: async (id, fn) => {
+      const value = fn(values.get(id));
+      values.set(id, value);
+      return value;
+    },
   };
 }
 

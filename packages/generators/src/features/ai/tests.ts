@@ -14,6 +14,12 @@ function mapStore(): SessionStore {
     get: async (id) => structuredClone(values.get(id)),
     set: async (id, value) => void values.set(id, structuredClone(value)),
     delete: async (id) => void values.delete(id),
+    // Nothing is awaited between the read and the write, so this is atomic in one process.
+    update: async (id, fn) => {
+      const value = fn(structuredClone(values.get(id)));
+      values.set(id, structuredClone(value));
+      return value;
+    },
   };
 }
 

@@ -3,12 +3,27 @@ export const REDIS_STORE = `import { createClient } from 'redis';
 import type { SessionBackend } from './backend.js';
 import type { Session, SessionStore } from './session-store.js';
 
-/** The three commands the store uses, so tests and other clients can stand in. */
+/** The commands the store uses, so tests and other clients can stand in. */
 export interface RedisCommands {
   get(key: string): Promise<string | null | unknown>;
   set(key: string, value: string, options: { expiration: { type: 'EX'; value: number } }): Promise<unknown>;
   del(key: string): Promise<number | unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
+
+// Compare-and-set in one round trip: writes only if the value is still what update() read.
+// A script instead of WATCH/MULTI because WATCH belongs to a connection, and this one is shared.
+const COMPARE_AND_SET = \`local current = redis.call('GET', KEYS[1])
+if ARGV[1] == '1' then
+  if current ~= ARGV[2] then return 0 end
+elseif current then
+  return 0
+end
+redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[4])
+return 1\`;
+
+/** Attempts before update() gives up; each lost race means another writer made progress. */
+const MAX_UPDATE_ATTEMPTS = 50;
 
 /** Values as JSON under "<prefix><id>"; Redis itself forgets them after the TTL (SET … EX). */
 export class RedisSessionStore<T = Session> implements SessionStore<T> {
@@ -36,6 +51,22 @@ export class RedisSessionStore<T = Session> implements SessionStore<T> {
 
   async delete(id: string): Promise<void> {
     await this.client.del(this.prefix + id);
+  }
+
+  /** Optimistic: read, apply fn, compare-and-set; retried (bounded) when another write won. */
+  async update(id: string, fn: (current: T | undefined) => T): Promise<T> {
+    const key = this.prefix + id;
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const raw = await this.client.get(key);
+      const expected = typeof raw === 'string' ? raw : undefined;
+      const value = fn(expected === undefined ? undefined : (JSON.parse(expected) as T));
+      const written = await this.client.eval(COMPARE_AND_SET, {
+        keys: [key],
+        arguments: [expected === undefined ? '0' : '1', expected ?? '', JSON.stringify(value), String(this.#ttlSeconds)],
+      });
+      if (Number(written) === 1) return value;
+    }
+    throw new Error('Session update for ' + id + ' kept conflicting with other writers; giving up');
   }
 }
 
@@ -98,6 +129,38 @@ export class PostgresSessionStore<T = Session> implements SessionStore<T> {
 
   async delete(id: string): Promise<void> {
     await this.pool.query('DELETE FROM bot_sessions WHERE namespace = $1 AND id = $2', [this.namespace, id]);
+  }
+
+  /** One transaction: the row is locked (FOR UPDATE) from the read until the write commits. */
+  async update(id: string, fn: (current: T | undefined) => T): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // An expired placeholder row gives FOR UPDATE something to lock even for a new session;
+      // a concurrent insert of the same key waits here for this transaction.
+      await client.query(
+        \`INSERT INTO bot_sessions (namespace, id, data, expires_at) VALUES ($1, $2, 'null'::jsonb, now())
+         ON CONFLICT (namespace, id) DO NOTHING\`,
+        [this.namespace, id],
+      );
+      const { rows } = await client.query<{ data: T; live: boolean }>(
+        'SELECT data, expires_at > now() AS live FROM bot_sessions WHERE namespace = $1 AND id = $2 FOR UPDATE',
+        [this.namespace, id],
+      );
+      const current = rows[0]?.live ? rows[0].data : undefined;
+      const value = fn(current);
+      await client.query(
+        'UPDATE bot_sessions SET data = $3::jsonb, expires_at = now() + make_interval(secs => $4) WHERE namespace = $1 AND id = $2',
+        [this.namespace, id, JSON.stringify(value), this.ttlSeconds],
+      );
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }
 

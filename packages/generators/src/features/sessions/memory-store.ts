@@ -31,6 +31,28 @@ export class MemorySessionStore<T = Session> implements SessionStore<T> {
   }
 
   async get(id: string): Promise<T | undefined> {
+    return this.#read(id);
+  }
+
+  async set(id: string, value: T): Promise<void> {
+    this.#write(id, value);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.#entries.delete(id);
+  }
+
+  /**
+   * Atomic because fn is synchronous and nothing is awaited between the read and the write (both
+   * synchronous): in one process no other update of the key can run in between. (Instances do not share memory.)
+   */
+  async update(id: string, fn: (current: T | undefined) => T): Promise<T> {
+    const value = fn(this.#read(id));
+    this.#write(id, value);
+    return structuredClone(value);
+  }
+
+  #read(id: string): T | undefined {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
     if (entry.expiresAt <= Date.now()) {
@@ -41,15 +63,11 @@ export class MemorySessionStore<T = Session> implements SessionStore<T> {
     return structuredClone(entry.value);
   }
 
-  async set(id: string, value: T): Promise<void> {
+  #write(id: string, value: T): void {
     // Deleting first moves the key to the end: the Map then iterates least recently written first.
     this.#entries.delete(id);
     this.#entries.set(id, { value: structuredClone(value), expiresAt: Date.now() + this.#ttlMs });
     if (this.#entries.size > this.#maxEntries) this.prune();
-  }
-
-  async delete(id: string): Promise<void> {
-    this.#entries.delete(id);
   }
 
   /** Drops expired values, then the least recently written ones beyond maxEntries. */

@@ -4,7 +4,9 @@ import type { SessionStoreKind } from './store-kind';
 /** `test/session-store-contract.ts`: behaviour every store must have, shared by their tests. */
 const CONTRACT = `import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../src/core/index.js';
 import type { SessionBackend } from '../src/sessions/index.js';
+import type { Session } from '../src/sessions/session-store.js';
 
 const session = { messageCount: 2, startedAt: 1_700_000_000_000, lastMessage: 'hi "there"' };
 
@@ -38,6 +40,20 @@ export function describeSessionStore(name: string, open: () => Promise<SessionBa
       await preferences.set('same-id', { locale: 'es' });
       expect(await sessions.get('same-id')).toEqual(session);
       expect(await preferences.get('same-id')).toEqual({ locale: 'es' });
+    });
+
+    it('applies concurrent updates of one key atomically', async () => {
+      const store = backend.store<{ n: number }>(namespace + '-update', 60);
+      await Promise.all(Array.from({ length: 8 }, () => store.update('c1', (current) => ({ n: (current?.n ?? 0) + 1 }))));
+      expect(await store.get('c1')).toEqual({ n: 8 });
+    });
+
+    it('counts 8 messages sent at once in one conversation', async () => {
+      const sessions = backend.store<Session>(namespace + '-bot', 60);
+      const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions });
+      const message = (n: number) => ({ platform: 'test', conversationId: 'same', userId: 'u1', userName: 'Ada', text: 'hello ' + n });
+      await Promise.all(Array.from({ length: 8 }, (_, n) => bot.handleMessage(message(n))));
+      expect((await sessions.get('same'))?.messageCount).toBe(8);
     });
 
     it('forgets a value once its TTL has passed', async () => {

@@ -46,6 +46,12 @@ function mapStore(): SessionStore<Session> {
     get: async (id) => values.get(id),
     set: async (id, value) => void values.set(id, value),
     delete: async (id) => void values.delete(id),
+    // Nothing is awaited between the read and the write, so this is atomic in one process.
+    update: async (id, fn) => {
+      const value = fn(values.get(id));
+      values.set(id, value);
+      return value;
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 /** `src/platforms/webchat.ts` of the generated project: the chat API, widget and demo page. */
-export const WEBCHAT_ADAPTER = `import { getConnInfo } from '@hono/node-server/conninfo';
+export const WEBCHAT_ADAPTER = `import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { BOT_INFO } from '../config.js';
 import type { Bot, IncomingMessage } from '../core/index.js';
@@ -14,25 +16,71 @@ export const MAX_TEXT_LENGTH = 2000;
 const MAX_BODY_BYTES = 8 * 1024;
 const SESSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
+const SESSION_COOKIE = 'webchat_session';
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
 /** A validated POST /api/chat body. */
 export interface ChatRequest {
-  sessionId: string;
+  /** Older widgets send their own id; it is checked but never used to identify anyone. */
+  sessionId?: string;
+  /** The signed session token the server issued, for pages that cannot rely on the cookie. */
+  token?: string;
   text: string;
 }
 
-/** Validates the JSON body: a session id of 8-64 URL-safe characters and 1-2000 characters of text. */
+/** Validates the JSON body: 1-2000 characters of text, an optional token and legacy session id. */
 export function parseChatRequest(body: unknown): ChatRequest | null {
   if (typeof body !== 'object' || body === null) return null;
-  const { sessionId, text } = body as Record<string, unknown>;
-  if (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId)) return null;
+  const { sessionId, token, text } = body as Record<string, unknown>;
+  if (sessionId !== undefined && (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId))) return null;
+  if (token !== undefined && (typeof token !== 'string' || token.length > 200)) return null;
   if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_TEXT_LENGTH) return null;
-  return { sessionId, text };
+  return { ...(sessionId === undefined ? {} : { sessionId }), ...(token === undefined ? {} : { token }), text };
 }
 
-/** One conversation per browser session id. */
-export function chatToIncoming(request: ChatRequest): IncomingMessage {
-  const id = 'webchat:' + request.sessionId;
-  return { platform: 'webchat', conversationId: id, userId: id, text: request.text };
+/** One conversation per server-issued session. */
+export function chatToIncoming(sessionId: string, text: string): IncomingMessage {
+  const id = 'webchat:' + sessionId;
+  return { platform: 'webchat', conversationId: id, userId: id, text };
+}
+
+/**
+ * Session ids the server issues, as "<id>.<HMAC-SHA256 of id>": a client can keep one but
+ * cannot make one up, so rotating ids never yields a session the server did not hand out.
+ */
+export function sessionSigner(secret: string) {
+  const mac = (id: string) => createHmac('sha256', secret).update(id).digest('base64url');
+  return {
+    issue(): { id: string; token: string } {
+      const id = randomBytes(16).toString('base64url');
+      return { id, token: id + '.' + mac(id) };
+    },
+    /** The session id of a token this server signed, or undefined. Compares in constant time. */
+    verify(token: string | undefined): string | undefined {
+      if (!token) return undefined;
+      const [id, signature, extra] = token.split('.');
+      if (!id || !signature || extra !== undefined) return undefined;
+      const expected = Buffer.from(mac(id));
+      const given = Buffer.from(signature);
+      return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
+    },
+  };
+}
+
+/** WEBCHAT_SESSION_SECRET: required in production; in development a random one per process. */
+export function readSessionSecret(env: NodeJS.ProcessEnv): string {
+  const secret = env.WEBCHAT_SESSION_SECRET?.trim();
+  if (secret) {
+    if (secret.length < 32) throw new Error('WEBCHAT_SESSION_SECRET must be at least 32 characters (try: openssl rand -hex 32)');
+    return secret;
+  }
+  if (env.NODE_ENV === 'production') throw new Error('WEBCHAT_SESSION_SECRET is required in production (try: openssl rand -hex 32)');
+  console.warn('WEBCHAT_SESSION_SECRET is not set: using a random one, so web chat sessions end when the process restarts');
+  return randomBytes(32).toString('hex');
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
 
 /** WEBCHAT_ALLOWED_ORIGINS: comma-separated origins such as https://www.example.com. */
@@ -56,7 +104,11 @@ export interface WebchatOptions {
   allowedOrigins: readonly string[];
   rateLimitPerMinute: number;
   now?: () => number;
-  /** Identifies the client for rate limiting; defaults to the socket's remote address. */
+  /** Signs session tokens; a random one per call when not given (tests). */
+  sessionSecret?: string;
+  /** Proxies in front of the bot that append to X-Forwarded-For (TRUST_PROXY_HOPS, default 0). */
+  trustProxyHops?: number;
+  /** Identifies the client for rate limiting; defaults to clientAddressFrom() on the request. */
   clientAddress?: (c: Context) => string;
 }
 
@@ -68,31 +120,65 @@ function socketAddress(c: Context): string {
   }
 }
 
+/**
+ * The client's address. Each trusted proxy appends the address it received from to
+ * X-Forwarded-For, so with N proxies in front the client is the N-th entry from the right;
+ * entries further left were written by the client and are ignored, since anyone can send them.
+ * With no trusted proxies, or fewer entries than proxies (the request went around them), the
+ * socket's address is the answer.
+ */
+export function clientAddressFrom(forwardedFor: string | undefined, socket: string, trustProxyHops: number): string {
+  if (trustProxyHops <= 0 || forwardedFor === undefined) return socket;
+  const entries = forwardedFor.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return entries[entries.length - trustProxyHops] ?? socket;
+}
+
+/** TRUST_PROXY_HOPS (default 0): how many proxies in front of the bot append to X-Forwarded-For. */
+export function readTrustProxyHops(env: NodeJS.ProcessEnv): number {
+  const raw = env.TRUST_PROXY_HOPS?.trim() || '0';
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error('TRUST_PROXY_HOPS must be a whole number of proxies (0 or more), got ' + JSON.stringify(raw));
+  }
+  return value;
+}
+
 /** The web chat routes: POST /api/chat, GET /widget.js and the demo page at GET /. */
 export function createWebchatRoutes(bot: Bot, options: WebchatOptions): Hono {
   const limiter = new RateLimiter({ perMinute: options.rateLimitPerMinute, ...(options.now ? { now: options.now } : {}) });
-  const clientAddress = options.clientAddress ?? socketAddress;
+  const hops = options.trustProxyHops ?? 0;
+  const clientAddress = options.clientAddress ?? ((c: Context) => clientAddressFrom(c.req.header('x-forwarded-for'), socketAddress(c), hops));
   const allowed = (origin: string, c: Context) => isAllowedOrigin(origin, options.allowedOrigins, c.req.header('host'));
+  const signer = sessionSigner(options.sessionSecret ?? randomBytes(32).toString('hex'));
   const script = widgetScript(BOT_INFO.name);
   const app = new Hono();
 
-  app.use('/api/*', cors({ origin: (origin, c) => (allowed(origin, c) ? origin : null), allowMethods: ['POST'], allowHeaders: ['content-type'], maxAge: 600 }));
+  app.use('/api/*', cors({ origin: (origin, c) => (allowed(origin, c) ? origin : null), allowMethods: ['POST'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 }));
   app.post('/api/chat', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'too_large' }, 413) }), async (c) => {
     // CORS only stops browsers from reading the answer; refuse foreign pages outright.
     const origin = c.req.header('origin');
     if (origin !== undefined && !allowed(origin, c)) return c.json({ error: 'origin_not_allowed' }, 403);
     const request = parseChatRequest(await c.req.json().catch(() => null));
     if (!request) {
-      return c.json({ error: 'invalid_request', message: 'Send {"sessionId": 8-64 letters, digits, _ or -, "text": 1-2000 characters}.' }, 400);
+      return c.json({ error: 'invalid_request', message: 'Send {"text": 1-2000 characters, "token": the token of an earlier answer}.' }, 400);
     }
-    const limit = limiter.take(clientAddress(c) + ' ' + request.sessionId);
+    // An unsigned, forged or missing token means a new session; the client's own id counts for nothing.
+    const presented = bearerToken(c.req.header('authorization')) ?? request.token ?? getCookie(c, SESSION_COOKIE);
+    const verified = signer.verify(presented);
+    const session = verified !== undefined && presented !== undefined ? { id: verified, token: presented } : signer.issue();
+    // Both must pass: the address alone, so rotating session ids gains nothing, and the session.
+    const byAddress = limiter.take('address ' + clientAddress(c));
+    const limit = byAddress.ok ? limiter.take('session ' + session.id) : byAddress;
     if (!limit.ok) {
       c.header('retry-after', String(limit.retryAfterSeconds));
       return c.json({ error: 'rate_limited' }, 429);
     }
-    const replies = await bot.handleMessage(chatToIncoming(request));
+    const https = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure: https, path: '/api', maxAge: SESSION_MAX_AGE_SECONDS });
+    const replies = await bot.handleMessage(chatToIncoming(session.id, request.text));
     // Only what the widget shows: text and the choices to press.
-    return c.json({ replies: replies.map(({ text, choices }) => (choices ? { text, choices } : { text })) });
+    const shown = replies.map(({ text, choices }) => (choices ? { text, choices } : { text }));
+    return c.json({ replies: shown, token: session.token });
   });
   app.get('/widget.js', (c) => {
     c.header('content-type', 'text/javascript; charset=utf-8');
@@ -124,7 +210,12 @@ export const webchatAdapter: Service = {
   requiredEnv: ['PORT'],
   async start(bot, env) {
     const allowedOrigins = parseAllowedOrigins(env.WEBCHAT_ALLOWED_ORIGINS);
-    mountRoutes('/', createWebchatRoutes(bot, { allowedOrigins, rateLimitPerMinute: readRateLimit(env) }));
+    mountRoutes('/', createWebchatRoutes(bot, {
+        allowedOrigins,
+        rateLimitPerMinute: readRateLimit(env),
+        trustProxyHops: readTrustProxyHops(env),
+        sessionSecret: readSessionSecret(env),
+      }));
     console.log('Web chat: demo page at /, widget at /widget.js, API at /api/chat');
     return { stop: async () => undefined };
   },

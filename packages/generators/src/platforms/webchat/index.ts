@@ -34,8 +34,24 @@ export const webchatPlatform: GeneratorModule<'webchat'> = {
       },
       {
         name: 'WEBCHAT_RATE_LIMIT_PER_MINUTE',
-        description: 'Chat messages one client and session may send per minute (default 20).',
+        description:
+          'Chat messages one client address, and one session, may send per minute (default 20).',
         example: '20',
+        required: false,
+      },
+      {
+        name: 'WEBCHAT_SESSION_SECRET',
+        description:
+          'Signs the web chat session cookies and tokens (HMAC-SHA256), at least 32 characters: openssl rand -hex 32. Required when NODE_ENV=production; in development a random one per process.',
+        required: false,
+        secret: true,
+        helpUrl: 'https://docs.openssl.org/master/man1/openssl-rand/',
+      },
+      {
+        name: 'TRUST_PROXY_HOPS',
+        description:
+          'Proxies in front of the bot that append to X-Forwarded-For (default 0; Fly.io, Render and Railway: 1). Set to the number of proxies in front, never more.',
+        example: '0',
         required: false,
       },
     ],

@@ -11,8 +11,9 @@ export function webchatReadme(): ReadmeSection {
       '1. Set `PORT` (`.env.example` has `3000`) and run `npm run dev`, then open `http://localhost:3000/`: the demo page embeds the widget.',
       '2. To add the chat to your site, list the site\'s origin in `WEBCHAT_ALLOWED_ORIGINS` (comma-separated, such as `https://www.example.com,https://example.com`) and add `<script src="https://YOUR_BOT_HOST/widget.js" defer></script>` to its pages. The widget renders in a closed Shadow DOM, so your CSS and its CSS do not mix, and it inserts text only with `textContent`, so a reply can never inject HTML.',
       '3. `POST /api/chat` takes `{"sessionId": "...", "text": "..."}` (session id: 8-64 letters, digits, `_` or `-`; text: up to 2000 characters; body up to 8 KiB) and answers `{"replies": [{"text": "..."}]}`. Browsers may call it only from the listed origins and from the bot\'s own host; requests with any other `Origin` are refused with 403.',
-      "4. Each client (IP address and session id) may send `WEBCHAT_RATE_LIMIT_PER_MINUTE` messages a minute (default 20) before getting 429 with `Retry-After`. Limits live in memory, per process. Behind a reverse proxy every client shares the proxy's address, so the session id does the separating.",
-      "5. In production, put the bot behind HTTPS (your platform's load balancer usually does this) and use that URL in the script tag.",
+      '4. Each client address, and separately each session id, may send `WEBCHAT_RATE_LIMIT_PER_MINUTE` messages a minute (default 20) before getting 429 with `Retry-After`; both limits must pass, so a new session id per request gains nothing. Limits live in memory, per process.',
+      "5. Behind a host's proxy the socket address is the proxy's. Set `TRUST_PROXY_HOPS` to the number of proxies in front of the bot (Fly.io 1, Render 1, Railway 1; 0, the default, when clients connect directly): the client address is then that many entries from the right of `X-Forwarded-For`, and the entries a client wrote itself further left are ignored. Set it no higher than the real number, or clients can choose their own address.",
+      "6. In production, put the bot behind HTTPS (your platform's load balancer usually does this) and use that URL in the script tag.",
     ].join('\n'),
   };
 }

@@ -2,7 +2,20 @@
 export const WEBCHAT_TEST = `import { describe, expect, it } from 'vitest';
 import { createBot } from '../src/core/index.js';
 import type { Session, SessionStore } from '../src/sessions/session-store.js';
-import { createWebchatRoutes, isAllowedOrigin, parseAllowedOrigins, parseChatRequest, readRateLimit } from '../src/platforms/webchat.js';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import {
+  clientAddressFrom,
+  createWebchatRoutes,
+  isAllowedOrigin,
+  parseAllowedOrigins,
+  parseChatRequest,
+  readRateLimit,
+  readSessionSecret,
+  readTrustProxyHops,
+  sessionSigner,
+} from '../src/platforms/webchat.js';
 import { RateLimiter } from '../src/platforms/webchat-rate-limit.js';
 
 const SITE = 'https://shop.example.com';
@@ -14,13 +27,19 @@ function mapStore(): SessionStore<Session> {
     get: async (id) => values.get(id),
     set: async (id, value) => void values.set(id, value),
     delete: async (id) => void values.delete(id),
+    // Nothing is awaited between the read and the write, so this is atomic in one process.
+    update: async (id, fn) => {
+      const value = fn(values.get(id));
+      values.set(id, value);
+      return value;
+    },
   };
 }
 
 function setup(rateLimitPerMinute = 20) {
   let now = 0;
   const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: mapStore() });
-  const app = createWebchatRoutes(bot, { allowedOrigins: [SITE], rateLimitPerMinute, now: () => now, clientAddress: () => '203.0.113.7' });
+  const app = createWebchatRoutes(bot, { allowedOrigins: [SITE], rateLimitPerMinute, now: () => now, clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.7' });
   const chat = (body: unknown, headers: Record<string, string> = {}) =>
     app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', host: 'bot.example.com', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const advance = (ms: number) => {
@@ -30,12 +49,49 @@ function setup(rateLimitPerMinute = 20) {
 }
 
 describe('web chat API', () => {
-  it('answers a valid message and remembers the session', async () => {
+  it('issues a signed session and remembers it through the token', async () => {
     const { chat } = setup();
-    await chat({ sessionId: 'session-1', text: 'first' });
-    const response = await chat({ sessionId: 'session-1', text: 'second' });
+    const first = await chat({ sessionId: 'session-1', text: 'first' });
+    const { token } = (await first.json()) as { token: string };
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('webchat_session=' + token);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+    const response = await chat({ token, text: 'second' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ replies: [{ text: 'You said: second' }, { text: 'Before that you said: first' }] });
+    expect(await response.json()).toEqual({ replies: [{ text: 'You said: second' }, { text: 'Before that you said: first' }], token });
+    const bearer = await chat({ text: 'third' }, { authorization: 'Bearer ' + token });
+    expect(((await bearer.json()) as { replies: unknown[] }).replies).toHaveLength(2);
+    const viaCookie = await chat({ text: 'fourth' }, { cookie: 'webchat_session=' + token, 'x-forwarded-proto': 'https' });
+    expect(viaCookie.headers.get('set-cookie')).toMatch(/Secure/);
+    expect(((await viaCookie.json()) as { token: string }).token).toBe(token);
+  });
+
+  it('never trusts a client-chosen session id or a forged token', async () => {
+    const { chat } = setup();
+    const first = (await (await chat({ sessionId: 'session-1', text: 'first' })).json()) as { token: string };
+    // The same client-chosen id is a new conversation: only the signed token carries one on.
+    const again = (await (await chat({ sessionId: 'session-1', text: 'second' })).json()) as { token: string; replies: unknown[] };
+    expect(again.replies).toHaveLength(1);
+    expect(again.token).not.toBe(first.token);
+    const [id] = first.token.split('.');
+    const forged = (await (await chat({ token: id + '.' + 'A'.repeat(43), text: 'third' })).json()) as { token: string; replies: unknown[] };
+    expect(forged.replies).toHaveLength(1);
+    expect(forged.token).not.toBe(first.token);
+    const signer = sessionSigner('s'.repeat(32));
+    const issued = signer.issue();
+    expect(signer.verify(issued.token)).toBe(issued.id);
+    expect(sessionSigner('t'.repeat(32)).verify(issued.token)).toBeUndefined();
+    expect(signer.verify(issued.id)).toBeUndefined();
+    expect(signer.verify(undefined)).toBeUndefined();
+  });
+
+  it('requires WEBCHAT_SESSION_SECRET in production only', () => {
+    expect(() => readSessionSecret({ NODE_ENV: 'production' })).toThrow(/WEBCHAT_SESSION_SECRET/);
+    expect(() => readSessionSecret({ WEBCHAT_SESSION_SECRET: 'short' })).toThrow(/32/);
+    expect(readSessionSecret({ WEBCHAT_SESSION_SECRET: 'x'.repeat(40) })).toBe('x'.repeat(40));
+    expect(readSessionSecret({}).length).toBeGreaterThanOrEqual(32);
   });
 
   it('rejects invalid and oversized bodies', async () => {
@@ -60,17 +116,59 @@ describe('web chat API', () => {
     expect(isAllowedOrigin('http://localhost:3000', [], 'localhost:3000')).toBe(true);
   });
 
-  it('rate-limits each client and session with Retry-After', async () => {
+  it('rate-limits each client address and each session with Retry-After', async () => {
     const { chat, advance } = setup(2);
-    const send = (sessionId: string) => chat({ sessionId, text: 'hi' });
-    expect((await send('session-1')).status).toBe(200);
-    expect((await send('session-1')).status).toBe(200);
-    const limited = await send('session-1');
+    const send = async (token: string | undefined, client = '203.0.113.7') => {
+      const response = await chat(token ? { token, text: 'hi' } : { text: 'hi' }, { 'x-test-client': client });
+      return { status: response.status, response, token: response.ok ? ((await response.json()) as { token: string }).token : undefined };
+    };
+    const first = await send(undefined);
+    expect(first.status).toBe(200);
+    expect((await send(first.token)).status).toBe(200);
+    const limited = await send(first.token);
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('30');
-    expect((await send('session-2')).status).toBe(200);
+    expect(limited.response.headers.get('retry-after')).toBe('30');
+    // A new session from the same address is still limited; the session is limited from anywhere.
+    expect((await send(undefined)).status).toBe(429);
+    expect((await send(first.token, '198.51.100.1')).status).toBe(429);
+    expect((await send(undefined, '198.51.100.1')).status).toBe(200);
     advance(30_000);
-    expect((await send('session-1')).status).toBe(200);
+    expect((await send(first.token)).status).toBe(200);
+  });
+
+  it('takes the client address from the trusted proxies only', () => {
+    expect(clientAddressFrom('198.51.100.9, 203.0.113.7', '10.0.0.2', 1)).toBe('203.0.113.7');
+    expect(clientAddressFrom('1.1.1.1, 2.2.2.2, 203.0.113.7, 10.0.0.3', '10.0.0.2', 2)).toBe('203.0.113.7');
+    expect(clientAddressFrom('198.51.100.9', '10.0.0.2', 0)).toBe('10.0.0.2');
+    expect(clientAddressFrom(undefined, '10.0.0.2', 1)).toBe('10.0.0.2');
+    expect(clientAddressFrom('203.0.113.7', '10.0.0.2', 2)).toBe('10.0.0.2');
+    expect(readTrustProxyHops({})).toBe(0);
+    expect(readTrustProxyHops({ TRUST_PROXY_HOPS: '1' })).toBe(1);
+    expect(() => readTrustProxyHops({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+
+  it('answers 429 over a real socket although every request rotates its session id', async () => {
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: mapStore() });
+    const app = createWebchatRoutes(bot, { allowedOrigins: [], rateLimitPerMinute: 3 });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      const statuses: number[] = [];
+      for (let n = 0; n < 5; n++) {
+        // No cookies are kept and every request claims a new session.
+        const response = await fetch('http://127.0.0.1:' + port + '/api/chat', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.' + n },
+          body: JSON.stringify({ sessionId: 'rotating-' + n + '-' + Date.now(), text: 'hi' }),
+        });
+        statuses.push(response.status);
+      }
+      // X-Forwarded-For is ignored without TRUST_PROXY_HOPS, so the spoofed addresses do not help.
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      server.close();
+    }
   });
 
   it('reads its configuration strictly', () => {

@@ -98,7 +98,7 @@ describe('web chat widget', () => {
     const messages = host.find('ol')!.children.map((item) => [item.className, item.textContent]);
     expect(messages).toEqual([['user', '<b>hello</b>'], ['bot', 'You said: <b>hello</b>']]);
     expect(requests).toEqual(['https://bot.example.com/api/chat']);
-    expect([...storage.values()][0]).toMatch(/^[0-9a-f]{32}$/);
+    expect([...storage.values()][0]).toMatch(/^[\\w-]+\\.[\\w-]+$/);
   });
 
   it('shows choices as buttons that send their value once', async () => {
