@@ -16,6 +16,8 @@ import {
   upgradeBuildConfig,
 } from '@botsmith/shared';
 import { generate } from './generate';
+import { packageManagerOf } from './lib/package-manager';
+import { type PackageManager, resolveLockfile } from './lockfile';
 import type { GeneratedProject } from './types';
 import { GENERATOR_VERSION } from './version';
 import { toZip } from './zip';
@@ -28,6 +30,7 @@ Options:
   -c, --config FILE   configuration file (JSON) to generate from
   -o, --out DIR       write the project files into DIR (must be empty or missing)
   -z, --zip FILE      write the project as a zip archive to FILE
+      --no-lockfile   skip resolving package-lock.json / pnpm-lock.yaml (offline use)
   -f, --force         write into --out even if it is not empty (files are overwritten)
   -h, --help          show this help
   -v, --version       show the generator version
@@ -111,7 +114,11 @@ async function run(argv: string[]): Promise<void> {
   if (!values.out && !values.zip) throw new CliError(`Give --out, --zip or both.\n\n${USAGE}`, 2);
 
   const config = await readConfig(values.config);
-  const project = generate(config);
+  const project = await withLockfile(
+    generate(config),
+    packageManagerOf(config).name,
+    values['no-lockfile'] ?? false,
+  );
 
   const name = config.project.name;
   const summary = `${project.files.length} files for ${name} (${config.platforms.join(', ')})`;
@@ -129,6 +136,33 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+/** Adds the resolved lockfile so `npm ci` works in the written project. */
+async function withLockfile(
+  project: GeneratedProject,
+  packageManager: PackageManager,
+  skip: boolean,
+): Promise<GeneratedProject> {
+  if (skip) {
+    console.error(
+      'Skipped the lockfile (--no-lockfile): run `npm install` instead of `npm ci` once.',
+    );
+    return project;
+  }
+  console.error('Resolving dependencies…');
+  try {
+    const lock = await resolveLockfile(project.files, { packageManager, timeoutMs: 120_000 });
+    const files = [...project.files, lock].sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    );
+    return { ...project, files };
+  } catch (error) {
+    throw new CliError(
+      `${(error as Error).message}\nPass --no-lockfile to generate without it.`,
+      1,
+    );
+  }
+}
+
 function parseCliArgs(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -139,6 +173,7 @@ function parseCliArgs(argv: string[]) {
       out: { type: 'string', short: 'o' },
       zip: { type: 'string', short: 'z' },
       force: { type: 'boolean', short: 'f' },
+      'no-lockfile': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

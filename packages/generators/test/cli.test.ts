@@ -89,7 +89,7 @@ describe('botsmith CLI', { timeout: scaledTimeout(30_000) }, () => {
     const out = join(dir, 'out');
     const zip = join(dir, 'cli-bot.zip');
     const result = await botsmith('generate', '-c', config, '--out', out, '--zip', zip);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('Resolving dependencies…\n');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('cli-bot');
 
@@ -97,6 +97,8 @@ describe('botsmith CLI', { timeout: scaledTimeout(30_000) }, () => {
     expect(manifest.name).toBe('cli-bot');
     const entries = unzipSync(new Uint8Array(await readFile(zip)));
     expect(Object.keys(entries)).toContain('cli-bot/src/platforms/discord.ts');
+    expect(Object.keys(entries)).toContain('cli-bot/package-lock.json');
+    expect(JSON.parse(await readFile(join(out, 'package-lock.json'), 'utf8')).name).toBe('cli-bot');
 
     const again = await botsmith('generate', '-c', config, '--out', out);
     expect(again.code).toBe(1);
