@@ -6,6 +6,7 @@
  * Exit codes: 0 success, 1 invalid config or refused output, 2 bad usage.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -17,6 +18,7 @@ import {
 } from '@botsmith/shared';
 import { generate } from './generate';
 import { packageManagerOf } from './lib/package-manager';
+import { compareStrings } from './lib/sort';
 import { type PackageManager, resolveLockfile } from './lockfile';
 import type { GeneratedProject } from './types';
 import { GENERATOR_VERSION } from './version';
@@ -150,10 +152,13 @@ async function withLockfile(
   }
   console.error('Resolving dependencies…');
   try {
-    const lock = await resolveLockfile(project.files, { packageManager, timeoutMs: 120_000 });
-    const files = [...project.files, lock].sort((a, b) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-    );
+    // Cached on disk by dependency set, so generating the same stack again is instant.
+    const lock = await resolveLockfile(project.files, {
+      packageManager,
+      timeoutMs: 120_000,
+      cacheDir: join(tmpdir(), 'botsmith-lockfiles'),
+    });
+    const files = [...project.files, lock].sort((a, b) => compareStrings(a.path, b.path));
     return { ...project, files };
   } catch (error) {
     throw new CliError(

@@ -84,7 +84,10 @@ describe('botsmith CLI', { timeout: scaledTimeout(30_000) }, () => {
     expect(result.stderr).toContain('not valid JSON');
   });
 
-  it('writes the project and the zip for a good config, and refuses a non-empty --out', async () => {
+  // The first run resolves the lockfile against the registry; the later ones hit the cache.
+  it('writes the project and the zip for a good config, and refuses a non-empty --out', {
+    timeout: 240_000,
+  }, async () => {
     const config = await configFile('good.json', { project: { name: 'cli-bot' } });
     const out = join(dir, 'out');
     const zip = join(dir, 'cli-bot.zip');

@@ -1,5 +1,6 @@
 /** `src/sessions/redis-store.ts`: sessions in Redis through node-redis, expiring with EX. */
 export const REDIS_STORE = `import { createClient } from 'redis';
+import { log } from '../log.js';
 import type { SessionBackend } from './backend.js';
 import type { Session, SessionStore } from './session-store.js';
 
@@ -74,7 +75,7 @@ export class RedisSessionStore<T = Session> implements SessionStore<T> {
 export async function connectRedis(url: string, keyPrefix: string): Promise<SessionBackend> {
   const client = createClient({ url });
   // node-redis reconnects by itself; without a listener an "error" event would crash the process.
-  client.on('error', (error: unknown) => console.error('Redis connection error', error));
+  client.on('error', (error: unknown) => log.error({ err: error }, 'Redis connection error'));
   await client.connect();
   return {
     store: <T>(namespace: string, ttlSeconds: number) =>
@@ -86,6 +87,7 @@ export async function connectRedis(url: string, keyPrefix: string): Promise<Sess
 
 /** `src/sessions/postgres-store.ts`: sessions in one PostgreSQL table, TTL checked on read. */
 export const POSTGRES_STORE = `import { Pool } from 'pg';
+import { log } from '../log.js';
 import type { SessionBackend } from './backend.js';
 import type { Session, SessionStore } from './session-store.js';
 
@@ -178,12 +180,12 @@ export async function connectPostgres(
 ): Promise<SessionBackend> {
   const pool = new Pool({ connectionString, max: 5 });
   // An idle client losing its connection emits "error" on the pool; unhandled, it would crash.
-  pool.on('error', (error) => console.error('PostgreSQL connection error', error));
+  pool.on('error', (error) => log.error({ err: error }, 'PostgreSQL connection error'));
   await pool.query(CREATE_TABLE).catch((error: { code?: string }) => {
     if (!ALREADY_EXISTS.has(error.code ?? '')) throw error;
   });
   const sweep = setInterval(() => {
-    deleteExpiredSessions(pool).catch((error) => console.error('Deleting expired sessions failed', error));
+    deleteExpiredSessions(pool).catch((error) => log.error({ err: error }, 'Deleting expired sessions failed'));
   }, cleanupIntervalMs);
   sweep.unref();
   return {

@@ -8,6 +8,7 @@ import { cors } from 'hono/cors';
 import { BOT_INFO } from '../config.js';
 import type { Bot, IncomingMessage } from '../core/index.js';
 import { mountRoutes } from '../http/server.js';
+import { log } from '../log.js';
 import type { Service } from '../runtime.js';
 import { RateLimiter } from './webchat-rate-limit.js';
 import { DEMO_PAGE, widgetScript } from './webchat-widget.js';
@@ -75,7 +76,7 @@ export function readSessionSecret(env: NodeJS.ProcessEnv): string {
     return secret;
   }
   if (env.NODE_ENV === 'production') throw new Error('WEBCHAT_SESSION_SECRET is required in production (try: openssl rand -hex 32)');
-  console.warn('WEBCHAT_SESSION_SECRET is not set: using a random one, so web chat sessions end when the process restarts');
+  log.warn('WEBCHAT_SESSION_SECRET is not set: using a random one, so web chat sessions end when the process restarts');
   return randomBytes(32).toString('hex');
 }
 
@@ -216,7 +217,7 @@ export const webchatAdapter: Service = {
         trustProxyHops: readTrustProxyHops(env),
         sessionSecret: readSessionSecret(env),
       }));
-    console.log('Web chat: demo page at /, widget at /widget.js, API at /api/chat');
+    log.info('Web chat: demo page at /, widget at /widget.js, API at /api/chat');
     return { stop: async () => undefined };
   },
 };
