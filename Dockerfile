@@ -25,7 +25,8 @@ ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 WEB_DIST_DIR=/app/web DATA_DIR=/d
 WORKDIR /app/api
 COPY --from=build --chown=node:node /prod/api /app/api
 COPY --from=build --chown=node:node /prod/web /app/web
-RUN mkdir -p /data && chown node:node /data
+# Lockfiles of generated projects are resolved with npm (in the image) and pnpm.
+RUN npm install -g pnpm@10.34.9 && mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -84,6 +84,9 @@ export default defineConfig({
         // Parallel journeys sign in several times a minute from one address; the default
         // limit of 10 is covered by the API's tests.
         RATE_LIMIT_AUTH_PER_MINUTE: '100',
+        // Lockfiles resolve against the npm registry; this cache outlives the data directory
+        // (and is the CLI's), so each dependency set resolves once per machine.
+        LOCKFILE_CACHE_DIR: join(tmpdir(), 'botsmith-lockfiles'),
       },
     },
   ],

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LockfileOptions } from '@botsmith/generators/lockfile';
 import { z } from 'zod';
 import { type EncryptionKey, parseEncryptionKeys } from './crypto/encryption-keys';
 import { resolveGitHubConfig } from './github/github-config';
@@ -68,6 +70,11 @@ const envSchema = z
     RATE_LIMIT_AUTH_PER_MINUTE: perMinute(10),
     RATE_LIMIT_API_PER_MINUTE: perMinute(600),
     RATE_LIMIT_WEBHOOK_PER_MINUTE: perMinute(1000),
+    /** The registry generated projects' lockfiles are resolved against (npm's default when unset). */
+    LOCKFILE_REGISTRY: httpUrl('an npm registry, e.g. https://registry.npmjs.org/').optional(),
+    LOCKFILE_TIMEOUT_SECONDS: wholeNumber('seconds', 120, 5),
+    /** Where resolved lockfiles are cached by dependency set; under DATA_DIR when unset. */
+    LOCKFILE_CACHE_DIR: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     const problem = (path: string, message: string) =>
@@ -137,6 +144,11 @@ const envSchema = z
         api: env.RATE_LIMIT_API_PER_MINUTE,
         webhook: env.RATE_LIMIT_WEBHOOK_PER_MINUTE,
       },
+      LOCKFILES: {
+        registry: env.LOCKFILE_REGISTRY,
+        timeoutMs: env.LOCKFILE_TIMEOUT_SECONDS * 1000,
+        cacheDir: env.LOCKFILE_CACHE_DIR ?? join(env.DATA_DIR, 'lockfiles'),
+      } satisfies LockfileOptions,
     };
   });
 

@@ -3,6 +3,7 @@
 // SIGTERM/SIGINT (stop accepting, drain requests, stop jobs, close the database).
 import { resolve } from 'node:path';
 import { createDatabase, migrateToLatest, pgliteDataDir, waitForDatabase } from '@botsmith/db';
+import { withLockfile } from '@botsmith/generators/lockfile';
 import { createCipher } from './crypto/cipher';
 import { loadOrCreateDevKeys } from './crypto/encryption-keys';
 import { loadEnv } from './env';
@@ -113,6 +114,7 @@ const services = {
   queue,
   log: logger,
   publicUrl: new URL(env.PUBLIC_URL).origin,
+  addLockfile: (files) => withLockfile(files, env.LOCKFILES),
 } satisfies Services;
 
 try {

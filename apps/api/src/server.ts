@@ -129,7 +129,7 @@ export function createServer(services: Services, config: ServerOptions): Botsmit
   registerGitHubRoutes(app, { ...services, cookies, production });
   registerWebhookRoute(app, services);
   registerHealthRoutes(app, db);
-  registerDownloadRoute(app);
+  registerDownloadRoute(app, services);
 
   const spa = hasSpa(config.webDistDir);
   if (spa) registerSpa(app, config.webDistDir as string);

@@ -1,4 +1,5 @@
 import type { Db } from '@botsmith/db';
+import type { GeneratedFile } from '@botsmith/generators';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Cipher } from './crypto/cipher';
 import type { GitHubConfig } from './github/github-config';
@@ -20,6 +21,13 @@ export interface Services {
   log: FastifyBaseLogger;
   /** The origin users and GitHub's webhooks reach us at, e.g. `https://botsmith.example.com`. */
   publicUrl: string;
+  /**
+   * Adds the resolved lockfile to a generated project (`withLockfile` with the configured
+   * registry, time bound and cache): every project Botsmith hands out installs with `npm ci`.
+   *
+   * @throws {LockfileError} when the registry cannot be reached or resolution fails in time.
+   */
+  addLockfile(files: readonly GeneratedFile[]): Promise<GeneratedFile[]>;
 }
 
 /** What a job worker gets: the services, with a queue that is there. */

@@ -17,6 +17,8 @@ async function expectStep(page: Page, title: string) {
 }
 
 test('an anonymous user builds a Discord bot and downloads it', async ({ page, context }) => {
+  // The download resolves the lockfile against the npm registry (cached once resolved).
+  test.setTimeout(180_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
 
@@ -104,8 +106,14 @@ test('an anonymous user builds a Discord bot and downloads it', async ({ page, c
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(JSON.parse(copied).name).toBe(PROJECT_NAME);
 
-  // The zip holds the project under a folder named after it.
-  const downloadPromise = page.waitForEvent('download');
+  // The lockfile cannot be resolved in the browser: the preview says when it is.
+  await tree.getByRole('button', { name: 'package-lock.json', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Contents of package-lock.json' })).toContainText(
+    'resolved when you download',
+  );
+
+  // The zip holds the project under a folder named after it, with its resolved lockfile.
+  const downloadPromise = page.waitForEvent('download', { timeout: 150_000 });
   await page.getByRole('button', { name: 'Download zip' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`${PROJECT_NAME}.zip`);
@@ -126,6 +134,10 @@ test('an anonymous user builds a Discord bot and downloads it', async ({ page, c
   }
   const manifest = entries[`${PROJECT_NAME}/package.json`];
   expect(manifest && JSON.parse(strFromU8(manifest)).name).toBe(PROJECT_NAME);
+  const lock = entries[`${PROJECT_NAME}/package-lock.json`];
+  const resolved = lock && JSON.parse(strFromU8(lock));
+  expect(resolved.name).toBe(PROJECT_NAME);
+  expect(resolved.packages['node_modules/discord.js'].version).toMatch(/^\d+\.\d+\.\d+/);
 
   // Going back to change an option regenerates the preview.
   await stepper.getByRole('button', { name: /Configuration/ }).click();

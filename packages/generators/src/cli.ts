@@ -6,7 +6,6 @@
  * Exit codes: 0 success, 1 invalid config or refused output, 2 bad usage.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -17,9 +16,8 @@ import {
   upgradeBuildConfig,
 } from '@botsmith/shared';
 import { generate } from './generate';
-import { packageManagerOf } from './lib/package-manager';
-import { compareStrings } from './lib/sort';
-import { type PackageManager, resolveLockfile } from './lockfile';
+import { type PackageManager, packageManagerOf } from './lib/package-manager';
+import { SHARED_LOCKFILE_CACHE_DIR, withLockfile } from './lockfile';
 import type { GeneratedProject } from './types';
 import { GENERATOR_VERSION } from './version';
 import { toZip } from './zip';
@@ -116,9 +114,9 @@ async function run(argv: string[]): Promise<void> {
   if (!values.out && !values.zip) throw new CliError(`Give --out, --zip or both.\n\n${USAGE}`, 2);
 
   const config = await readConfig(values.config);
-  const project = await withLockfile(
+  const project = await addLockfile(
     generate(config),
-    packageManagerOf(config).name,
+    packageManagerOf(config),
     values['no-lockfile'] ?? false,
   );
 
@@ -139,26 +137,24 @@ async function run(argv: string[]): Promise<void> {
 }
 
 /** Adds the resolved lockfile so `npm ci` works in the written project. */
-async function withLockfile(
+async function addLockfile(
   project: GeneratedProject,
-  packageManager: PackageManager,
+  pm: PackageManager,
   skip: boolean,
 ): Promise<GeneratedProject> {
   if (skip) {
     console.error(
-      'Skipped the lockfile (--no-lockfile): run `npm install` instead of `npm ci` once.',
+      `Skipped the lockfile (--no-lockfile): run \`${pm.name} install\` once and commit ${pm.lockfile} before \`${pm.install}\` (CI, Docker) can work.`,
     );
     return project;
   }
   console.error('Resolving dependencies…');
   try {
     // Cached on disk by dependency set, so generating the same stack again is instant.
-    const lock = await resolveLockfile(project.files, {
-      packageManager,
+    const files = await withLockfile(project.files, {
       timeoutMs: 120_000,
-      cacheDir: join(tmpdir(), 'botsmith-lockfiles'),
+      cacheDir: SHARED_LOCKFILE_CACHE_DIR,
     });
-    const files = [...project.files, lock].sort((a, b) => compareStrings(a.path, b.path));
     return { ...project, files };
   } catch (error) {
     throw new CliError(

@@ -10,6 +10,7 @@
  */
 export { generate } from './generate';
 export { DuplicateFileError } from './lib/file-map';
+export { lockfilePathOf } from './lib/package-manager';
 export type { GeneratedFile, GeneratedProject } from './types';
 export { GENERATOR_VERSION } from './version';
 export { ACTION_VERSIONS, PACKAGE_VERSIONS } from './versions';

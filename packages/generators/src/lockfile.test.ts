@@ -1,13 +1,16 @@
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   clearLockfileMemoryCache,
   LockfileTimeoutError,
+  RegistryUnreachableError,
   ResolutionFailedError,
   resolveLockfile,
+  withLockfile,
 } from './lockfile.js';
+import { fakePackageManager as fakeNpm } from './lockfile-testing.js';
 
 const files = (deps: Record<string, string>) => [
   {
@@ -15,27 +18,6 @@ const files = (deps: Record<string, string>) => [
     content: JSON.stringify({ name: 'x', version: '1.0.0', dependencies: deps }),
   },
 ];
-
-/** A fake `npm` that counts its runs in a file and writes a lockfile (or sleeps / fails). */
-async function fakeNpm(
-  mode: 'ok' | 'sleep' | 'fail',
-): Promise<{ command: string; count: () => Promise<number> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'fake-npm-'));
-  const counter = join(dir, 'count');
-  await writeFile(counter, '');
-  const body = {
-    ok: `fs.writeFileSync('package-lock.json', '{"lockfileVersion":3}');`,
-    sleep: 'setTimeout(() => {}, 60000);',
-    fail: `process.stderr.write('npm error code ERESOLVE\\n'); process.exit(1);`,
-  }[mode];
-  const command = join(dir, 'npm');
-  await writeFile(
-    command,
-    `#!/usr/bin/env node\nconst fs=require('fs');fs.appendFileSync(${JSON.stringify(counter)},'x');${body}\n`,
-  );
-  await chmod(command, 0o755);
-  return { command, count: async () => (await readFile(counter, 'utf8')).length };
-}
 
 describe('resolveLockfile', () => {
   beforeEach(() => clearLockfileMemoryCache());
@@ -53,7 +35,8 @@ describe('resolveLockfile', () => {
       resolveLockfile(files({ a: '1' }), options),
       resolveLockfile(files({ a: '1' }), options),
     ]);
-    expect(a).toEqual({ path: 'package-lock.json', content: '{"lockfileVersion":3}' });
+    expect(a.path).toBe('package-lock.json');
+    expect(JSON.parse(a.content).packages[''].dependencies).toEqual({ a: '1' });
     expect(b).toEqual(a);
     clearLockfileMemoryCache();
     await resolveLockfile(files({ a: '1' }), options);
@@ -86,4 +69,53 @@ describe('resolveLockfile', () => {
     });
     expect(JSON.parse(lock.content).packages['node_modules/is-number'].version).toBe('7.0.0');
   }, 70_000);
+});
+
+describe('withLockfile', () => {
+  beforeEach(() => clearLockfileMemoryCache());
+  const project = (packageManager: string) => [
+    { path: 'src/index.ts', content: '' },
+    {
+      path: 'package.json',
+      content: JSON.stringify({ name: 'p', packageManager, dependencies: { b: '1' } }),
+    },
+    { path: '.env.example', content: '' },
+  ];
+
+  it('adds the lockfile of the package manager package.json names, in path order', async () => {
+    const { command } = await fakeNpm('ok');
+    const npm = await withLockfile(project('npm@11.0.0'), { timeoutMs: 10_000, command });
+    expect(npm.map((f) => f.path)).toEqual([
+      '.env.example',
+      'package-lock.json',
+      'package.json',
+      'src/index.ts',
+    ]);
+    const pnpm = await withLockfile(project('pnpm@10.0.0'), { timeoutMs: 10_000, command });
+    expect(pnpm.map((f) => f.path)).toContain('pnpm-lock.yaml');
+    expect(pnpm.find((f) => f.path === 'pnpm-lock.yaml')?.content).toContain('fake for p');
+  });
+
+  it('replaces a lockfile the files already hold instead of adding a second', async () => {
+    const { command } = await fakeNpm('ok');
+    const stale = [...project('npm@11.0.0'), { path: 'package-lock.json', content: 'stale' }];
+    const files = await withLockfile(stale, { timeoutMs: 10_000, command });
+    const locks = files.filter((f) => f.path === 'package-lock.json');
+    expect(locks).toHaveLength(1);
+    expect(locks[0]?.content).not.toBe('stale');
+  });
+
+  it('says the registry is unreachable when npm cannot reach it', async () => {
+    const { command } = await fakeNpm('offline');
+    await expect(
+      withLockfile(project('npm@11.0.0'), { timeoutMs: 10_000, command }),
+    ).rejects.toBeInstanceOf(RegistryUnreachableError);
+  });
+
+  it('refuses a package manager it cannot run', async () => {
+    const { command } = await fakeNpm('ok');
+    await expect(
+      withLockfile(project('yarn@4.0.0'), { timeoutMs: 10_000, command }),
+    ).rejects.toThrow(/cannot use: yarn/);
+  });
 });

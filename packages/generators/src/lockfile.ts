@@ -7,9 +7,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PACKAGE_MANAGERS } from './lib/package-manager.js';
+import { compareStrings } from './lib/sort.js';
 import type { GeneratedFile } from './types.js';
 
-export type PackageManager = 'npm' | 'pnpm';
+export type PackageManager = keyof typeof PACKAGE_MANAGERS;
 
 export interface ResolveLockfileOptions {
   packageManager: PackageManager;
@@ -22,13 +24,23 @@ export interface ResolveLockfileOptions {
   command?: string;
 }
 
+/** What `withLockfile` needs: the package manager comes from the project's own package.json. */
+export type LockfileOptions = Omit<ResolveLockfileOptions, 'packageManager'>;
+
 export interface ResolvedLockfile {
   path: 'package-lock.json' | 'pnpm-lock.yaml';
   content: string;
 }
 
+/**
+ * Why a lockfile could not be resolved. `message` carries the package manager's output for
+ * logs and the terminal; `summary` is one sentence without it, for people in a browser.
+ */
 export class LockfileError extends Error {
   override name = 'LockfileError';
+  get summary(): string {
+    return this.message;
+  }
 }
 export class LockfileTimeoutError extends LockfileError {
   override name = 'LockfileTimeoutError';
@@ -41,6 +53,9 @@ export class RegistryUnreachableError extends LockfileError {
   constructor(readonly stderrTail: string) {
     super(`The package registry could not be reached: ${stderrTail}`);
   }
+  override get summary(): string {
+    return 'The package registry could not be reached';
+  }
 }
 export class ResolutionFailedError extends LockfileError {
   override name = 'ResolutionFailedError';
@@ -50,9 +65,19 @@ export class ResolutionFailedError extends LockfileError {
   ) {
     super(`Dependency resolution failed (exit ${exitCode}): ${stderrTail}`);
   }
+  override get summary(): string {
+    return `The package manager could not resolve the dependencies (exit ${this.exitCode})`;
+  }
 }
 
-const LOCKFILE_NAME = { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml' } as const;
+/** The paths a lockfile can have in a generated project. */
+export const LOCKFILE_PATHS: readonly string[] = Object.values(PACKAGE_MANAGERS).map(
+  (pm) => pm.lockfile,
+);
+
+/** Where the CLI and the project checks cache lockfiles, shared so each set resolves once. */
+export const SHARED_LOCKFILE_CACHE_DIR = join(tmpdir(), 'botsmith-lockfiles');
+
 const NETWORK_PATTERN = /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|network/i;
 const memory = new Map<string, Promise<ResolvedLockfile>>();
 
@@ -65,6 +90,7 @@ export function lockfileCacheKey(
   const relevant = {
     pm: options.packageManager,
     registry: options.registry ?? null,
+    command: options.command ?? null,
     dependencies: pkg.dependencies ?? null,
     devDependencies: pkg.devDependencies ?? null,
     overrides: pkg.overrides ?? null,
@@ -92,6 +118,34 @@ export function resolveLockfile(
   return pending;
 }
 
+/**
+ * The project's files with its lockfile resolved and added (replacing one already there), in
+ * path order. The package manager is the one its `package.json` names in `packageManager`.
+ *
+ * @throws {LockfileError} when the registry cannot be reached, resolution fails or times out.
+ */
+export async function withLockfile(
+  files: readonly GeneratedFile[],
+  options: LockfileOptions,
+): Promise<GeneratedFile[]> {
+  const lock = await resolveLockfile(files, {
+    ...options,
+    packageManager: packageManagerNamed(files),
+  });
+  return [...files.filter((file) => file.path !== lock.path), lock].sort((a, b) =>
+    compareStrings(a.path, b.path),
+  );
+}
+
+function packageManagerNamed(files: readonly GeneratedFile[]): PackageManager {
+  const pkg = JSON.parse(fileContent(files, 'package.json')) as { packageManager?: unknown };
+  const name = typeof pkg.packageManager === 'string' ? pkg.packageManager.split('@')[0] : 'npm';
+  if (name !== 'npm' && name !== 'pnpm') {
+    throw new LockfileError(`package.json names a package manager Botsmith cannot use: ${name}`);
+  }
+  return name;
+}
+
 /** Test hook: forget in-memory results. */
 export function clearLockfileMemoryCache(): void {
   memory.clear();
@@ -102,7 +156,7 @@ async function resolveUncached(
   options: ResolveLockfileOptions,
   key: string,
 ): Promise<ResolvedLockfile> {
-  const path = LOCKFILE_NAME[options.packageManager];
+  const path = PACKAGE_MANAGERS[options.packageManager].lockfile as ResolvedLockfile['path'];
   const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}-${path}`) : undefined;
   if (cacheFile) {
     const hit = await readFile(cacheFile, 'utf8').catch(() => undefined);
@@ -142,7 +196,7 @@ function run(command: string, args: string[], cwd: string, timeoutMs: number): P
       cwd,
       detached: process.platform !== 'win32',
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, npm_config_ignore_scripts: 'true' },
+      env: { ...withoutWorkspaceConfig(process.env), npm_config_ignore_scripts: 'true' },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -169,6 +223,27 @@ function run(command: string, args: string[], cwd: string, timeoutMs: number): P
       );
     });
   });
+}
+
+/**
+ * `env` without what a workspace script passes down (`npm_*`, `pnpm_*`: the workspace's config,
+ * lifecycle and package fields; `NODE_OPTIONS` loaders; `INIT_CWD`), which would otherwise steer
+ * a package manager run for another project. The cache and registry stay: they are the user's.
+ */
+export function withoutWorkspaceConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    const lower = key.toLowerCase();
+    const workspace =
+      (lower.startsWith('npm_') &&
+        lower !== 'npm_config_cache' &&
+        lower !== 'npm_config_registry') ||
+      lower.startsWith('pnpm_') ||
+      key === 'NODE_OPTIONS' ||
+      key === 'INIT_CWD';
+    if (!workspace) kept[key] = value;
+  }
+  return kept;
 }
 
 function killTree(pid: number | undefined): void {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { type BuildConfig, buildConfigSchema } from '@botsmith/shared';
 import { generate } from '../src/index';
 import { packageManagerOf } from '../src/lib/package-manager';
+import { SHARED_LOCKFILE_CACHE_DIR, withLockfile } from '../src/lockfile';
 import type { MatrixEntry } from './matrix';
 import { type NodeBinary, obtainNode, withNode } from './node-runtime';
 import { type RunResult, run } from './processes';
@@ -11,9 +12,20 @@ import { smokeTest } from './smoke';
 
 /**
  * The checks a generated project goes through, in order; the first failure ends the run. `node`
- * obtains the Node major the project chose and checks that the project's scripts run on it.
+ * obtains the Node major the project chose and checks that the project's scripts run on it;
+ * `lockfile` resolves the lockfile as Botsmith does when it hands a project out, so `install`
+ * runs the project's own frozen install (`npm ci`).
  */
-export const STEPS = ['node', 'install', 'typecheck', 'lint', 'build', 'test', 'start'] as const;
+export const STEPS = [
+  'node',
+  'lockfile',
+  'install',
+  'typecheck',
+  'lint',
+  'build',
+  'test',
+  'start',
+] as const;
 export type StepName = (typeof STEPS)[number];
 
 /** One finished step: passed or not, its duration and, when it failed, why. */
@@ -97,10 +109,18 @@ function projectSteps(
       }
       return `${seen}, ${binary.origin}`;
     },
+    lockfile: async () => {
+      const files = await withLockfile(generate(config).files, {
+        timeoutMs: STEP_TIMEOUT_MS,
+        cacheDir: SHARED_LOCKFILE_CACHE_DIR,
+      });
+      const lock = files.find((file) => file.path === packageManagerOf(config).lockfile);
+      if (!lock) throw new Error('no lockfile was resolved');
+      await writeFile(join(dir, lock.path), lock.content);
+    },
+    // Exactly the install CI and the Dockerfile run, preferring the download cache.
     install: () =>
-      pm === 'pnpm'
-        ? script('install', '--prefer-offline')
-        : script('install', '--no-audit', '--no-fund', '--prefer-offline'),
+      script(...packageManagerOf(config).install.split(' ').slice(1), '--prefer-offline'),
     typecheck: () => script('run', 'typecheck'),
     lint: () => script('run', 'lint'),
     build: () => script('run', 'build'),

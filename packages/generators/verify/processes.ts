@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
+import { withoutWorkspaceConfig } from '../src/lockfile';
 
 /** A finished child process: exit code (null when killed), its output and how long it took. */
 export interface RunResult {
@@ -131,15 +132,9 @@ export function startUntil(
  */
 export function userEnv(source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(source)) {
-    const lower = key.toLowerCase();
+  for (const [key, value] of Object.entries(withoutWorkspaceConfig(source))) {
     const fromWorkspace =
-      (lower.startsWith('npm_') &&
-        lower !== 'npm_config_cache' &&
-        lower !== 'npm_config_registry') ||
-      lower.startsWith('pnpm_') ||
-      key.startsWith('VITEST') ||
-      ['NODE_OPTIONS', 'FORCE_COLOR', 'INIT_CWD', 'TSX_TSCONFIG_PATH'].includes(key);
+      key.startsWith('VITEST') || ['FORCE_COLOR', 'TSX_TSCONFIG_PATH'].includes(key);
     const botSetting =
       key === 'PORT' ||
       /^(DISCORD|TELEGRAM|WHATSAPP|SLACK|TWITTER|WEBCHAT|OPENAI|ANTHROPIC)_/.test(key);

@@ -13,6 +13,7 @@ import { storeGitHubToken } from '../github/github-token-store';
 import { type JobQueue, startJobQueue } from '../jobs/job-queue';
 import type { BotsmithServer } from '../server';
 import { testCipher } from '../testing/test-keys';
+import { fakeLockfiles } from '../testing/test-lockfiles';
 import { createTestCaller, createTestServer } from '../testing/test-server';
 import { connectedProject, testUser } from '../testing/webhook-fixtures';
 import { WEBHOOK_PATH } from '../webhooks/webhook-route';
@@ -155,6 +156,7 @@ describeEachDatabase('deployment loop against the GitHub emulator', (t) => {
       github,
       publicUrl: 'http://127.0.0.1:3000',
       log: pino({ level: 'silent' }),
+      addLockfile: fakeLockfiles(),
     });
     server = createTestServer(t.db, { queue, cipher, github }).server;
     address = await server.start();

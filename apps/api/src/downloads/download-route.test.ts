@@ -3,6 +3,7 @@ import { generate } from '@botsmith/generators';
 import { buildConfigSchema, featureUnavailableReason } from '@botsmith/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fakeLockfiles } from '../testing/test-lockfiles';
 import { createTestServer } from '../testing/test-server';
 
 describeEachDatabase('POST /api/download', (t) => {
@@ -26,10 +27,30 @@ describeEachDatabase('POST /api/download', (t) => {
     expect(response.headers['cache-control']).toBe('no-store');
 
     const entries = unzipSync(new Uint8Array(response.rawPayload));
-    const expected = generate(buildConfigSchema.parse(config)).files;
+    const expected = [
+      ...generate(buildConfigSchema.parse(config)).files,
+      { path: 'package-lock.json' },
+    ];
     expect(Object.keys(entries).sort()).toEqual(expected.map((f) => `zippy-bot/${f.path}`).sort());
     const packageJson = JSON.parse(strFromU8(entries['zippy-bot/package.json'] as Uint8Array));
     expect(packageJson.name).toBe('zippy-bot');
+    // Resolved for exactly this package.json (the fake package manager names what it read).
+    const lock = JSON.parse(strFromU8(entries['zippy-bot/package-lock.json'] as Uint8Array));
+    expect(lock.name).toBe('zippy-bot');
+    expect(lock.packages[''].dependencies).toEqual({
+      ...packageJson.dependencies,
+      ...packageJson.devDependencies,
+    });
+  });
+
+  test('a pnpm project gets pnpm-lock.yaml; "lockfile": false leaves it out', async () => {
+    const config = { project: { name: 'pnpm-zip' }, runtime: { packageManager: 'pnpm' } };
+    const names = async (payload: object) =>
+      Object.keys(unzipSync(new Uint8Array((await download(payload)).rawPayload)));
+    expect(await names({ config })).toContain('pnpm-zip/pnpm-lock.yaml');
+    const without = await names({ config, lockfile: false });
+    expect(without).not.toContain('pnpm-zip/pnpm-lock.yaml');
+    expect(without).toContain('pnpm-zip/package.json');
   });
 
   test('a bad config is a 400 INVALID_CONFIG naming every bad field', async () => {
@@ -60,5 +81,26 @@ describeEachDatabase('POST /api/download', (t) => {
     expect(error.issues).toEqual([
       { path: 'features.0', message: featureUnavailableReason('health', ['cli']), step: 3 },
     ]);
+  });
+
+  test('an unreachable registry is a 503 LOCKFILE_UNAVAILABLE without npm output', async () => {
+    const offline = createTestServer(t.db, { addLockfile: fakeLockfiles('offline') });
+    try {
+      const response = await offline.server.app.inject({
+        method: 'POST',
+        url: '/api/download',
+        payload: { config: { project: { name: 'offline-bot' } } },
+      });
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('30');
+      const { error } = response.json();
+      expect(error.code).toBe('LOCKFILE_UNAVAILABLE');
+      expect(error.message).toMatch(/The package registry could not be reached\. Try again/);
+      expect(error.message).not.toContain('ENOTFOUND');
+      // The log keeps the package manager's reason for whoever runs the server.
+      expect(offline.logs.text()).toContain('ENOTFOUND');
+    } finally {
+      await offline.server.stop();
+    }
   });
 });

@@ -3,8 +3,10 @@ import { buildConfigSchema } from '@botsmith/shared';
 import { scaledTimeout } from '@botsmith/test-kit';
 import { afterEach, expect, test } from 'vitest';
 import { PermanentGitHubError } from '../setup/github-retry';
+import { SetupError } from '../setup/setup-error';
 import { describeWithSetupHarness } from '../testing/setup-harness';
 import { reachStep } from '../testing/step-harness';
+import { fakeLockfiles } from '../testing/test-lockfiles';
 
 describeWithSetupHarness('github:files:commit run twice', (s) => {
   afterEach(() => s.h.clearFaults());
@@ -30,8 +32,16 @@ describeWithSetupHarness('github:files:commit run twice', (s) => {
       });
       expect(step.calls('POST', '/repos/octocat/twice-commit-bot/git/commits')).toHaveLength(1);
       const config = buildConfigSchema.parse({ project: { name: 'step-bot' } });
-      const { files } = s.h.github.store.snapshot('octocat', 'twice-commit-bot') ?? { files: {} };
-      expect(Object.keys(files).sort()).toEqual(generate(config).files.map((file) => file.path));
+      const files: Record<string, string> =
+        s.h.github.store.snapshot('octocat', 'twice-commit-bot')?.files ?? {};
+      const generated = generate(config).files.map((file) => file.path);
+      expect(Object.keys(files).sort()).toEqual([...generated, 'package-lock.json'].sort());
+      // The lockfile was resolved for exactly the generated package.json.
+      const lock = JSON.parse(String(files['package-lock.json']));
+      expect(lock.name).toBe('step-bot');
+      expect(Object.keys(lock.packages[''].dependencies)).toEqual(
+        expect.arrayContaining(Object.keys(JSON.parse(String(files['package.json'])).dependencies)),
+      );
     },
     scaledTimeout(60_000),
   );
@@ -53,6 +63,29 @@ describeWithSetupHarness('github:files:commit run twice', (s) => {
       expect(second).toMatchObject({ status: 'succeeded', output: { commitSha: commits[0]?.sha } });
       expect(step.calls('POST', '/repos/octocat/reused-commit-bot/git/commits')).toHaveLength(1);
       expect(step.calls('PATCH', ref).map((call) => call.status)).toEqual([422, 200]);
+    },
+    scaledTimeout(60_000),
+  );
+
+  test(
+    'an unreachable registry fails the step with a clear message and commits nothing',
+    async () => {
+      const { caller } = await s.h.signIn('octocat');
+      const step = await reachStep(s.h, s.db, caller, 'github:files:commit', 'offline-lock-bot');
+      const working = s.h.runDeps.addLockfile;
+      s.h.runDeps.addLockfile = fakeLockfiles('offline');
+      try {
+        const failure = await step.run().catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(SetupError);
+        expect((failure as Error).message).toBe(
+          'The dependencies could not be resolved for the lockfile: The package registry could not be reached. Retry the setup.',
+        );
+      } finally {
+        s.h.runDeps.addLockfile = working;
+      }
+      expect(step.calls('POST', '/repos/octocat/offline-lock-bot/git/commits')).toHaveLength(0);
+      // The retry resolves and commits.
+      expect(await step.run()).toMatchObject({ status: 'succeeded' });
     },
     scaledTimeout(60_000),
   );

@@ -1,9 +1,39 @@
-import { GENERATOR_VERSION } from '@botsmith/generators';
-import type { SetupStep } from './setup-step';
+import { updateSetupStep } from '@botsmith/db';
+import { GENERATOR_VERSION, type GeneratedFile } from '@botsmith/generators';
+import { LOCKFILE_PATHS, LockfileError } from '@botsmith/generators/lockfile';
+import { SetupError } from '../setup/setup-error';
+import type { SetupStep, StepContext } from './setup-step';
 import { githubFilesCommitOutput } from './step-outputs';
 
 /**
- * One commit with every generated file: a tree on top of the initial commit's tree with the
+ * The lockfile for the generated files, resolved once per run: a retry after a crash commits
+ * the same one (and so finds the same tree), even if the registry moved on meanwhile.
+ */
+async function resolvedLockfile(ctx: StepContext): Promise<GeneratedFile> {
+  return ctx.checkpoint('lockfile', async () => {
+    await updateSetupStep(ctx.db, ctx.run.id, 'github:files:commit', {
+      message: 'Resolving the dependencies for the lockfile…',
+    });
+    const generated = ctx.files();
+    try {
+      const lock = (await ctx.addLockfile(generated)).find((file) =>
+        LOCKFILE_PATHS.includes(file.path),
+      );
+      if (!lock) throw new SetupError('No lockfile was resolved for the project.');
+      ctx.log.info({ path: lock.path }, 'resolved the lockfile');
+      return { path: lock.path, content: lock.content };
+    } catch (error) {
+      if (!(error instanceof LockfileError)) throw error;
+      ctx.log.warn({ reason: error.message }, 'could not resolve the lockfile');
+      throw new SetupError(
+        `The dependencies could not be resolved for the lockfile: ${error.summary}. Retry the setup.`,
+      );
+    }
+  });
+}
+
+/**
+ * One commit with every generated file and the resolved lockfile: a tree on top of the initial commit's tree with the
  * contents inline, a commit, then a fast-forward of the branch — a handful of writes whatever
  * the file count (GitHub allows ~80 content-creating requests a minute). Rerun-safe: when
  * the branch already points at a commit with our tree, nothing is written; a commit created
@@ -18,7 +48,7 @@ export const githubFilesCommitStep: SetupStep<
   output: githubFilesCommitOutput,
   async run(ctx) {
     const { owner, name: repo, defaultBranch: branch } = ctx.repo;
-    const files = ctx.files();
+    const files = [...ctx.files(), await resolvedLockfile(ctx)];
     const git = ctx.github.rest.git;
     ctx.log.info({ branch, files: files.length }, 'committing the generated files');
     const ref = await git.getRef({ owner, repo, ref: `heads/${branch}` });

@@ -41,8 +41,10 @@ export interface StepContext {
    * before (whose default branch nobody knows yet: `main`, what `auto_init` creates).
    */
   repo: StepRepo;
-  /** The generated files (computed once per job). */
+  /** The generated files (computed once per job), without the lockfile. */
   files(): GeneratedFile[];
+  /** Adds the resolved lockfile to generated files (`Services.addLockfile`). */
+  addLockfile(files: readonly GeneratedFile[]): Promise<GeneratedFile[]>;
   /** The output of an earlier step that succeeded, parsed with that step's schema. */
   outputOf<I extends SetupStepId>(id: I): SetupStepOutput<I>;
   /**

@@ -8,7 +8,10 @@ import { SetupError } from './setup-error';
 import type { SetupTimings } from './setup-timings';
 
 /** What executing a run needs (the worker's dependencies). */
-export type RunSetupDeps = Pick<Services, 'db' | 'cipher' | 'github' | 'publicUrl' | 'log'> & {
+export type RunSetupDeps = Pick<
+  Services,
+  'db' | 'cipher' | 'github' | 'publicUrl' | 'log' | 'addLockfile'
+> & {
   timings: SetupTimings;
 };
 

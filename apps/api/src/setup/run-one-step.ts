@@ -85,6 +85,7 @@ export async function stepContext(prepared: PreparedRun, row: SetupStepRow): Pro
     plan: prepared.plan,
     repo,
     files: prepared.files,
+    addLockfile: deps.addLockfile,
     outputOf,
     saved,
     save,

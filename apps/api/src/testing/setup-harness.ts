@@ -13,6 +13,7 @@ import type { RunSetupDeps } from '../setup/prepare-run';
 import type { SetupTimings } from '../setup/setup-timings';
 import { createSetupWorker } from '../setup/setup-worker';
 import { testCipher } from './test-keys';
+import { fakeLockfiles } from './test-lockfiles';
 import { createTestCaller } from './test-server';
 
 /** What sign-in asks GitHub for (SPEC §6). */
@@ -98,6 +99,7 @@ export async function startSetupHarness(
     publicUrl: TEST_PUBLIC_URL,
     log: pino({ level: 'silent' }),
     timings,
+    addLockfile: fakeLockfiles(),
   };
   const { cipher } = runDeps;
   if (options.withWorker ?? true) {

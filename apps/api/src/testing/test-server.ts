@@ -10,6 +10,7 @@ import { appRouter } from '../trpc/app-router';
 import { type ContextDeps, createContextFactory } from '../trpc/context';
 import { createCallerFactory } from '../trpc/init';
 import { testCipher } from './test-keys';
+import { fakeLockfiles } from './test-lockfiles';
 
 /** Generous limits so suites that are not about rate limiting never hit them. */
 export const TEST_RATE_LIMITS: RateLimits = { auth: 1000, api: 10_000, webhook: 10_000 };
@@ -46,7 +47,15 @@ export function createTestServer(
   overrides: TestServerOverrides = {},
 ): { server: BotsmithServer; logs: CapturedLogs } {
   const raw: string[] = [];
-  const { logLevel = 'info', cipher, github, queue, publicUrl, ...options } = overrides;
+  const {
+    logLevel = 'info',
+    cipher,
+    github,
+    queue,
+    publicUrl,
+    addLockfile,
+    ...options
+  } = overrides;
   const log = createLogger(logLevel, { write: (line: string) => raw.push(line) });
   const services: Services = {
     db,
@@ -55,6 +64,7 @@ export function createTestServer(
     github: github ?? UNREACHABLE_GITHUB,
     queue: queue ?? null,
     publicUrl: new URL(publicUrl ?? 'http://127.0.0.1:3000').origin,
+    addLockfile: addLockfile ?? fakeLockfiles(),
   };
   const server = createServer(services, {
     host: '127.0.0.1',
@@ -80,7 +90,9 @@ export function createTestServer(
 export function createTestContext(
   db: Db,
   auth: RequestAuth | null = null,
-  deps: Partial<Pick<ContextDeps, 'queue' | 'github' | 'cipher' | 'publicUrl'>> = {},
+  deps: Partial<
+    Pick<ContextDeps, 'queue' | 'github' | 'cipher' | 'publicUrl' | 'addLockfile'>
+  > = {},
 ) {
   const createContext = createContextFactory({
     db,
@@ -91,6 +103,7 @@ export function createTestContext(
     cipher: testCipher(),
     github: UNREACHABLE_GITHUB,
     publicUrl: 'http://127.0.0.1:3000',
+    addLockfile: fakeLockfiles(),
     ...deps,
   });
   return createContext({ auth });

@@ -70,6 +70,7 @@ export function createContextFactory(deps: ContextDeps) {
       cipher: deps.cipher,
       github: deps.github,
       publicUrl: deps.publicUrl,
+      addLockfile: deps.addLockfile,
     };
   };
 }

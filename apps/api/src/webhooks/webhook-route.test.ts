@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { type JobQueue, QUEUES, startJobQueue } from '../jobs/job-queue';
 import type { BotsmithServer } from '../server';
 import { testCipher } from '../testing/test-keys';
+import { fakeLockfiles } from '../testing/test-lockfiles';
 import { type CapturedLogs, createTestServer, UNREACHABLE_GITHUB } from '../testing/test-server';
 import {
   connectedProject,
@@ -39,6 +40,7 @@ describeEachDatabase('POST /webhooks/github', (t) => {
       github: UNREACHABLE_GITHUB,
       publicUrl: 'http://127.0.0.1:3000',
       log: pino({ level: 'silent' }),
+      addLockfile: fakeLockfiles(),
     });
     ({ server, logs } = createTestServer(t.db, { queue, cipher, logLevel: 'debug' }));
     alice = await testUser(t.db, 7001, 'alice');

@@ -44,8 +44,11 @@ describe('CI workflow', () => {
       ACTION_VERSIONS.setupPnpm,
       ACTION_VERSIONS.setupNode,
     ]);
-    expect(steps[2]?.with?.cache).toBe('pnpm');
-    expect(steps.map((s) => s.run).join('\n')).toContain('pnpm install --no-frozen-lockfile');
+    expect(steps[2]?.with).toMatchObject({
+      cache: 'pnpm',
+      'cache-dependency-path': 'pnpm-lock.yaml',
+    });
+    expect(steps.map((s) => s.run)).toContain('pnpm install --frozen-lockfile');
   });
 
   it('runs Redis or PostgreSQL as a service so store tests run for real', () => {

@@ -34,8 +34,8 @@ function nodesInWords(config: BuildConfig): string {
 /**
  * The CI workflow object: lint (Biome, `npm run lint`), type-check, test and
  * build on the chosen Node major and the next LTS one, with read-only permissions, superseded
- * runs cancelled, credentials not persisted and the package manager's cache. No lockfile is generated (that
- * needs the registry), so installs use the lockfile only once the user commits one.
+ * runs cancelled, credentials not persisted and the package manager's cache; installs are
+ * frozen to the lockfile.
  */
 export function ciWorkflow(config: BuildConfig): Record<string, unknown> {
   const pm = packageManagerOf(config);

@@ -14,17 +14,18 @@ export function checkoutStep(ref?: string): Step {
 }
 
 /**
- * Sets up Node (and pnpm first, when chosen) with the package manager's download cache. No
- * lockfile is generated, so the cache key hashes package.json and the lockfile once committed.
+ * Sets up Node (and pnpm first, when chosen) with the package manager's download cache, keyed
+ * by the lockfile the project ships with.
  */
 export function setupNodeSteps(config: BuildConfig, nodeVersion: string): Step[] {
-  const pnpm = packageManagerOf(config).name === 'pnpm';
+  const pm = packageManagerOf(config);
+  const pnpm = pm.name === 'pnpm';
   const setupNode: Step = {
     uses: ACTION_VERSIONS.setupNode,
     with: {
       'node-version': nodeVersion,
-      cache: pnpm ? 'pnpm' : 'npm',
-      'cache-dependency-path': pnpm ? 'package.json\npnpm-lock.yaml\n' : 'package*.json',
+      cache: pm.name,
+      'cache-dependency-path': pm.lockfile,
     },
   };
   // setup-node's pnpm cache asks pnpm for its store path, so pnpm must be installed first.

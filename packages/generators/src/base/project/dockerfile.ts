@@ -31,7 +31,7 @@ export function dockerfile(config: BuildConfig): string {
     `FROM ${image} AS build`,
     'WORKDIR /app',
     pnpm && `RUN ${INSTALL_PNPM}`,
-    pnpm ? 'COPY package.json pnpm-lock.yaml* ./' : 'COPY package*.json ./',
+    `COPY package.json ${pm.lockfile} ./`,
     `RUN ${pm.install}`,
     'COPY tsconfig.json tsconfig.build.json ./',
     'COPY src ./src',

@@ -21,12 +21,14 @@ export function projectReadme(config: BuildConfig): ReadmeSection[] {
         `Requires Node.js ${node} or newer (\`${runtime.engines}\`${service ? `; the Docker image is \`${runtime.image}\`` : ''})${pm.name === 'pnpm' ? ` and pnpm ${PNPM_MAJOR}` : ''}.`,
         '',
         '```sh',
-        `${pm.name} install`,
+        pm.install,
         'cp .env.example .env   # then fill in the values, see below',
         service
           ? `${pm.run('dev')}   # restarts on every change`
           : `${pm.run('dev')}   # opens the chat in this terminal`,
         '```',
+        '',
+        `\`${pm.lockfile}\` pins every dependency: \`${pm.install}\` installs exactly that tree, as CI${service ? ' and the Docker build do' : ' does'}. After adding or upgrading a dependency (\`${pm.name} ${pm.name === 'pnpm' ? 'add' : 'install'} <package>\`), commit the updated lockfile.`,
         '',
         service
           ? 'Without any platform credentials in `.env` the bot explains what is missing and exits.'

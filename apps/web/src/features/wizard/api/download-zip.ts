@@ -21,19 +21,35 @@ export function filenameFromContentDisposition(header: string | null, fallback: 
   return safe ? safe : fallback;
 }
 
-/** Thrown when the server refuses to build the zip; the message is the server's. */
+/** Thrown when the server refuses to build the zip; message and code are the server's. */
 export class DownloadError extends Error {
   override name = 'DownloadError';
+  constructor(
+    message: string,
+    /** The server's error code, e.g. `LOCKFILE_UNAVAILABLE`; `null` when it sent none. */
+    readonly code: string | null,
+  ) {
+    super(message);
+  }
 }
 
-/** Asks the server for the project zip and saves it through a temporary download link. */
-export async function downloadProjectZip(config: BuildConfig): Promise<string> {
+/**
+ * Asks the server for the project zip (with its lockfile resolved, unless `lockfile` is false)
+ * and saves it through a temporary download link.
+ */
+export async function downloadProjectZip(
+  config: BuildConfig,
+  { lockfile = true }: { lockfile?: boolean } = {},
+): Promise<string> {
   const response = await fetch('/api/download', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ config }),
+    body: JSON.stringify({ config, lockfile }),
   });
-  if (!response.ok) throw new DownloadError(await errorMessage(response));
+  if (!response.ok) {
+    const { message, code } = await errorOf(response);
+    throw new DownloadError(message, code);
+  }
   const filename = filenameFromContentDisposition(
     response.headers.get('content-disposition'),
     `${config.project.name}.zip`,
@@ -54,19 +70,20 @@ export async function downloadProjectZip(config: BuildConfig): Promise<string> {
   return filename;
 }
 
-/** The server's message from its `{ "error": { "code", "message" } }` body, if any. */
-async function errorMessage(response: Response): Promise<string> {
+/** The server's message and code from its `{ "error": { "code", "message" } }` body, if any. */
+async function errorOf(response: Response): Promise<{ message: string; code: string | null }> {
   try {
     const body: unknown = await response.json();
     if (typeof body === 'object' && body !== null && 'error' in body) {
       const { error } = body;
       if (typeof error === 'object' && error !== null && 'message' in error) {
-        return String(error.message);
+        const code = 'code' in error && typeof error.code === 'string' ? error.code : null;
+        return { message: String(error.message), code };
       }
     }
   } catch {
     // Not JSON: fall through to the status line.
   }
   const status = [response.status, response.statusText].filter(Boolean).join(' ');
-  return `The download failed (${status}).`;
+  return { message: `The download failed (${status}).`, code: null };
 }

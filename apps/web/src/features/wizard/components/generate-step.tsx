@@ -1,3 +1,4 @@
+import { lockfilePathOf } from '@botsmith/generators';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
@@ -5,7 +6,7 @@ import { Card } from '../../../components/ui/card';
 import { copyText } from '../../../components/ui/copy-button';
 import { toast } from '../../../components/ui/toast';
 import { usePreview } from '../../../lib/use-preview';
-import { downloadProjectZip } from '../api/download-zip';
+import { DownloadError, downloadProjectZip } from '../api/download-zip';
 import { buildFileTree } from '../state/file-tree';
 import { CodeViewer } from './code-viewer';
 import { FileTreeView } from './file-tree-view';
@@ -14,10 +15,32 @@ import type { WizardStepProps } from './wizard-step-props';
 
 const PREFERRED_FILES = ['src/index.ts', 'README.md', 'package.json'];
 
+/**
+ * The lockfile is resolved against the registry by the server, which the browser cannot do:
+ * the preview lists it with a note instead of its contents.
+ */
+function lockfileNote(path: string): { path: string; content: string } {
+  return {
+    path,
+    content: [
+      `${path} — resolved when you download`,
+      '',
+      'Botsmith resolves it against the npm registry for exactly this package.json when you',
+      'download the zip or set up the repository, so CI and the Docker build install the same',
+      'dependency tree with a frozen install.',
+      '',
+    ].join('\n'),
+  };
+}
+
 /** Step 6: the generated project, file by file, and its zip. */
 export function GenerateStep({ config, goTo }: Pick<WizardStepProps, 'config' | 'goTo'>) {
   const { preview, updating } = usePreview(config);
-  const files = preview.ok ? preview.files : undefined;
+  const lockfilePath = lockfilePathOf(config);
+  const files = useMemo(
+    () => (preview.ok ? [...preview.files, lockfileNote(lockfilePath)] : undefined),
+    [preview, lockfilePath],
+  );
   const tree = useMemo(() => buildFileTree(files?.map((file) => file.path) ?? []), [files]);
   const [chosen, setChosen] = useState<string | null>(null);
   const selected =
@@ -26,9 +49,13 @@ export function GenerateStep({ config, goTo }: Pick<WizardStepProps, 'config' | 
     files?.[0];
 
   const download = useMutation({
-    mutationFn: () => downloadProjectZip(config),
+    mutationFn: (options: { lockfile: boolean }) => downloadProjectZip(config, options),
     onSuccess: (filename) => toast({ tone: 'success', title: `Downloaded ${filename}` }),
+    // Shown next to the button, with the way out when only the lockfile failed.
+    meta: { handlesErrors: true },
   });
+  const lockfileFailed =
+    download.error instanceof DownloadError && download.error.code === 'LOCKFILE_UNAVAILABLE';
 
   const copy = (path: string, content: string) =>
     copyText(content, { copied: `Copied ${path}`, byHand: 'The browser blocked the clipboard.' });
@@ -47,16 +74,37 @@ export function GenerateStep({ config, goTo }: Pick<WizardStepProps, 'config' | 
     <div className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" aria-live="polite">
-          <strong className="text-slate-900">{preview.files.length} files</strong> for{' '}
-          <code className="rounded bg-slate-100 px-1">{config.project.name}</code>
+          <strong className="text-slate-900">{preview.files.length} files</strong> and the lockfile
+          for <code className="rounded bg-slate-100 px-1">{config.project.name}</code>
           <span className="text-slate-400"> · generator {preview.generatorVersion}</span>
           {updating && <span className="text-slate-400"> · updating…</span>}
         </p>
-        <Button variant="primary" onClick={() => download.mutate()} disabled={download.isPending}>
+        <Button
+          variant="primary"
+          onClick={() => download.mutate({ lockfile: true })}
+          disabled={download.isPending}
+        >
           <DownloadIcon />
-          {download.isPending ? 'Preparing zip…' : 'Download zip'}
+          {download.isPending ? 'Resolving dependencies…' : 'Download zip'}
         </Button>
       </div>
+      {download.error && (
+        <div
+          role="alert"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900"
+        >
+          <p>{download.error.message}</p>
+          {lockfileFailed && (
+            <Button
+              size="sm"
+              onClick={() => download.mutate({ lockfile: false })}
+              disabled={download.isPending}
+            >
+              Download without the lockfile
+            </Button>
+          )}
+        </div>
+      )}
 
       <Card className="grid min-h-[32rem] overflow-hidden md:grid-cols-[16rem_1fr]">
         <div className="max-h-[40rem] overflow-auto border-b border-slate-200 bg-slate-50 p-2 md:border-r md:border-b-0">
