@@ -4,6 +4,12 @@ export type { Page };
 export { expect };
 
 /** The GitHub emulator the Playwright config starts (see playwright.config.ts). */
+/**
+ * How long a journey waits for a setup to get past committing the files: the first setup of a
+ * dependency set resolves its lockfile against the npm registry (cached afterwards).
+ */
+export const SETUP_TIMEOUT_MS = 150_000;
+
 export const GITHUB_URL = `http://127.0.0.1:${process.env.E2E_GITHUB_PORT ?? 4011}`;
 
 /**

@@ -1,5 +1,5 @@
 import { generate } from '@botsmith/generators';
-import { expect, GITHUB_URL, test } from './fixtures';
+import { expect, GITHUB_URL, SETUP_TIMEOUT_MS, test } from './fixtures';
 import { emulatorRepo, nextStep, startWizardSignedIn, wizardConfig } from './wizard-journey';
 
 // SPEC §2 J3: a signed-in user finishes the wizard, passes the preflight and watches the setup
@@ -10,7 +10,7 @@ import { emulatorRepo, nextStep, startWizardSignedIn, wizardConfig } from './wiz
 test('a signed-in user creates the repository on GitHub and watches the setup', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(SETUP_TIMEOUT_MS + 60_000);
   const projectName = `j3-bot-${Date.now().toString(36)}`;
   const token = 'discord-token-sealed-in-the-browser';
   const clientId = '123456789012345678';
@@ -49,7 +49,9 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   await expect(page.getByRole('heading', { level: 2, name: 'Complete' })).toBeVisible();
   const steps = page.getByRole('list', { name: 'Setup steps' }).getByRole('listitem');
   await expect(steps.filter({ hasText: 'Create the repository' })).toContainText('Done');
-  await expect(page.getByTestId('setup-status')).toContainText('Set up', { timeout: 60_000 });
+  await expect(page.getByTestId('setup-status')).toContainText('Set up', {
+    timeout: SETUP_TIMEOUT_MS,
+  });
   await expect(steps.filter({ hasText: 'Commit the generated files' })).toContainText('Done');
   await expect(steps.filter({ hasText: 'Create the production environment' })).toContainText(
     'Done',

@@ -1,6 +1,6 @@
 import { generate } from '@botsmith/generators';
 import { groupLedger } from '@botsmith/shared';
-import { expect, GITHUB_URL, type Page, test } from './fixtures';
+import { expect, GITHUB_URL, type Page, SETUP_TIMEOUT_MS, test } from './fixtures';
 import {
   type EmulatorScope,
   emulatorRepo,
@@ -39,7 +39,7 @@ async function expectNoHorizontalScroll(page: Page) {
 test('a Render project gets every runtime value onto GitHub, its live URL and its next steps', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(SETUP_TIMEOUT_MS + 90_000);
   const projectName = `j3-render-${Date.now().toString(36)}`;
   const token = 'discord-token-sealed-in-the-browser';
   const rotated = 'discord-token-rotated-on-the-secrets-page';
@@ -112,7 +112,9 @@ test('a Render project gets every runtime value onto GitHub, its live URL and it
 
   // Step 8: the run succeeds; the URL appears once a deployment reports one.
   await expect(page.getByRole('heading', { level: 2, name: 'Complete' })).toBeVisible();
-  await expect(page.getByTestId('setup-status')).toContainText('Set up', { timeout: 90_000 });
+  await expect(page.getByTestId('setup-status')).toContainText('Set up', {
+    timeout: SETUP_TIMEOUT_MS,
+  });
   const deploymentUrl = page.getByTestId('deployment-url');
   await expect(deploymentUrl).toContainText('appears here');
 

@@ -1,10 +1,10 @@
-import { expect, GITHUB_URL, signInThroughEmulator, test } from './fixtures';
+import { expect, GITHUB_URL, SETUP_TIMEOUT_MS, signInThroughEmulator, test } from './fixtures';
 
 // SPEC §2 J3, the unhappy path: GitHub refuses a step; step 8 shows the error with "Retry" and
 // "Roll back"; rolling back with the typed repository name asks GitHub to delete it.
 
 test('a failed setup can be retried, then rolled back', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(SETUP_TIMEOUT_MS + 90_000);
   const projectName = `j3-fail-${Date.now().toString(36)}`;
   const fullName = `octocat/${projectName}`;
 
@@ -35,7 +35,7 @@ test('a failed setup can be retried, then rolled back', async ({ page }) => {
   await page.getByRole('button', { name: 'Create repository' }).click();
 
   const stopped = page.getByRole('alert').filter({ hasText: 'The setup stopped' });
-  await expect(stopped).toContainText('Validation Failed', { timeout: 30_000 });
+  await expect(stopped).toContainText('Validation Failed', { timeout: SETUP_TIMEOUT_MS });
   const webhookStep = page
     .getByRole('list', { name: 'Setup steps' })
     .getByRole('listitem')

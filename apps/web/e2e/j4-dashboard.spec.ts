@@ -1,5 +1,5 @@
 import { generate } from '@botsmith/generators';
-import { expect, GITHUB_URL, signInThroughEmulator, test } from './fixtures';
+import { expect, GITHUB_URL, SETUP_TIMEOUT_MS, signInThroughEmulator, test } from './fixtures';
 import { fillRequiredValues, wizardConfig } from './wizard-journey';
 
 // SPEC §2 J4: with a project set up, GitHub's workflow_run events (sent by the emulator to the
@@ -8,7 +8,7 @@ import { fillRequiredValues, wizardConfig } from './wizard-journey';
 // workflow at GitHub.
 
 test('the dashboard follows deployments live and redeploys an earlier one', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(SETUP_TIMEOUT_MS + 60_000);
   const projectName = `j4-bot-${Date.now().toString(36)}`;
   const repoPath = `hubot/${projectName}`;
 
@@ -46,7 +46,9 @@ test('the dashboard follows deployments live and redeploys an earlier one', asyn
   await page.getByRole('button', { name: 'Create repository' }).click();
 
   // No secret value was typed on step 7: the secrets step goes on without asking again.
-  await expect(page.getByTestId('setup-status')).toContainText('Set up', { timeout: 60_000 });
+  await expect(page.getByTestId('setup-status')).toContainText('Set up', {
+    timeout: SETUP_TIMEOUT_MS,
+  });
   await page.getByRole('link', { name: 'Open the project dashboard' }).click();
   await expect(page.getByRole('heading', { level: 1, name: projectName })).toBeVisible();
 
