@@ -67,7 +67,7 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   await expect(page.getByRole('link', { name: `octocat/${projectName}` })).toBeVisible();
   await expect(page.getByRole('link', { name: 'GitHub Actions' })).toBeVisible();
 
-  // The repository holds exactly the generated files, in one commit.
+  // The repository holds exactly the generated files, in one commit…
   const filesResponse = await page.request.get(
     `${GITHUB_URL}/_emulator/repos/octocat/${projectName}/files`,
   );
@@ -79,8 +79,14 @@ test('a signed-in user creates the repository on GitHub and watches the setup', 
   const expected = Object.fromEntries(
     generate(config).files.map((file) => [file.path, file.content]),
   );
-  expect(Object.keys(tree.files).sort()).toEqual(Object.keys(expected).sort());
-  expect(tree.files).toEqual(expected);
+  // …and the lockfile, resolved against the registry for exactly that package.json.
+  const { 'package-lock.json': lockfile, ...generated } = tree.files;
+  expect(Object.keys(generated).sort()).toEqual(Object.keys(expected).sort());
+  expect(generated).toEqual(expected);
+  const lock = JSON.parse(lockfile ?? '{}');
+  expect(lock.packages?.['']?.dependencies).toEqual(
+    JSON.parse(expected['package.json'] ?? '{}').dependencies,
+  );
   // GitHub's initial commit (the Git Data API needs a non-empty repository), then all the
   // generated files in a single commit on top of it.
   expect(tree.commits).toHaveLength(2);
