@@ -45,7 +45,9 @@ export class LockfileError extends Error {
 export class LockfileTimeoutError extends LockfileError {
   override name = 'LockfileTimeoutError';
   constructor(readonly timeoutMs: number) {
-    super(`Resolving dependencies took longer than ${timeoutMs} ms and was stopped`);
+    super(
+      `Resolving dependencies took longer than ${Math.ceil(timeoutMs / 1000)} s and was stopped`,
+    );
   }
 }
 export class RegistryUnreachableError extends LockfileError {
