@@ -94,7 +94,7 @@ import { aiEnabled } from './ai/index.js';
   const aiHint = ai
     ? `
 // Without a key the chat still runs, answering with commands and echoes instead of AI replies.
-if (!aiEnabled(process.env)) process.stderr.write(${tsString(aiOffHint(ai))} + '\\n');
+if (!aiEnabled(process.env)) process.stderr.write(${tsString(`${aiOffHint(ai)}\n`)});
 `
     : '';
   return `import { existsSync } from 'node:fs';
