@@ -109,7 +109,12 @@ export function generate(config: BuildConfig): GeneratedProject {
         contributions.flatMap((c) => c.plugins ?? []),
       ),
     ]);
-  files.addAll(renderEnv(ledger));
+  files.addAll(
+    renderEnv(
+      ledger,
+      envVars.filter((variable) => variable.optionalInChat).map((variable) => variable.name),
+    ),
+  );
   files
     .add('package.json', assemblePackageJson(config, contributions))
     .add('.env.example', renderEnvExample(envVars))

@@ -36,6 +36,11 @@ export interface EnvVar {
   secret?: boolean;
   /** Where to get the value. */
   helpUrl?: string;
+  /**
+   * Required by the platforms, but the terminal chat starts without it and does without what
+   * it enables (AI replies without the provider key).
+   */
+  optionalInChat?: boolean;
 }
 
 /** A named export of a generated module: `module` is relative to `src/`, without extension. */

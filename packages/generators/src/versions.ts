@@ -24,6 +24,9 @@ export const PACKAGE_VERSIONS = {
   grammy: '^1.46.0',
   '@grammyjs/runner': '^2.0.3',
   '@slack/bolt': '^5.1.0',
+  // Development only: the Slack test serves a fake Socket Mode WebSocket with it.
+  ws: '^8.23.1',
+  '@types/ws': '^8.18.2',
   'twitter-api-v2': '^1.29.1',
   hono: '^4.13.19',
   '@hono/node-server': '^2.1.9',

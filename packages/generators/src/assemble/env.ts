@@ -33,18 +33,25 @@ const FORMATS = {
 interface Variable {
   /** Missing counts as a problem. Platform credentials never are: a platform without them is not started. */
   required: boolean;
+  /** Required, but the terminal chat starts without it (with AI replies off, for a provider key). */
+  optionalInChat?: boolean;
   format: keyof typeof FORMATS;
+}
+
+export interface EnvCheckOptions {
+  /** Checking for the terminal chat (src/chat.ts), which needs fewer variables than the platforms. */
+  chat?: boolean;
 }
 `;
 
 const ENV_TAIL = `
 /** One line per bad variable: its name and what is wrong. Empty when the environment is fine. */
-export function envProblems(env: NodeJS.ProcessEnv): string[] {
+export function envProblems(env: NodeJS.ProcessEnv, { chat = false }: EnvCheckOptions = {}): string[] {
   const problems: string[] = [];
   for (const [name, variable] of Object.entries(VARIABLES)) {
     const value = env[name];
     if (value === undefined || value === '') {
-      if (variable.required) problems.push(name + ': is required (see .env.example)');
+      if (variable.required && !(chat && variable.optionalInChat)) problems.push(name + ': is required (see .env.example)');
       continue;
     }
     const result = FORMATS[variable.format].safeParse(value);
@@ -54,8 +61,8 @@ export function envProblems(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** Checks the environment before the bot starts: each problem on its own line, then exit 1. */
-export function checkEnv(env: NodeJS.ProcessEnv = process.env): void {
-  const problems = envProblems(env);
+export function checkEnv(env: NodeJS.ProcessEnv = process.env, options: EnvCheckOptions = {}): void {
+  const problems = envProblems(env, options);
   if (problems.length === 0) return;
   for (const problem of problems) process.stderr.write('Invalid environment: ' + problem + '\\n');
   process.exit(1);
@@ -74,21 +81,38 @@ describe('environment check', () => {
 
   it('accepts the documented values', () => {
     expect(envProblems({ LOG_LEVEL: 'debug' }).filter((p) => p.startsWith('LOG_LEVEL'))).toEqual([]);
-  });
-});
-`;
+  });`;
+
+/** The case for variables the platforms require and the terminal chat does without. */
+function chatOptionalCase(names: readonly string[]): string {
+  return `
+  it('requires ${names.join(', ')} for the platforms but not for the terminal chat', () => {
+    const names = [${names.map(tsString).join(', ')}];
+    const missing = names.map((name) => name + ': is required (see .env.example)');
+    expect(envProblems({})).toEqual(expect.arrayContaining(missing));
+    for (const problem of envProblems({}, { chat: true })) expect(missing).not.toContain(problem);
+  });`;
+}
 
 /**
  * `src/env.ts` and its test: every runtime variable of the ledger, checked with zod when the
  * bot starts, so the list is derived from what the modules declare rather than restated.
+ * `optionalInChat` names the required variables the terminal chat starts without.
  */
-export function renderEnv(ledger: RuntimeLedger): GeneratedFile[] {
-  const entries = ledger
-    .filter((entry) => entry.location === 'runtime')
-    .map((entry) => {
-      const required = entry.required && entry.neededBy.kind !== 'platform';
-      return `  ${entry.name}: { required: ${required}, format: ${tsString(formatOf(entry.name))} },`;
-    });
+export function renderEnv(
+  ledger: RuntimeLedger,
+  optionalInChat: readonly string[] = [],
+): GeneratedFile[] {
+  const runtime = ledger.filter((entry) => entry.location === 'runtime');
+  const isRequired = (entry: RuntimeLedger[number]) =>
+    entry.required && entry.neededBy.kind !== 'platform';
+  const chatOptional = runtime
+    .filter((entry) => isRequired(entry) && optionalInChat.includes(entry.name))
+    .map((entry) => entry.name);
+  const entries = runtime.map((entry) => {
+    const chat = chatOptional.includes(entry.name) ? ', optionalInChat: true' : '';
+    return `  ${entry.name}: { required: ${isRequired(entry)}${chat}, format: ${tsString(formatOf(entry.name))} },`;
+  });
   return [
     {
       path: 'src/env.ts',
@@ -101,6 +125,9 @@ export function renderEnv(ledger: RuntimeLedger): GeneratedFile[] {
         ENV_TAIL,
       ),
     },
-    { path: 'test/env.test.ts', content: ENV_TEST },
+    {
+      path: 'test/env.test.ts',
+      content: source(ENV_TEST, chatOptional.length > 0 && chatOptionalCase(chatOptional), '});'),
+    },
   ];
 }

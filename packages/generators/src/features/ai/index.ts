@@ -32,7 +32,8 @@ const MESSAGES: MessageCatalog = {
   },
 };
 
-function providerOf(config: BuildConfig): AiProviderInfo {
+/** The provider AI replies use, with its key variable and where to create a key. */
+export function aiProviderOf(config: BuildConfig): AiProviderInfo {
   // The schema guarantees a provider whenever the feature is on.
   return PROVIDERS[config.ai.provider === 'anthropic' ? 'anthropic' : 'openai'];
 }
@@ -46,7 +47,7 @@ export const aiFeature: FeatureModule<'ai'> = {
   id: 'ai',
   label: 'AI replies',
   contribute: (config): Contribution => {
-    const provider = providerOf(config);
+    const provider = aiProviderOf(config);
     const clientSource = provider.id === 'openai' ? OPENAI_CLIENT : ANTHROPIC_CLIENT;
     return {
       files: [
@@ -67,6 +68,8 @@ export const aiFeature: FeatureModule<'ai'> = {
           description: `${provider.label} API key for AI replies.`,
           required: true,
           helpUrl: provider.keyUrl,
+          // The terminal chat runs without it, answering without AI (src/chat.ts says so).
+          optionalInChat: config.platforms.includes('cli'),
         },
         {
           name: 'AI_MODEL',

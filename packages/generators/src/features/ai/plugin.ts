@@ -93,8 +93,18 @@ export function createAiPlugin(
   };
 }
 
-/** The plugin src/app.ts installs: ${provider.label}, configured from the environment. */
+/** Whether ${provider.keyVariable} is set, so free text gets AI replies. */
+export function aiEnabled(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.${provider.keyVariable}?.trim());
+}
+
+/**
+ * The plugin src/app.ts installs: ${provider.label}, configured from the environment. Without
+ * the key it answers nothing, so the bot's own replies (commands, echo) answer instead; only
+ * the terminal chat starts so, as src/env.ts requires the key for the platforms.
+ */
 export function aiPlugin(env: NodeJS.ProcessEnv): BotPlugin {
+  if (!aiEnabled(env)) return { name: 'ai' };
   const settings = readAiSettings(env);
   return createAiPlugin(createProviderClient(settings), settings);
 }

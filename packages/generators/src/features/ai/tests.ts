@@ -2,7 +2,7 @@ import type { AiProviderInfo } from './plugin';
 
 /** `test/ai.test.ts`: the plugin through the bot core with a fake client; no network, no key. */
 export const AI_TEST = `import { describe, expect, it } from 'vitest';
-import { type AiClient, type AiRequest, createAiPlugin, readAiSettings, trimHistory } from '../src/ai/index.js';
+import { type AiClient, type AiRequest, aiPlugin, createAiPlugin, readAiSettings, trimHistory } from '../src/ai/index.js';
 import { SYSTEM_PROMPT } from '../src/ai/system-prompt.js';
 import { type BotEvent, type IncomingMessage, createBot } from '../src/core/index.js';
 import type { Session, SessionStore } from '../src/sessions/session-store.js';
@@ -81,6 +81,11 @@ describe('AI replies', () => {
     };
     const [reply] = await botWith(slow, 50).bot.handleMessage(message('hello'));
     expect(reply?.text).toMatch(/cannot answer right now/);
+  });
+
+  it('leaves free text to the bot when no API key is set (the terminal chat without AI)', async () => {
+    const bot = createBot({ info: { name: 'Test Bot', description: 'Tests.' }, sessions: mapStore(), plugins: [aiPlugin({})] });
+    expect(await bot.handleMessage(message('hello'))).toEqual([{ text: 'You said: hello' }]);
   });
 
   it('requires the API key and validates numbers', () => {

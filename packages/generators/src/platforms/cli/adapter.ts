@@ -1,3 +1,5 @@
+import { tsString } from '../../lib/escape';
+
 /** `src/platforms/cli.ts` of the generated project: chat in a terminal or through a pipe. */
 export const CLI_ADAPTER = `import { createInterface } from 'node:readline/promises';
 import type { Bot, Choice, IncomingMessage, Reply } from '../core/index.js';
@@ -66,23 +68,37 @@ export async function runCli(bot: Bot, options: CliOptions): Promise<void> {
 }
 `;
 
+/** The AI provider's key, when the AI feature is on: the chat runs without it, saying how to add it. */
+export interface ChatAiKey {
+  variable: string;
+  /** Where to create a key. */
+  url: string;
+}
+
+/** The line src/chat.ts writes (to stderr, apart from the replies) when AI replies are off. */
+export function aiOffHint(key: ChatAiKey): string {
+  return `AI replies are off: set ${key.variable} in .env (create a key at ${key.url}) and start the chat again to turn them on.`;
+}
+
 /**
  * `src/chat.ts`: the entry point of `npm run chat` (and of `npm start` for a terminal-only bot).
- * `aiKey` is the variable AI replies need, when the AI feature is on: without it the chat says
- * how to enable AI rather than failing with a stack trace.
+ * Without the AI key (`ai`, when the feature is on) it still chats, with the bot's own replies
+ * (commands, echo), after one line saying how to enable AI; the platforms require the key.
  */
-export function cliEntry(aiKey: string | undefined): string {
-  const aiCheck = aiKey
+export function cliEntry(ai: ChatAiKey | undefined): string {
+  const aiImport = ai
     ? `
-// AI replies need a key; without one the chat says how to enable them instead of failing.
-if (!process.env.${aiKey}) {
-  process.stderr.write('AI replies are not enabled: set ${aiKey} in .env (see .env.example), then start the chat again.\\n');
-  process.exit(1);
-}
+import { aiEnabled } from './ai/index.js';
+`
+    : '';
+  const aiHint = ai
+    ? `
+// Without a key the chat still runs, answering with commands and echoes instead of AI replies.
+if (!aiEnabled(process.env)) process.stderr.write(${tsString(`${aiOffHint(ai)}\n`)});
 `
     : '';
   return `import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { userInfo } from 'node:os';${aiImport.trimEnd()}
 import { createApp } from './app.js';
 import { checkEnv } from './env.js';
 import { configureLog } from './log.js';
@@ -93,8 +109,9 @@ import { runCli } from './platforms/cli.js';
 if (existsSync('.env')) process.loadEnvFile('.env');
 // stdout carries the replies: logs go to stderr, and only warnings and errors by default.
 configureLog({ LOG_LEVEL: 'warn', ...process.env }, { plain: true });
-${aiCheck}
-checkEnv(process.env);
+${aiHint}
+// Only what the chat itself needs: the platforms' credentials and the AI key may be missing.
+checkEnv(process.env, { chat: true });
 // The same bot as the platforms run, with every feature and the configured session store.
 // Logs (analytics) would share stdout with the replies, so only warnings and errors show.
 let app: Awaited<ReturnType<typeof createApp>>;

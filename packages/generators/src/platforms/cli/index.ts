@@ -1,4 +1,5 @@
 import { runsAsService } from '@botsmith/shared';
+import { aiProviderOf } from '../../features/ai';
 import { packageManagerOf } from '../../lib/package-manager';
 import type { GeneratorModule } from '../../types';
 import { PLATFORM_NEXT_STEPS } from '../shared/next-steps';
@@ -17,11 +18,8 @@ export const cliPlatform: GeneratorModule<'cli'> = {
   contribute: (config) => {
     const pm = packageManagerOf(config);
     const service = runsAsService(config.platforms);
-    const aiKey = !config.features.includes('ai')
-      ? undefined
-      : config.ai.provider === 'anthropic'
-        ? 'ANTHROPIC_API_KEY'
-        : 'OPENAI_API_KEY';
+    const provider = config.features.includes('ai') ? aiProviderOf(config) : undefined;
+    const aiKey = provider && { variable: provider.keyVariable, url: provider.keyUrl };
     return {
       files: [
         { path: 'src/chat.ts', content: cliEntry(aiKey) },
@@ -43,6 +41,12 @@ export const cliPlatform: GeneratorModule<'cli'> = {
                 ? `It is not started by \`${pm.run('dev')}\` or \`${pm.run('start')}\`, which run the chat platforms.`
                 : `The terminal is this bot's only platform, so \`${pm.name} start\` and \`${pm.run('dev')}\` open the chat too.`
             } Input may be piped, which is handy for scripted checks: \`printf "/start\\nhello\\n" | ${pm.run('chat')} --silent\` prints only the replies.`,
+            ...(aiKey
+              ? [
+                  '',
+                  `The chat starts without \`${aiKey.variable}\` too: it says that AI replies are off and how to turn them on, then answers without AI (${config.features.includes('commands') ? 'commands work, other messages are echoed back' : 'messages are echoed back'}).${service ? ' The chat platforms do not start without the key.' : ''}`,
+                ]
+              : []),
           ].join('\n'),
         },
       ],

@@ -185,6 +185,8 @@ export const slackAdapter: Service = {
     const options = {
       token: env.SLACK_BOT_TOKEN,
       logLevel: LogLevel.WARN,
+      // Bolt hands these to its Socket Mode receiver too, so apps.connections.open (which gives
+      // the WebSocket URL) asks SLACK_API_URL as well; test/slack.test.ts checks it.
       clientOptions: { slackApiUrl: apiUrl },
       deferInitialization: true,
     };

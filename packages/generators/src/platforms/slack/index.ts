@@ -23,6 +23,7 @@ export const slackPlatform: GeneratorModule<'slack'> = {
       { path: 'test/slack.test.ts', content: SLACK_TEST },
     ],
     dependencies: ['@slack/bolt'],
+    devDependencies: ['ws', '@types/ws'],
     services: [{ module: 'platforms/slack', exportName: 'slackAdapter' }],
     envVars: [
       {

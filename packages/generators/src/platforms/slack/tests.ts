@@ -1,8 +1,11 @@
 /** `test/slack.test.ts`: signatures, mapping, and Bolt end to end against a local fake Slack API. */
 export const SLACK_TEST = `import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { type Command, createBot } from '../src/core/index.js';
 import { listen } from '../src/http/server.js';
 import { PlatformStates } from '../src/platform-state.js';
@@ -234,6 +237,52 @@ describe('Slack against a fake Slack API', () => {
       await expect.poll(() => answering).toBe(true);
     } finally {
       release();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('connects in Socket Mode through SLACK_API_URL, acknowledges an event and posts the reply', { timeout: 20_000 }, async () => {
+    // The fake's WebSocket, whose URL apps.connections.open hands out as Slack's wss:// URL would be.
+    const sockets = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await once(sockets, 'listening');
+    const socketUrl = 'ws://127.0.0.1:' + (sockets.address() as AddressInfo).port + '/link';
+    const calls: { method: string; authorization: string | undefined }[] = [];
+    const posted: Record<string, string>[] = [];
+    const fake = new Hono()
+      .use('/api/:method', async (c, next) => {
+        calls.push({ method: c.req.param('method'), authorization: c.req.header('authorization') });
+        await next();
+      })
+      .post('/api/auth.test', (c) => c.json({ ok: true, user_id: 'U0BOT', bot_id: 'B1', team_id: 'T1' }))
+      .post('/api/apps.connections.open', (c) => c.json({ ok: true, url: socketUrl }))
+      .post('/api/chat.postMessage', async (c) => {
+        posted.push(Object.fromEntries(new URLSearchParams(await c.req.text())));
+        return c.json({ ok: true, channel: 'C1', ts: '2.0' });
+      });
+    const { server, port } = await listen(fake, 0);
+    const acks: unknown[] = [];
+    sockets.on('connection', (socket) => {
+      socket.on('message', (data) => acks.push(JSON.parse(String(data))));
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+      const event = { type: 'app_mention', user: 'U1', text: '<@U0BOT> hello', ts: '1.0', channel: 'C1', event_ts: '1.0' };
+      const payload = { type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'Ev3', event_time: 1, event };
+      socket.send(JSON.stringify({ envelope_id: 'envelope-1', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, payload }));
+    });
+    const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: 'http://127.0.0.1:' + port + '/api/' };
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' } });
+    const running = await slackAdapter.start(bot, env);
+    try {
+      // The WebSocket URL came from the fake, asked with the app-level token.
+      expect(calls).toContainEqual({ method: 'apps.connections.open', authorization: 'Bearer xapp-test' });
+      // The envelope is acknowledged (Bolt adds an empty payload) before the reply is posted.
+      await expect.poll(() => acks).toContainEqual(expect.objectContaining({ envelope_id: 'envelope-1' }));
+      await expect.poll(() => posted).toHaveLength(1);
+      expect(posted[0]).toMatchObject({ channel: 'C1', text: 'You said: hello', thread_ts: '1.0' });
+    } finally {
+      await running.stop();
+      // Bolt closes its WebSocket on stop; cutting it from this side first would log an error.
+      await expect.poll(() => sockets.clients.size).toBe(0);
+      await new Promise((resolve) => sockets.close(resolve));
       await new Promise((resolve) => server.close(resolve));
     }
   });
