@@ -96,6 +96,23 @@ describe('withLockfile', () => {
     expect(pnpm.find((f) => f.path === 'pnpm-lock.yaml')?.content).toContain('fake for p');
   });
 
+  it('names the project in a lockfile cached for another one with the same dependencies', async () => {
+    const { command } = await fakeNpm('ok');
+    const cacheDir = await mkdtemp(join(tmpdir(), 'lock-cache-'));
+    const named = (name: string) =>
+      project('npm@11.0.0').map((f) =>
+        f.path === 'package.json'
+          ? { ...f, content: JSON.stringify({ ...JSON.parse(f.content), name, version: '2.0.0' }) }
+          : f,
+      );
+    await withLockfile(named('first'), { timeoutMs: 10_000, command, cacheDir });
+    clearLockfileMemoryCache();
+    const second = await withLockfile(named('second'), { timeoutMs: 10_000, command, cacheDir });
+    const lock = JSON.parse(second.find((f) => f.path === 'package-lock.json')?.content ?? '');
+    expect(lock).toMatchObject({ name: 'second', version: '2.0.0' });
+    expect(lock.packages['']).toMatchObject({ name: 'second', version: '2.0.0' });
+  });
+
   it('replaces a lockfile the files already hold instead of adding a second', async () => {
     const { command } = await fakeNpm('ok');
     const stale = [...project('npm@11.0.0'), { path: 'package-lock.json', content: 'stale' }];

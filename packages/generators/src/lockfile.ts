@@ -109,15 +109,46 @@ export function resolveLockfile(
   options: ResolveLockfileOptions,
 ): Promise<ResolvedLockfile> {
   const key = lockfileCacheKey(files, options);
-  const cached = memory.get(key);
-  if (cached) return cached;
-  // Concurrent callers share this promise; a failure is evicted so a retry resolves again.
-  const pending = resolveUncached(files, options, key).catch((error: unknown) => {
-    memory.delete(key);
-    throw error;
-  });
-  memory.set(key, pending);
-  return pending;
+  let pending = memory.get(key);
+  if (!pending) {
+    // Concurrent callers share this promise; a failure is evicted so a retry resolves again.
+    pending = resolveUncached(files, options, key).catch((error: unknown) => {
+      memory.delete(key);
+      throw error;
+    });
+    memory.set(key, pending);
+  }
+  return pending.then((lock) => ownedBy(lock, files));
+}
+
+/**
+ * The cache is shared by every project with the same dependencies, but npm's lockfile names
+ * the project it was resolved for: give it this project's name and version.
+ */
+function ownedBy(lock: ResolvedLockfile, files: readonly GeneratedFile[]): ResolvedLockfile {
+  if (lock.path !== 'package-lock.json') return lock;
+  const pkg = JSON.parse(fileContent(files, 'package.json')) as { name?: string; version?: string };
+  let parsed: {
+    name?: string;
+    version?: string;
+    packages?: Record<string, Record<string, unknown>>;
+  };
+  try {
+    parsed = JSON.parse(lock.content);
+  } catch {
+    throw new ResolutionFailedError(0, 'package-lock.json is not JSON');
+  }
+  const root = parsed.packages?.[''];
+  if (parsed.name === pkg.name && (root?.name ?? pkg.name) === pkg.name) return lock;
+  const owned = { ...parsed, name: pkg.name, ...(pkg.version ? { version: pkg.version } : {}) };
+  if (root && owned.packages) {
+    owned.packages = {
+      ...owned.packages,
+      '': { ...root, name: pkg.name, ...(pkg.version ? { version: pkg.version } : {}) },
+    };
+  }
+  // npm writes two-space JSON with a final newline; keep it so `npm install` leaves it alone.
+  return { path: lock.path, content: `${JSON.stringify(owned, null, 2)}\n` };
 }
 
 /**
