@@ -101,13 +101,17 @@ export {
 } from './schemas/project-secrets';
 export { type Recommendation, recommendDefaults } from './schemas/recommendations';
 export {
+  fitsInteger,
   groupLedger,
+  integerRule,
   LEDGER_LOCATIONS,
   LEDGER_OWNER_KINDS,
   type LedgerEntry,
+  type LedgerInteger,
   type LedgerLocation,
   type LedgerOwnerKind,
   ledgerEntrySchema,
+  ledgerIntegerSchema,
   ledgerKindOf,
   ledgerNameSchema,
   ledgerValueProblem,
