@@ -101,7 +101,6 @@ export {
 } from './schemas/project-secrets';
 export { type Recommendation, recommendDefaults } from './schemas/recommendations';
 export {
-  fitsInteger,
   groupLedger,
   integerRule,
   LEDGER_LOCATIONS,

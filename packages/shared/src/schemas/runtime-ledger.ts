@@ -42,14 +42,9 @@ export type LedgerInteger = z.infer<typeof ledgerIntegerSchema>;
 
 /** "a whole number from 1 to 65535" or "a whole number, 0 or more": how a range reads in messages. */
 export function integerRule({ min, max }: LedgerInteger): string {
-  return max === undefined ? `a whole number, ${min} or more` : `a whole number from ${min} to ${max}`;
-}
-
-/** Whether `value` (digits only, no sign, space or exponent) is a whole number in the range. */
-export function fitsInteger({ min, max }: LedgerInteger, value: string): boolean {
-  if (!/^\d{1,15}$/.test(value)) return false;
-  const number = Number(value);
-  return number >= min && (max === undefined || number <= max);
+  return max === undefined
+    ? `a whole number, ${min} or more`
+    : `a whole number from ${min} to ${max}`;
 }
 
 export const ledgerEntrySchema = z.object({
@@ -76,8 +71,7 @@ export const ledgerEntrySchema = z.object({
   format: z.object({ pattern: z.string().max(200), hint: z.string().max(200) }).optional(),
   /**
    * A whole number from `min` to `max` (no upper bound without one), `default` when unset.
-   * The generated `src/env.ts` parses it once and exports it as a number; wherever a value is
-   * typed it is checked the same way (`ledgerValueProblem`).
+   * The generated `src/env.ts` checks and parses it once at start and exports it as a number.
    */
   integer: ledgerIntegerSchema.optional(),
   /** The default a plain value ships with (`PORT=3000`); never set for secrets. */
@@ -119,14 +113,10 @@ export function groupLedger<T extends Pick<LedgerEntry, 'neededBy'>>(
  * Render service ID such as srv-abc123."), or `null` when it fits the entry's format.
  */
 export function ledgerValueProblem(
-  entry: Pick<LedgerEntry, 'name' | 'format' | 'integer'>,
+  entry: Pick<LedgerEntry, 'name' | 'format'>,
   value: string,
 ): string | null {
-  if (value === '') return null;
-  if (entry.integer && !fitsInteger(entry.integer, value)) {
-    return `${entry.name} must be ${integerRule(entry.integer)}.`;
-  }
-  if (!entry.format) return null;
+  if (!entry.format || value === '') return null;
   return new RegExp(entry.format.pattern).test(value)
     ? null
     : `${entry.name} must be ${entry.format.hint}.`;

@@ -131,7 +131,8 @@ export interface WebchatOptions {
   trustProxyHops?: number;
   /** Identifies the client for rate limiting; defaults to clientAddressFrom() on the request. */
   clientAddress?: (c: Context) => string;`,
-    aiBudget && '  /** AI model calls one client address may cause per UTC day (AI_DAILY_BUDGET_PER_ADDRESS); unlimited without. */\n  aiDailyBudgetPerAddress?: number;',
+    aiBudget &&
+      '  /** AI model calls one client address may cause per UTC day (AI_DAILY_BUDGET_PER_ADDRESS); unlimited without. */\n  aiDailyBudgetPerAddress?: number;',
     `}
 
 function socketAddress(c: Context): string {
@@ -162,7 +163,8 @@ export function createWebchatRoutes(bot: Bot, options: WebchatOptions): Hono {
   const clientAddress = options.clientAddress ?? ((c: Context) => clientAddressFrom(c.req.header('x-forwarded-for'), socketAddress(c), hops));
   const allowed = (origin: string, c: Context) => isAllowedOrigin(origin, options.allowedOrigins, c.req.header('host'));
   const signer = sessionSigner(options.sessionSecret ?? randomBytes(32).toString('hex'));`,
-    aiBudget && "  const budget = options.aiDailyBudgetPerAddress === undefined ? undefined : new DailyBudget({ perDay: options.aiDailyBudgetPerAddress, ...(options.now ? { now: options.now } : {}) });",
+    aiBudget &&
+      '  const budget = options.aiDailyBudgetPerAddress === undefined ? undefined : new DailyBudget({ perDay: options.aiDailyBudgetPerAddress, ...(options.now ? { now: options.now } : {}) });',
     `  const script = widgetScript(BOT_INFO.name);
   const app = new Hono();
 

@@ -26,7 +26,8 @@ import {
   sessionSigner,
 } from '../src/platforms/webchat.js';
 import { RateLimiter } from '../src/platforms/webchat-rate-limit.js';`,
-    moderation && "import { RateLimiter as ModerationLimiter, WordFilter, createModerationPlugin } from '../src/moderation/index.js';",
+    moderation &&
+      "import { RateLimiter as ModerationLimiter, WordFilter, createModerationPlugin } from '../src/moderation/index.js';",
     `
 const SITE = 'https://shop.example.com';
 
