@@ -133,7 +133,7 @@ describe('generate', () => {
     });
     expect(file('Dockerfile')).toContain('FROM node:24-slim AS build');
     expect(file('Dockerfile')).toMatch(/^USER node$/m);
-    expect(file('src/sessions/index.ts')).toContain('DEFAULT_SESSION_TTL_SECONDS = 600;');
+    expect(file('src/env.ts')).toContain('SESSION_TTL_SECONDS: integer(600, 1, ');
   });
 
   it.each([

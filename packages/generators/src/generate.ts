@@ -183,6 +183,7 @@ function runtimeEntry(variable: EnvVar, neededBy: Owner): LedgerEntry {
     required: variable.required,
     description: variable.description,
     ...(variable.helpUrl ? { helpUrl: variable.helpUrl } : {}),
+    ...(variable.integer ? { integer: variable.integer } : {}),
     // A secret's `.env.example` value is a local default (redis://localhost), not a sample to show.
     ...(variable.example && !variable.secret ? { example: variable.example } : {}),
     location: 'runtime',

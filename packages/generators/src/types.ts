@@ -2,6 +2,7 @@ import type {
   BuildConfig,
   FeatureId,
   LedgerEntry,
+  LedgerInteger,
   NextStep,
   RuntimeLedger,
 } from '@botsmith/shared';
@@ -41,6 +42,11 @@ export interface EnvVar {
    * it enables (AI replies without the provider key).
    */
   optionalInChat?: boolean;
+  /**
+   * A whole number in a range, with its default: the generated `src/env.ts` checks and parses
+   * it once and exports it typed, so the code reading it never parses it again.
+   */
+  integer?: LedgerInteger;
 }
 
 /** A named export of a generated module: `module` is relative to `src/`, without extension. */

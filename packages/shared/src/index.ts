@@ -102,12 +102,15 @@ export {
 export { type Recommendation, recommendDefaults } from './schemas/recommendations';
 export {
   groupLedger,
+  integerRule,
   LEDGER_LOCATIONS,
   LEDGER_OWNER_KINDS,
   type LedgerEntry,
+  type LedgerInteger,
   type LedgerLocation,
   type LedgerOwnerKind,
   ledgerEntrySchema,
+  ledgerIntegerSchema,
   ledgerKindOf,
   ledgerNameSchema,
   ledgerValueProblem,

@@ -60,7 +60,7 @@ describe('feature modules', () => {
     const project = projectWith(['sessions'], { sessions: { store, ttlSeconds: 300 } });
     expect(project.deps).toEqual(expect.arrayContaining([...deps]));
     expect(project.devDeps).toEqual(expect.arrayContaining([...devDeps]));
-    expect(project.file('src/sessions/index.ts')).toContain('DEFAULT_SESSION_TTL_SECONDS = 300;');
+    expect(project.file('src/env.ts')).toContain('SESSION_TTL_SECONDS: integer(300, 1, ');
     expect(project.app).toContain("backend.store<Session>('sessions'");
     if (store !== 'memory') {
       expect(project.paths).toContain(`src/sessions/${store}-store.ts`);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   groupLedger,
+  integerRule,
   type LedgerEntry,
   ledgerValueProblem,
   missingRequired,
@@ -56,5 +57,13 @@ describe('runtime ledger', () => {
     );
     expect(ledgerValueProblem(serviceId, 'srv-abc\nrm -rf /')).not.toBeNull();
     expect(ledgerValueProblem(entry('PORT'), 'anything')).toBeNull();
+  });
+  test('a whole-number entry states its range in words; its default lies within it', () => {
+    expect(integerRule({ min: 0, max: 10, default: 0 })).toBe('a whole number from 0 to 10');
+    expect(integerRule({ min: 1, default: 50 })).toBe('a whole number, 1 or more');
+    const outside = entry('X', { integer: { min: 1, max: 5, default: 9 } });
+    expect(runtimeLedgerSchema.safeParse([outside]).success).toBe(false);
+    const inside = entry('X', { integer: { min: 1, max: 5, default: 5 } });
+    expect(runtimeLedgerSchema.safeParse([inside]).success).toBe(true);
   });
 });

@@ -28,6 +28,25 @@ export const ledgerNameSchema = z
   .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be upper-case letters, digits and _')
   .refine((name) => !name.startsWith('GITHUB_'), { message: 'must not start with GITHUB_' });
 
+export const ledgerIntegerSchema = z
+  .object({
+    min: z.int().nonnegative(),
+    max: z.int().optional(),
+    default: z.int(),
+  })
+  .refine(
+    ({ min, max, default: fallback }) => fallback >= min && (max === undefined || fallback <= max),
+    { message: 'default must lie from min to max' },
+  );
+export type LedgerInteger = z.infer<typeof ledgerIntegerSchema>;
+
+/** "a whole number from 1 to 65535" or "a whole number, 0 or more": how a range reads in messages. */
+export function integerRule({ min, max }: LedgerInteger): string {
+  return max === undefined
+    ? `a whole number, ${min} or more`
+    : `a whole number from ${min} to ${max}`;
+}
+
 export const ledgerEntrySchema = z.object({
   name: ledgerNameSchema,
   /** The module that needs it; `label` is what the wizard groups by ("Discord", "Render"). */
@@ -50,6 +69,11 @@ export const ledgerEntrySchema = z.object({
    * as srv-abc123"). The deploy workflow checks the same.
    */
   format: z.object({ pattern: z.string().max(200), hint: z.string().max(200) }).optional(),
+  /**
+   * A whole number from `min` to `max` (no upper bound without one), `default` when unset.
+   * The generated `src/env.ts` checks and parses it once at start and exports it as a number.
+   */
+  integer: ledgerIntegerSchema.optional(),
   /** The default a plain value ships with (`PORT=3000`); never set for secrets. */
   example: z.string().max(200).optional(),
   location: z.enum(LEDGER_LOCATIONS),

@@ -18,6 +18,17 @@ export interface IncomingMessage {
   /** The user's language as the platform reports it (a BCP 47 tag such as "es-ES"), if it does. */
   locale?: string;
   text: string;
+  /**
+   * Who sent it, for abuse limits (moderation), where the sender can change userId at will:
+   * the web chat names its client address and its signed session, and each must pass.
+   * Without it, "platform:userId".
+   */
+  senderKeys?: readonly string[];
+  /**
+   * Asked just before each AI model call for this message; false means the model is not called
+   * and the bot says why. The web chat spends the client address's daily AI budget here.
+   */
+  takeModelCall?: () => boolean;
 }
 
 /** A button the user can press instead of typing: pressing it sends \`value\` as their message. */

@@ -50,6 +50,7 @@ export const coreModule: GeneratorModule = {
           'Milliseconds each chat platform may take to connect at start before it is marked failed (default 15000).',
         example: '15000',
         required: false,
+        integer: { min: 1, default: 15_000 },
       },
     ],
     messages: CORE_MESSAGES,

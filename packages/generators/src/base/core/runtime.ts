@@ -3,6 +3,7 @@ import { tsString } from '../../lib/escape';
 import type { GeneratedFile } from '../../types';
 
 const RUNTIME = `import type { Bot, Notifier } from './core/index.js';
+import { envNumbers } from './env.js';
 import { log } from './log.js';
 import { type PlatformState, type PlatformStates, platformStates } from './platform-state.js';
 
@@ -36,16 +37,9 @@ export function missingEnv(service: Service, env: NodeJS.ProcessEnv): string[] {
   return service.requiredEnv.filter((name) => !env[name]);
 }
 
-const DEFAULT_START_TIMEOUT_MS = 15_000;
-
 /** How long a platform may take to start (PLATFORM_START_TIMEOUT_MS, default 15000). */
 export function readStartTimeoutMs(env: NodeJS.ProcessEnv): number {
-  const raw = env.PLATFORM_START_TIMEOUT_MS?.trim() || String(DEFAULT_START_TIMEOUT_MS);
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error('PLATFORM_START_TIMEOUT_MS must be a positive whole number of milliseconds, got ' + JSON.stringify(raw));
-  }
-  return value;
+  return envNumbers(env).PLATFORM_START_TIMEOUT_MS;
 }
 
 /** "15 s" for 15000: how start bounds read in messages. */

@@ -65,6 +65,7 @@ export const httpServerModule: GeneratorModule = {
           : 'Port of the HTTP server: health endpoint and webhooks (default 3000).',
         example: '3000',
         required: false,
+        integer: { min: 0, max: 65_535, default: 3000 },
       },
     ],
   }),

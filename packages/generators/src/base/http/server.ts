@@ -2,6 +2,7 @@
 export const HTTP_SERVER = `import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { envNumbers } from '../env.js';
 import { log } from '../log.js';
 import type { Service } from '../runtime.js';
 
@@ -35,14 +36,9 @@ export function mountRoutes(path: string, routes: Hono): void {
   mountedRoutes += 1;
 }
 
-/** The port from PORT (default 3000), rejecting values that are not a TCP port. */
+/** The port from PORT (default 3000; src/env.ts checks it is a TCP port). */
 export function readPort(env: NodeJS.ProcessEnv): number {
-  const raw = env.PORT?.trim() || '3000';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error('PORT must be a whole number from 0 to 65535, got ' + JSON.stringify(raw));
-  }
-  return port;
+  return envNumbers(env).PORT;
 }
 
 /** Starts listening; resolves with the server and the port it got (useful with PORT=0). */

@@ -20,6 +20,8 @@ export interface AiClientOptions {
   apiKey: string;
   model: string;
   timeoutMs: number;
+  /** The provider's API root, for a proxy or a local fake; the SDK's default otherwise. */
+  baseUrl?: string;
   fetch?: typeof fetch;
 }
 `;
@@ -32,9 +34,9 @@ import type { AiClient, AiClientOptions } from './ai-client.js';
 export const DEFAULT_MODEL = 'gpt-5.4-mini';
 
 /** Replies through OpenAI's Responses API with the official SDK. */
-export function createProviderClient({ apiKey, model, timeoutMs, fetch }: AiClientOptions): AiClient {
+export function createProviderClient({ apiKey, model, timeoutMs, baseUrl, fetch }: AiClientOptions): AiClient {
   // One retry: a chat user would rather get the fallback reply than wait through several.
-  const client = new OpenAI({ apiKey, timeout: timeoutMs, maxRetries: 1, ...(fetch ? { fetch } : {}) });
+  const client = new OpenAI({ apiKey, timeout: timeoutMs, maxRetries: 1, ...(baseUrl ? { baseURL: baseUrl } : {}), ...(fetch ? { fetch } : {}) });
   return {
     async reply({ system, history, signal }) {
       const response = await client.responses.create(
@@ -64,9 +66,9 @@ export const DEFAULT_MODEL = 'claude-haiku-4-5';
 const MAX_TOKENS = 1024;
 
 /** Replies through Anthropic's Messages API with the official SDK. */
-export function createProviderClient({ apiKey, model, timeoutMs, fetch }: AiClientOptions): AiClient {
+export function createProviderClient({ apiKey, model, timeoutMs, baseUrl, fetch }: AiClientOptions): AiClient {
   // One retry: a chat user would rather get the fallback reply than wait through several.
-  const client = new Anthropic({ apiKey, timeout: timeoutMs, maxRetries: 1, ...(fetch ? { fetch } : {}) });
+  const client = new Anthropic({ apiKey, timeout: timeoutMs, maxRetries: 1, ...(baseUrl ? { baseURL: baseUrl } : {}), ...(fetch ? { fetch } : {}) });
   return {
     async reply({ system, history, signal }) {
       const message = await client.messages.create(

@@ -9,12 +9,14 @@ const PROVIDERS: Record<AiProviderInfo['id'], AiProviderInfo> = {
     id: 'openai',
     label: 'OpenAI',
     keyVariable: 'OPENAI_API_KEY',
+    baseUrlVariable: 'OPENAI_BASE_URL',
     keyUrl: 'https://platform.openai.com/api-keys',
   },
   anthropic: {
     id: 'anthropic',
     label: 'Anthropic',
     keyVariable: 'ANTHROPIC_API_KEY',
+    baseUrlVariable: 'ANTHROPIC_BASE_URL',
     keyUrl: 'https://console.anthropic.com/settings/keys',
   },
 };
@@ -24,6 +26,11 @@ const MESSAGES: MessageCatalog = {
     en: 'Sorry, I cannot answer right now. Please try again in a moment.',
     es: 'Lo siento, ahora no puedo responder. Inténtalo de nuevo en un momento.',
     de: 'Entschuldigung, ich kann gerade nicht antworten. Bitte versuche es gleich noch einmal.',
+  },
+  'ai.budgetSpent': {
+    en: "Today's AI answers for your network address are used up. They start again at midnight UTC.",
+    es: 'Las respuestas de IA de hoy para tu dirección de red se han agotado. Vuelven a medianoche (UTC).',
+    de: 'Die KI-Antworten für deine Netzwerkadresse sind für heute aufgebraucht. Ab Mitternacht (UTC) gibt es wieder welche.',
   },
   'ai.empty': {
     en: 'I have nothing to add to that.',
@@ -77,15 +84,22 @@ export const aiFeature: FeatureModule<'ai'> = {
           required: false,
         },
         {
+          name: provider.baseUrlVariable,
+          description: `${provider.label} API root for a proxy or a compatible server (default ${provider.label}'s own).`,
+          required: false,
+        },
+        {
           name: 'AI_TIMEOUT_MS',
           description:
             'Milliseconds to wait for an AI reply before answering with an apology (default 20000).',
           required: false,
+          integer: { min: 1, default: 20_000 },
         },
         {
           name: 'AI_HISTORY_TURNS',
           description: 'Recent conversation turns sent with each AI request (default 20).',
           required: false,
+          integer: { min: 1, default: 20 },
         },
       ],
       readme: [

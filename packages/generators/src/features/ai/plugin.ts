@@ -5,6 +5,8 @@ export interface AiProviderInfo {
   id: 'openai' | 'anthropic';
   label: string;
   keyVariable: 'OPENAI_API_KEY' | 'ANTHROPIC_API_KEY';
+  /** The API root's variable: a proxy, a compatible server or a local fake in tests. */
+  baseUrlVariable: 'OPENAI_BASE_URL' | 'ANTHROPIC_BASE_URL';
   /** The provider's page for creating an API key. */
   keyUrl: string;
 }
@@ -19,6 +21,7 @@ export const SYSTEM_PROMPT = ${tsString(prompt)};
 /** `src/ai/index.ts`: settings from the environment and the plugin answering free text. */
 export function aiIndexSource(provider: AiProviderInfo): string {
   return `import type { BotPlugin, MessageContext } from '../core/index.js';
+import { envNumbers } from '../env.js';
 import type { ChatTurn } from '../sessions/session-store.js';
 import type { AiClient } from './ai-client.js';
 import { DEFAULT_MODEL, createProviderClient } from './${provider.id}-client.js';
@@ -29,31 +32,26 @@ export type { AiClient, AiRequest } from './ai-client.js';
 export interface AiSettings {
   apiKey: string;
   model: string;
+  /** The provider's API root; the SDK's default when unset. */
+  baseUrl?: string;
   /** A reply slower than this is abandoned for the fallback text. */
   timeoutMs: number;
   /** How many recent turns (user and assistant) are sent with each request. */
   historyTurns: number;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(name + ' must be a positive whole number, got ' + JSON.stringify(raw));
-  }
-  return value;
-}
-
-/** Reads ${provider.keyVariable}, AI_MODEL, AI_TIMEOUT_MS and AI_HISTORY_TURNS. */
+/** Reads ${provider.keyVariable}, AI_MODEL, ${provider.baseUrlVariable}, AI_TIMEOUT_MS and AI_HISTORY_TURNS. */
 export function readAiSettings(env: NodeJS.ProcessEnv): AiSettings {
   const apiKey = env.${provider.keyVariable};
   if (!apiKey) throw new Error('Set ${provider.keyVariable} (see .env.example): AI replies use ${provider.label}.');
+  const baseUrl = env.${provider.baseUrlVariable}?.trim();
+  const { AI_TIMEOUT_MS, AI_HISTORY_TURNS } = envNumbers(env);
   return {
     apiKey,
     model: env.AI_MODEL?.trim() || DEFAULT_MODEL,
-    timeoutMs: positiveInteger(env, 'AI_TIMEOUT_MS', 20_000),
-    historyTurns: positiveInteger(env, 'AI_HISTORY_TURNS', 20),
+    ...(baseUrl ? { baseUrl } : {}),
+    timeoutMs: AI_TIMEOUT_MS,
+    historyTurns: AI_HISTORY_TURNS,
   };
 }
 
@@ -79,6 +77,8 @@ export function createAiPlugin(
         [...(context.session.history ?? []), { role: 'user', content: context.message.text }],
         historyTurns,
       );
+      // A platform may cap model calls (the web chat's daily budget per address): no call then.
+      if (context.message.takeModelCall?.() === false) return [{ text: context.t('ai.budgetSpent') }];
       try {
         const signal = AbortSignal.timeout(timeoutMs);
         const text = await client.reply({ system: systemPrompt, history, signal });

@@ -95,7 +95,8 @@ describe('AI replies', () => {
 });
 `;
 
-const REQUEST_CHECKS: Record<
+/** What each provider's API answers, and what its request must hold; the fakes in tests reply with it. */
+export const AI_FAKE_RESPONSES: Record<
   AiProviderInfo['id'],
   { path: string; response: string; body: string }
 > = {
@@ -113,7 +114,7 @@ const REQUEST_CHECKS: Record<
 
 /** `test/<provider>-client.test.ts`: the real SDK call, answered by a fake fetch. */
 export function providerClientTest(provider: AiProviderInfo): string {
-  const check = REQUEST_CHECKS[provider.id];
+  const check = AI_FAKE_RESPONSES[provider.id];
   return `import { describe, expect, it } from 'vitest';
 import { createProviderClient } from '../src/ai/${provider.id}-client.js';
 

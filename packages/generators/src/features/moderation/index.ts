@@ -49,12 +49,14 @@ export const moderationFeature: FeatureModule<'moderation'> = {
         description: 'Messages one user may send in a burst (default 5).',
         example: '5',
         required: false,
+        integer: { min: 1, default: 5 },
       },
       {
         name: 'RATE_LIMIT_PER_MINUTE',
         description: 'Messages per minute a user may keep sending after a burst (default 20).',
         example: '20',
         required: false,
+        integer: { min: 1, default: 20 },
       },
     ],
     readme: [
@@ -64,7 +66,7 @@ export const moderationFeature: FeatureModule<'moderation'> = {
         body: [
           'Every message passes moderation (`src/moderation/`) before the bot handles it:',
           '',
-          '- **Rate limit**: a token bucket per user allows `RATE_LIMIT_BURST` messages at once and `RATE_LIMIT_PER_MINUTE` after that. A user who exceeds it is told once and then ignored until the bucket refills. Admins are exempt.',
+          '- **Rate limit**: a token bucket per user allows `RATE_LIMIT_BURST` messages at once and `RATE_LIMIT_PER_MINUTE` after that. A user who exceeds it is told once and then ignored until the bucket refills. Admins are exempt. In the web chat a user is both the client address and the signed session, and both must pass, so starting a new session does not reset the limit.',
           '- **Word filter**: messages containing a word or phrase from `BLOCKED_WORDS` (comma-separated) or `BLOCKED_WORDS_FILE` (one per line) are refused. Matching is whole-word and case-insensitive, so blocking "ass" does not block "class".',
         ].join('\n'),
       },

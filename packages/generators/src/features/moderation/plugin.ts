@@ -1,19 +1,25 @@
 /** `src/moderation/index.ts`: the plugin that stops messages before the bot handles them. */
-export const MODERATION_INDEX = `import type { BotPlugin } from '../core/index.js';
-import { RateLimiter } from './rate-limiter.js';
+export const MODERATION_INDEX = `import type { BotPlugin, IncomingMessage } from '../core/index.js';
+import { envNumbers } from '../env.js';
+import { type RateDecision, RateLimiter } from './rate-limiter.js';
 import { WordFilter, readWordList } from './word-filter.js';
 
 export { RateLimiter } from './rate-limiter.js';
 export { WordFilter, parseWordList, readWordList } from './word-filter.js';
 
-function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(name + ' must be a positive number, got ' + JSON.stringify(raw));
+/**
+ * One token for each key of the sender, stopping at the first refusal. The web chat names its
+ * client address as well as its session, so a new session from the same address is refused
+ * too, and the "told once" state stays with the address.
+ */
+function takeForSender(limiter: RateLimiter, message: IncomingMessage): RateDecision {
+  const keys = message.senderKeys ?? [message.platform + ':' + message.userId];
+  let decision: RateDecision = { allowed: true, firstRefusal: false };
+  for (const key of keys) {
+    decision = limiter.take(key);
+    if (!decision.allowed) return decision;
   }
-  return value;
+  return decision;
 }
 
 /**
@@ -24,7 +30,7 @@ export function createModerationPlugin({ filter, limiter }: { filter: WordFilter
   return {
     name: 'moderation',
     before({ message, t, isAdmin }) {
-      const decision = isAdmin ? { allowed: true, firstRefusal: false } : limiter.take(message.platform + ':' + message.userId);
+      const decision = isAdmin ? { allowed: true, firstRefusal: false } : takeForSender(limiter, message);
       if (!decision.allowed) {
         return { reason: 'rate-limit', replies: decision.firstRefusal ? [{ text: t('moderation.rateLimited') }] : [] };
       }
@@ -38,12 +44,10 @@ export function createModerationPlugin({ filter, limiter }: { filter: WordFilter
 
 /** The plugin src/app.ts installs, from BLOCKED_WORDS(_FILE) and RATE_LIMIT_* variables. */
 export function moderationPlugin(env: NodeJS.ProcessEnv): BotPlugin {
+  const { RATE_LIMIT_BURST, RATE_LIMIT_PER_MINUTE } = envNumbers(env);
   return createModerationPlugin({
     filter: new WordFilter(readWordList(env)),
-    limiter: new RateLimiter({
-      capacity: positiveNumber(env, 'RATE_LIMIT_BURST', 5),
-      refillPerMinute: positiveNumber(env, 'RATE_LIMIT_PER_MINUTE', 20),
-    }),
+    limiter: new RateLimiter({ capacity: RATE_LIMIT_BURST, refillPerMinute: RATE_LIMIT_PER_MINUTE }),
   });
 }
 `;

@@ -90,6 +90,7 @@ export const persistenceFeature: FeatureModule<'persistence'> = {
           description:
             'Seconds user preferences are kept after the user was last seen (default 15552000, 180 days).',
           required: false,
+          integer: { min: 1, default: 15_552_000 },
         },
       ],
       readme: [

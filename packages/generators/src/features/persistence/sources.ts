@@ -3,20 +3,12 @@ import { source } from '../../lib/text';
 /** `src/preferences/index.ts`: how long preferences are kept. */
 export function preferencesIndexSource(withCommands: boolean): string {
   return source(
+    "import { envNumbers } from '../env.js';",
     withCommands && "export { preferenceCommands } from './commands.js';",
-    withCommands && '',
-    '/** Preferences outlive conversations: kept 180 days after the user was last seen by default. */',
-    'export const DEFAULT_PREFERENCES_TTL_SECONDS = 180 * 24 * 60 * 60;',
     '',
-    '/** PREFERENCES_TTL_SECONDS, or the default; rejects nonsense early. */',
+    '/** Preferences outlive conversations: PREFERENCES_TTL_SECONDS after the user was last seen, default 180 days (src/env.ts parses it). */',
     'export function readPreferencesTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {',
-    '  const raw = env.PREFERENCES_TTL_SECONDS?.trim();',
-    '  if (!raw) return DEFAULT_PREFERENCES_TTL_SECONDS;',
-    '  const value = Number(raw);',
-    '  if (!Number.isInteger(value) || value <= 0) {',
-    "    throw new Error('PREFERENCES_TTL_SECONDS must be a positive whole number, got ' + JSON.stringify(raw));",
-    '  }',
-    '  return value;',
+    '  return envNumbers(env).PREFERENCES_TTL_SECONDS;',
     '}',
   );
 }

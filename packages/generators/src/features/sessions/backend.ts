@@ -56,6 +56,7 @@ export function sessionsIndex(kind: SessionStoreKind, ttlSeconds: number): strin
   const botId = kind === 'memory' ? [] : ["import { BOT_ID } from '../config.js';"];
   return [
     ...botId,
+    "import { envNumbers } from '../env.js';",
     kind === 'memory'
       ? "import { type SessionBackend, memoryBackend } from './backend.js';"
       : "import type { SessionBackend } from './backend.js';",
@@ -65,18 +66,9 @@ export function sessionsIndex(kind: SessionStoreKind, ttlSeconds: number): strin
     "export { MemorySessionStore } from './memory-store.js';",
     "export type { ChatTurn, Session, SessionStore, UserPreferences } from './session-store.js';",
     '',
-    '/** How long a conversation is remembered without activity, unless SESSION_TTL_SECONDS says otherwise. */',
-    `export const DEFAULT_SESSION_TTL_SECONDS = ${ttlSeconds};`,
-    '',
-    '/** The session time-to-live from the environment, or the default; rejects nonsense early. */',
+    `/** How long a conversation is remembered without activity: SESSION_TTL_SECONDS, default ${ttlSeconds} (src/env.ts parses it). */`,
     'export function readSessionTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {',
-    '  const raw = env.SESSION_TTL_SECONDS;',
-    "  if (raw === undefined || raw.trim() === '') return DEFAULT_SESSION_TTL_SECONDS;",
-    '  const value = Number(raw);',
-    '  if (!Number.isInteger(value) || value <= 0) {',
-    "    throw new Error('SESSION_TTL_SECONDS must be a positive whole number, got ' + JSON.stringify(raw));",
-    '  }',
-    '  return value;',
+    '  return envNumbers(env).SESSION_TTL_SECONDS;',
     '}',
     '',
     `/** Opens the ${kind} session backend chosen when the project was generated. */`,

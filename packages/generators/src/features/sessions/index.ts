@@ -68,6 +68,7 @@ export const sessionsFeature: FeatureModule<'sessions'> = {
           name: 'SESSION_TTL_SECONDS',
           description: `Seconds a conversation is remembered without activity (default ${config.sessions.ttlSeconds}).`,
           required: false,
+          integer: { min: 1, default: config.sessions.ttlSeconds },
         },
         ...(kind === 'memory' ? [] : [STORE_ENV[kind]]),
       ],

@@ -1,5 +1,6 @@
 /** `src/platforms/twitter.ts` of the generated project: answers mentions by polling. */
 export const TWITTER_ADAPTER = `import { type Bot, type IncomingMessage, type Reply, replyAsText } from '../core/index.js';
+import { envNumbers } from '../env.js';
 import { holdLease, leaseStore } from '../lease/index.js';
 import { log } from '../log.js';
 import type { Service } from '../runtime.js';
@@ -8,7 +9,6 @@ import { createXClient, isRateLimitError, type Mention, retryDelayMs, type XClie
 
 /** Characters in one post. X weighs some characters (CJK, emoji) double; keep replies short. */
 export const POST_LIMIT = 280;
-const DEFAULT_POLL_SECONDS = 60;
 /** Only the instance holding this lease polls, so a mention is never answered twice. */
 export const TWITTER_MENTIONS_LEASE = 'twitter-mentions';
 
@@ -35,12 +35,7 @@ export function toPosts(replies: readonly Reply[]): string[] {
 
 /** The poll interval from TWITTER_POLL_INTERVAL_SECONDS (default 60, at least 15). */
 export function readPollIntervalMs(env: NodeJS.ProcessEnv): number {
-  const raw = env.TWITTER_POLL_INTERVAL_SECONDS?.trim() || String(DEFAULT_POLL_SECONDS);
-  const seconds = Number(raw);
-  if (!Number.isInteger(seconds) || seconds < 15) {
-    throw new Error('TWITTER_POLL_INTERVAL_SECONDS must be a whole number of at least 15, got ' + JSON.stringify(raw));
-  }
-  return seconds * 1000;
+  return envNumbers(env).TWITTER_POLL_INTERVAL_SECONDS * 1000;
 }
 
 /**

@@ -55,6 +55,7 @@ export const twitterPlatform: GeneratorModule<'twitter'> = {
         description: 'Seconds between polls of the mentions timeline (default 60, at least 15).',
         example: '60',
         required: false,
+        integer: { min: 15, default: 60 },
       },
     ],
     nextSteps: PLATFORM_NEXT_STEPS.twitter(config),

@@ -1,5 +1,20 @@
-/** `src/platforms/webchat.ts` of the generated project: the chat API, widget and demo page. */
-export const WEBCHAT_ADAPTER = `import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { source } from '../../lib/text';
+
+const PLAIN_MESSAGE = `    const replies = await bot.handleMessage(chatToIncoming({ id: session.id, address }, request.text));`;
+
+// Past the budget the bot still answers, with a reply saying so instead of the model's: the
+// widget shows replies as they come, and commands (/help, /reset) need no model and keep working.
+// A 429 would refuse the whole message before anyone knows it needs the model.
+const BUDGETED_MESSAGE = `    const message = chatToIncoming({ id: session.id, address }, request.text);
+    const replies = await bot.handleMessage(budget ? { ...message, takeModelCall: () => budget.take(address) } : message);`;
+
+/**
+ * `src/platforms/webchat.ts` of the generated project: the chat API, widget and demo page.
+ * With the AI feature each client address also has a daily budget of model calls.
+ */
+export function webchatAdapterSource({ aiBudget }: { aiBudget: boolean }): string {
+  return source(
+    `import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -7,10 +22,12 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { BOT_INFO } from '../config.js';
 import type { Bot, IncomingMessage } from '../core/index.js';
+import { envNumbers } from '../env.js';
 import { mountRoutes } from '../http/server.js';
 import { log } from '../log.js';
-import type { Service } from '../runtime.js';
-import { RateLimiter } from './webchat-rate-limit.js';
+import type { Service } from '../runtime.js';`,
+    aiBudget && "import { DailyBudget } from './webchat-ai-budget.js';",
+    `import { RateLimiter } from './webchat-rate-limit.js';
 import { DEMO_PAGE, widgetScript } from './webchat-widget.js';
 
 export const MAX_TEXT_LENGTH = 2000;
@@ -39,10 +56,13 @@ export function parseChatRequest(body: unknown): ChatRequest | null {
   return { ...(sessionId === undefined ? {} : { sessionId }), ...(token === undefined ? {} : { token }), text };
 }
 
-/** One conversation per server-issued session. */
-export function chatToIncoming(sessionId: string, text: string): IncomingMessage {
-  const id = 'webchat:' + sessionId;
-  return { platform: 'webchat', conversationId: id, userId: id, text };
+/**
+ * One conversation per server-issued session. Moderation counts the client address as well as
+ * the session (senderKeys), so a new session from the same address starts with the same limits.
+ */
+export function chatToIncoming(session: { id: string; address: string }, text: string): IncomingMessage {
+  const id = 'webchat:' + session.id;
+  return { platform: 'webchat', conversationId: id, userId: id, text, senderKeys: ['webchat:address:' + session.address, 'webchat:session:' + session.id] };
 }
 
 /**
@@ -110,8 +130,10 @@ export interface WebchatOptions {
   /** Proxies in front of the bot that append to X-Forwarded-For (TRUST_PROXY_HOPS, default 0). */
   trustProxyHops?: number;
   /** Identifies the client for rate limiting; defaults to clientAddressFrom() on the request. */
-  clientAddress?: (c: Context) => string;
-}
+  clientAddress?: (c: Context) => string;`,
+    aiBudget &&
+      '  /** AI model calls one client address may cause per UTC day (AI_DAILY_BUDGET_PER_ADDRESS); unlimited without. */\n  aiDailyBudgetPerAddress?: number;',
+    `}
 
 function socketAddress(c: Context): string {
   try {
@@ -134,24 +156,16 @@ export function clientAddressFrom(forwardedFor: string | undefined, socket: stri
   return entries[entries.length - trustProxyHops] ?? socket;
 }
 
-/** TRUST_PROXY_HOPS (default 0): how many proxies in front of the bot append to X-Forwarded-For. */
-export function readTrustProxyHops(env: NodeJS.ProcessEnv): number {
-  const raw = env.TRUST_PROXY_HOPS?.trim() || '0';
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error('TRUST_PROXY_HOPS must be a whole number of proxies (0 or more), got ' + JSON.stringify(raw));
-  }
-  return value;
-}
-
 /** The web chat routes: POST /api/chat, GET /widget.js and the demo page at GET /. */
 export function createWebchatRoutes(bot: Bot, options: WebchatOptions): Hono {
   const limiter = new RateLimiter({ perMinute: options.rateLimitPerMinute, ...(options.now ? { now: options.now } : {}) });
   const hops = options.trustProxyHops ?? 0;
   const clientAddress = options.clientAddress ?? ((c: Context) => clientAddressFrom(c.req.header('x-forwarded-for'), socketAddress(c), hops));
   const allowed = (origin: string, c: Context) => isAllowedOrigin(origin, options.allowedOrigins, c.req.header('host'));
-  const signer = sessionSigner(options.sessionSecret ?? randomBytes(32).toString('hex'));
-  const script = widgetScript(BOT_INFO.name);
+  const signer = sessionSigner(options.sessionSecret ?? randomBytes(32).toString('hex'));`,
+    aiBudget &&
+      '  const budget = options.aiDailyBudgetPerAddress === undefined ? undefined : new DailyBudget({ perDay: options.aiDailyBudgetPerAddress, ...(options.now ? { now: options.now } : {}) });',
+    `  const script = widgetScript(BOT_INFO.name);
   const app = new Hono();
 
   app.use('/api/*', cors({ origin: (origin, c) => (allowed(origin, c) ? origin : null), allowMethods: ['POST'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 }));
@@ -168,16 +182,17 @@ export function createWebchatRoutes(bot: Bot, options: WebchatOptions): Hono {
     const verified = signer.verify(presented);
     const session = verified !== undefined && presented !== undefined ? { id: verified, token: presented } : signer.issue();
     // Both must pass: the address alone, so rotating session ids gains nothing, and the session.
-    const byAddress = limiter.take('address ' + clientAddress(c));
+    const address = clientAddress(c);
+    const byAddress = limiter.take('address ' + address);
     const limit = byAddress.ok ? limiter.take('session ' + session.id) : byAddress;
     if (!limit.ok) {
       c.header('retry-after', String(limit.retryAfterSeconds));
       return c.json({ error: 'rate_limited' }, 429);
     }
     const https = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure: https, path: '/api', maxAge: SESSION_MAX_AGE_SECONDS });
-    const replies = await bot.handleMessage(chatToIncoming(session.id, request.text));
-    // Only what the widget shows: text and the choices to press.
+    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure: https, path: '/api', maxAge: SESSION_MAX_AGE_SECONDS });`,
+    aiBudget ? BUDGETED_MESSAGE : PLAIN_MESSAGE,
+    `    // Only what the widget shows: text and the choices to press.
     const shown = replies.map(({ text, choices }) => (choices ? { text, choices } : { text }));
     return c.json({ replies: shown, token: session.token });
   });
@@ -194,16 +209,6 @@ export function createWebchatRoutes(bot: Bot, options: WebchatOptions): Hono {
   return app;
 }
 
-/** WEBCHAT_RATE_LIMIT_PER_MINUTE (default 20). */
-export function readRateLimit(env: NodeJS.ProcessEnv): number {
-  const raw = env.WEBCHAT_RATE_LIMIT_PER_MINUTE?.trim() || '20';
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error('WEBCHAT_RATE_LIMIT_PER_MINUTE must be a positive whole number, got ' + JSON.stringify(raw));
-  }
-  return value;
-}
-
 /** The web chat: served by the shared HTTP server, so it starts when PORT is set. */
 export const webchatAdapter: Service = {
   name: 'Web chat',
@@ -211,14 +216,18 @@ export const webchatAdapter: Service = {
   requiredEnv: ['PORT'],
   async start(bot, env) {
     const allowedOrigins = parseAllowedOrigins(env.WEBCHAT_ALLOWED_ORIGINS);
+    const numbers = envNumbers(env);
     mountRoutes('/', createWebchatRoutes(bot, {
         allowedOrigins,
-        rateLimitPerMinute: readRateLimit(env),
-        trustProxyHops: readTrustProxyHops(env),
-        sessionSecret: readSessionSecret(env),
+        rateLimitPerMinute: numbers.WEBCHAT_RATE_LIMIT_PER_MINUTE,
+        trustProxyHops: numbers.TRUST_PROXY_HOPS,`,
+    aiBudget && '        aiDailyBudgetPerAddress: numbers.AI_DAILY_BUDGET_PER_ADDRESS,',
+    `        sessionSecret: readSessionSecret(env),
       }));
     log.info('Web chat: demo page at /, widget at /widget.js, API at /api/chat');
     return { stop: async () => undefined };
   },
 };
-`;
+`,
+  );
+}

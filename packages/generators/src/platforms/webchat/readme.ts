@@ -1,7 +1,7 @@
 import type { ReadmeSection } from '../../types';
 
 /** The README's web chat section: demo page, embedding, allowed origins, limits. */
-export function webchatReadme(): ReadmeSection {
+export function webchatReadme({ ai }: { ai: boolean }): ReadmeSection {
   return {
     order: 25,
     title: 'Web chat setup',
@@ -14,6 +14,10 @@ export function webchatReadme(): ReadmeSection {
       '4. Each client address, and separately each session id, may send `WEBCHAT_RATE_LIMIT_PER_MINUTE` messages a minute (default 20) before getting 429 with `Retry-After`; both limits must pass, so a new session id per request gains nothing. Limits live in memory, per process.',
       "5. Behind a host's proxy the socket address is the proxy's. Set `TRUST_PROXY_HOPS` to the number of proxies in front of the bot (Fly.io 1, Render 1, Railway 1; 0, the default, when clients connect directly): the client address is then that many entries from the right of `X-Forwarded-For`, and the entries a client wrote itself further left are ignored. Set it no higher than the real number, or clients can choose their own address.",
       "6. In production, put the bot behind HTTPS (your platform's load balancer usually does this) and use that URL in the script tag.",
-    ].join('\n'),
+      ai &&
+        '7. Each client address (the same one the rate limit counts, so behind `TRUST_PROXY_HOPS` proxies) may cause `AI_DAILY_BUDGET_PER_ADDRESS` AI model calls per UTC day (default 50). Past it the chat answers that the daily AI answers are used up until midnight UTC, without calling the model; commands keep working. Like the rate limit, the budget lives in memory, per process, and a new session id does not reset it.',
+    ]
+      .filter((line) => line !== false)
+      .join('\n'),
   };
 }

@@ -1,6 +1,17 @@
-/** `test/webchat.test.ts`: the API through app.request(), CORS, rate limits and the widget. */
-export const WEBCHAT_TEST = `import { describe, expect, it } from 'vitest';
-import { createBot } from '../src/core/index.js';
+import type { BuildConfig } from '@botsmith/shared';
+import { aiProviderOf } from '../../features/ai';
+import { AI_FAKE_RESPONSES } from '../../features/ai/tests';
+import { source } from '../../lib/text';
+
+/**
+ * `test/webchat.test.ts`: the API through app.request(), CORS, rate limits and the widget;
+ * with moderation, that a new session from the same address keeps its limits.
+ */
+export function webchatTest({ moderation }: { moderation: boolean }): string {
+  return source(
+    `import { describe, expect, it } from 'vitest';
+import { type BotPlugin, type IncomingMessage, createBot } from '../src/core/index.js';
+import { envNumbers } from '../src/env.js';
 import type { Session, SessionStore } from '../src/sessions/session-store.js';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -11,13 +22,13 @@ import {
   isAllowedOrigin,
   parseAllowedOrigins,
   parseChatRequest,
-  readRateLimit,
   readSessionSecret,
-  readTrustProxyHops,
   sessionSigner,
 } from '../src/platforms/webchat.js';
-import { RateLimiter } from '../src/platforms/webchat-rate-limit.js';
-
+import { RateLimiter } from '../src/platforms/webchat-rate-limit.js';`,
+    moderation &&
+      "import { RateLimiter as ModerationLimiter, WordFilter, createModerationPlugin } from '../src/moderation/index.js';",
+    `
 const SITE = 'https://shop.example.com';
 
 /** A store backed by a Map, so the test needs no session feature. */
@@ -36,9 +47,9 @@ function mapStore(): SessionStore<Session> {
   };
 }
 
-function setup(rateLimitPerMinute = 20) {
+function setup(rateLimitPerMinute = 20, plugins: readonly BotPlugin[] = []) {
   let now = 0;
-  const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: mapStore() });
+  const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: mapStore(), plugins });
   const app = createWebchatRoutes(bot, { allowedOrigins: [SITE], rateLimitPerMinute, now: () => now, clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.7' });
   const chat = (body: unknown, headers: Record<string, string> = {}) =>
     app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', host: 'bot.example.com', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -94,6 +105,15 @@ describe('web chat API', () => {
     expect(readSessionSecret({}).length).toBeGreaterThanOrEqual(32);
   });
 
+  it('names the sender by client address and signed session, never by the id it chose', async () => {
+    const seen: IncomingMessage[] = [];
+    const { chat } = setup(20, [{ name: 'record', before: ({ message }) => void seen.push(message) }]);
+    const { token } = (await (await chat({ sessionId: 'chosen-by-client', text: 'hi' })).json()) as { token: string };
+    const [id] = token.split('.');
+    expect(seen[0]?.senderKeys).toEqual(['webchat:address:203.0.113.7', 'webchat:session:' + id]);
+    expect(JSON.stringify(seen)).not.toContain('chosen-by-client');
+  });
+
   it('rejects invalid and oversized bodies', async () => {
     const { chat } = setup();
     expect((await chat('{not json')).status).toBe(400);
@@ -142,9 +162,9 @@ describe('web chat API', () => {
     expect(clientAddressFrom('198.51.100.9', '10.0.0.2', 0)).toBe('10.0.0.2');
     expect(clientAddressFrom(undefined, '10.0.0.2', 1)).toBe('10.0.0.2');
     expect(clientAddressFrom('203.0.113.7', '10.0.0.2', 2)).toBe('10.0.0.2');
-    expect(readTrustProxyHops({})).toBe(0);
-    expect(readTrustProxyHops({ TRUST_PROXY_HOPS: '1' })).toBe(1);
-    expect(() => readTrustProxyHops({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(envNumbers({}).TRUST_PROXY_HOPS).toBe(0);
+    expect(envNumbers({ TRUST_PROXY_HOPS: '1' }).TRUST_PROXY_HOPS).toBe(1);
+    expect(() => envNumbers({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
   });
 
   it('answers 429 over a real socket although every request rotates its session id', async () => {
@@ -174,9 +194,138 @@ describe('web chat API', () => {
   it('reads its configuration strictly', () => {
     expect(parseAllowedOrigins(' https://a.example , http://localhost:5173 ')).toEqual(['https://a.example', 'http://localhost:5173']);
     expect(() => parseAllowedOrigins('https://a.example/path')).toThrow(/origin/);
-    expect(readRateLimit({})).toBe(20);
-    expect(() => readRateLimit({ WEBCHAT_RATE_LIMIT_PER_MINUTE: '0' })).toThrow();
+    expect(envNumbers({}).WEBCHAT_RATE_LIMIT_PER_MINUTE).toBe(20);
+    expect(() => envNumbers({ WEBCHAT_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/WEBCHAT_RATE_LIMIT_PER_MINUTE/);
     expect(() => new RateLimiter({ perMinute: 0 })).toThrow(RangeError);
+  });`,
+    moderation && MODERATION_ROTATION_TEST,
+    '});',
+  );
+}
+
+// Moderation's limiter counts the client address too, so a new session per message, and
+// dropping the cookie, still ends in its refusal, and the notice comes once.
+const MODERATION_ROTATION_TEST = `
+  it('keeps moderation limits when every message starts a new session', async () => {
+    const moderation = createModerationPlugin({ filter: new WordFilter([]), limiter: new ModerationLimiter({ capacity: 2, refillPerMinute: 1 }) });
+    const { chat } = setup(100, [moderation]);
+    const texts: string[][] = [];
+    for (let n = 0; n < 4; n++) {
+      const response = await chat({ sessionId: 'rotating-' + n + '-abc', text: 'hi' });
+      const body = (await response.json()) as { replies: { text: string }[] };
+      texts.push(body.replies.map((reply) => reply.text));
+    }
+    expect(texts[0]).toEqual(['You said: hi']);
+    expect(texts[1]).toEqual(['You said: hi']);
+    expect(texts[2]?.[0]).toMatch(/too quickly/);
+    expect(texts[3]).toEqual([]);
+    // Another address is someone else.
+    const other = (await (await chat({ text: 'hi' }, { 'x-test-client': '198.51.100.1' })).json()) as { replies: { text: string }[] };
+    expect(other.replies).toEqual([{ text: 'You said: hi' }]);
+  });`;
+
+/**
+ * `test/webchat-ai-budget.test.ts` (web chat with the AI feature): the real provider client
+ * against a local fake of its API, counting the calls that reach it, while every message
+ * rotates its session.
+ */
+export function webchatAiBudgetTest(config: BuildConfig): string {
+  const provider = aiProviderOf(config);
+  return `import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { describe, expect, it } from 'vitest';
+import { aiPlugin } from '../src/ai/index.js';
+import { createBot } from '../src/core/index.js';
+import { DailyBudget } from '../src/platforms/webchat-ai-budget.js';
+import { createWebchatRoutes } from '../src/platforms/webchat.js';
+import type { Session, SessionStore } from '../src/sessions/session-store.js';
+
+/** A store backed by a Map, so the test needs no session feature. */
+function mapStore(): SessionStore<Session> {
+  const values = new Map<string, Session>();
+  return {
+    get: async (id) => values.get(id),
+    set: async (id, value) => void values.set(id, value),
+    delete: async (id) => void values.delete(id),
+    update: async (id, fn) => {
+      const value = fn(values.get(id));
+      values.set(id, value);
+      return value;
+    },
+  };
+}
+
+/** A local stand-in for the ${provider.label} API: answers every request alike and counts them. */
+async function fakeProvider() {
+  let requests = 0;
+  const server = createServer((request, response) => {
+    requests += 1;
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(${AI_FAKE_RESPONSES[provider.id].response}));
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: 'http://127.0.0.1:' + port,
+    requests: () => requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('web chat AI budget', () => {
+  it('stops calling the model once an address has spent its daily budget, whatever its session', async () => {
+    const provider = await fakeProvider();
+    const ai = aiPlugin({ ${provider.keyVariable}: 'test-key', ${provider.baseUrlVariable}: provider.url, AI_MODEL: 'test-model' });
+    const bot = createBot({ info: { name: 'Test', description: 'Test bot.' }, sessions: mapStore(), plugins: [ai] });
+    // The message rate limit is far above the budget, so the budget is what stops the calls.
+    const app = createWebchatRoutes(bot, { allowedOrigins: [], rateLimitPerMinute: 1000, aiDailyBudgetPerAddress: 3 });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      const answers: string[] = [];
+      for (let n = 0; n < 5; n++) {
+        // No cookie is kept and every request claims a new session: only the address stays.
+        const response = await fetch('http://127.0.0.1:' + port + '/api/chat', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ sessionId: 'rotating-' + n + '-' + Date.now(), text: 'hello' }),
+        });
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as { replies: { text: string }[] };
+        answers.push(body.replies.map((reply) => reply.text).join(' '));
+      }
+      expect(answers.slice(0, 3)).toEqual(['Hello!', 'Hello!', 'Hello!']);
+      expect(answers[3]).toMatch(/used up.*midnight UTC/);
+      expect(answers[4]).toMatch(/used up.*midnight UTC/);
+      expect(provider.requests()).toBe(3);
+    } finally {
+      server.close();
+      await provider.close();
+    }
+  });
+
+  it('starts afresh at midnight UTC and tracks a bounded number of addresses', () => {
+    let now = Date.UTC(2026, 0, 1, 23, 59);
+    const budget = new DailyBudget({ perDay: 1, maxKeys: 2, now: () => now });
+    expect(budget.take('a')).toBe(true);
+    expect(budget.take('a')).toBe(false);
+    now = Date.UTC(2026, 0, 2, 0, 0);
+    expect(budget.take('a')).toBe(true);
+    expect(budget.take('a')).toBe(false);
+    // Two newer addresses push the least recently seen one out; it starts afresh.
+    budget.take('b');
+    budget.take('c');
+    expect(budget.take('a')).toBe(true);
+    expect(new DailyBudget({ perDay: 0 }).take('x')).toBe(false);
+    expect(() => new DailyBudget({ perDay: -1 })).toThrow(RangeError);
   });
 });
 `;
+}
