@@ -115,7 +115,12 @@ describeEachDatabase('auto-setup through the job queue (emulator, real HTTP)', (
         commits: { sha: string; message: string; parents: string[] }[];
       };
       const expected = Object.fromEntries(generate(config).files.map((f) => [f.path, f.content]));
-      expect(files.files).toEqual(expected);
+      // Every generated file, and the lockfile resolved for exactly its package.json.
+      const { 'package-lock.json': lockfile, ...generated } = files.files;
+      expect(generated).toEqual(expected);
+      expect(JSON.parse(lockfile ?? '{}').packages[''].dependencies).toMatchObject(
+        JSON.parse(expected['package.json'] ?? '{}').dependencies,
+      );
       expect(files.commits).toHaveLength(2);
       expect(files.commits[0]?.parents).toEqual([files.commits[1]?.sha]);
       expect(files.commits[1]?.message).toBe('Initial commit');

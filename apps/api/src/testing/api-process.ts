@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SHARED_LOCKFILE_CACHE_DIR } from '@botsmith/generators/lockfile';
 import { scaledTimeout } from '@botsmith/test-kit';
 
 const API_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,13 +14,35 @@ export interface ApiProcess {
 }
 
 /**
+ * What the package manager needs to reach the registry when the API resolves a lockfile: its
+ * cache under `HOME`, and the CA of a TLS-inspecting proxy where the machine has one.
+ */
+const REGISTRY_ACCESS = [
+  'HOME',
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'HTTPS_PROXY',
+  'https_proxy',
+];
+
+/**
  * Runs `src/main.ts` in a child process, as `pnpm dev` does (minus the watcher), with only
- * `PATH` and `env` in its environment.
+ * `PATH`, registry access, the machine's shared lockfile cache and `env` in its environment.
  */
 export function startApiProcess(env: Record<string, string>): ApiProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: API_DIR,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...Object.fromEntries(
+        REGISTRY_ACCESS.flatMap((name) => {
+          const value = process.env[name];
+          return value === undefined ? [] : [[name, value]];
+        }),
+      ),
+      LOCKFILE_CACHE_DIR: SHARED_LOCKFILE_CACHE_DIR,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -188,6 +188,8 @@ export function describeSetupKills(kind: DatabaseKind): void {
         const repo = github.store.snapshot('octocat', NAME);
         // The initial commit and the generated one: nothing committed twice on the branch.
         expect(repo?.commits).toHaveLength(2);
+        // With the lockfile resolved once (checkpointed) although the process died meanwhile.
+        expect(Object.keys(repo?.files ?? {})).toContain('package-lock.json');
         for (const [name, value] of sealedValues) {
           expect(github.store.environmentSecret('octocat', NAME, 'production', name), name).toBe(
             value,
