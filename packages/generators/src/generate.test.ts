@@ -50,6 +50,7 @@ const DEFAULT_FILES = [
   'test/env.test.ts',
   'test/health.test.ts',
   'test/http.test.ts',
+  'test/map-store.ts',
   'test/memory-store.test.ts',
   'test/notifier.test.ts',
   'test/session-store-contract.ts',

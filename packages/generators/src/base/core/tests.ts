@@ -2,6 +2,30 @@ import type { GeneratedFile } from '../../types';
 
 // The core is tested on its own terms: commands, plugins and stores defined in the test, so
 // these tests hold whichever features were generated.
+/** `test/map-store.ts`: the one in-memory store the generated tests share. */
+const MAP_STORE = `import type { SessionStore } from '../src/sessions/session-store.js';
+
+/**
+ * A store backed by a Map, so a test needs no store feature. Values are cloned in and out, as
+ * a real store serializes them; \`values\` shows what is stored.
+ */
+export function mapStore<T>(): SessionStore<T> & { values: Map<string, T> } {
+  const values = new Map<string, T>();
+  return {
+    values,
+    get: async (id) => structuredClone(values.get(id)),
+    set: async (id, value) => void values.set(id, structuredClone(value)),
+    delete: async (id) => void values.delete(id),
+    // Nothing is awaited between the read and the write, so this is atomic in one process.
+    update: async (id, fn) => {
+      const value = fn(structuredClone(values.get(id)));
+      values.set(id, structuredClone(value));
+      return structuredClone(value);
+    },
+  };
+}
+`;
+
 const CORE_TEST = `import { describe, expect, it } from 'vitest';
 import {
   type BotEvent,
@@ -11,27 +35,11 @@ import {
   createBot,
   parseCommand,
 } from '../src/core/index.js';
-import type { Session, SessionStore, UserPreferences } from '../src/sessions/session-store.js';
+import type { Session, UserPreferences } from '../src/sessions/session-store.js';
+import { mapStore } from './map-store.js';
 
 function message(text: string, conversationId = 'test:1', userId = 'u1'): IncomingMessage {
   return { platform: 'test', conversationId, userId, userName: 'Ada', text };
-}
-
-/** A store backed by a Map: enough to test the core without any store feature. */
-function mapStore<T>(): SessionStore<T> & { values: Map<string, T> } {
-  const values = new Map<string, T>();
-  return {
-    values,
-    get: async (id) => values.get(id),
-    set: async (id, value) => void values.set(id, value),
-    delete: async (id) => void values.delete(id),
-    // Nothing is awaited between the read and the write, so this is atomic in one process.
-    update: async (id, fn) => {
-      const value = fn(values.get(id));
-      values.set(id, value);
-      return value;
-    },
-  };
 }
 
 const info = { name: 'Test Bot', description: 'Helps with tests.' };
@@ -161,6 +169,7 @@ describe('notifiers', () => {
 export function coreTestFiles(): GeneratedFile[] {
   return [
     { path: 'test/core.test.ts', content: CORE_TEST },
+    { path: 'test/map-store.ts', content: MAP_STORE },
     { path: 'test/notifier.test.ts', content: NOTIFIER_TEST },
   ];
 }

@@ -5,23 +5,7 @@ export const AI_TEST = `import { describe, expect, it } from 'vitest';
 import { type AiClient, type AiRequest, aiPlugin, createAiPlugin, readAiSettings, trimHistory } from '../src/ai/index.js';
 import { SYSTEM_PROMPT } from '../src/ai/system-prompt.js';
 import { type BotEvent, type IncomingMessage, createBot } from '../src/core/index.js';
-import type { Session, SessionStore } from '../src/sessions/session-store.js';
-
-/** Conversation memory for the test, whichever session store the project uses. */
-function mapStore(): SessionStore {
-  const values = new Map<string, Session>();
-  return {
-    get: async (id) => structuredClone(values.get(id)),
-    set: async (id, value) => void values.set(id, structuredClone(value)),
-    delete: async (id) => void values.delete(id),
-    // Nothing is awaited between the read and the write, so this is atomic in one process.
-    update: async (id, fn) => {
-      const value = fn(structuredClone(values.get(id)));
-      values.set(id, structuredClone(value));
-      return value;
-    },
-  };
-}
+import { mapStore } from './map-store.js';
 
 function message(text: string): IncomingMessage {
   return { platform: 'test', conversationId: 'test:1', userId: 'u1', text };

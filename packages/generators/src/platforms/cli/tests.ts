@@ -105,23 +105,7 @@ export function cliTest(config: BuildConfig): string {
 import { describe, expect, it } from 'vitest';
 import { type Command, createBot } from '../src/core/index.js';
 import { lineToIncoming, runCli } from '../src/platforms/cli.js';
-import type { Session, SessionStore } from '../src/sessions/session-store.js';
-
-/** A store backed by a Map, so the test needs no session feature. */
-function mapStore(): SessionStore<Session> {
-  const values = new Map<string, Session>();
-  return {
-    get: async (id) => values.get(id),
-    set: async (id, value) => void values.set(id, value),
-    delete: async (id) => void values.delete(id),
-    // Nothing is awaited between the read and the write, so this is atomic in one process.
-    update: async (id, fn) => {
-      const value = fn(values.get(id));
-      values.set(id, value);
-      return value;
-    },
-  };
-}
+import { mapStore } from './map-store.js';
 
 const ping: Command = { name: 'ping', description: 'Answer pong', run: () => [{ text: 'pong' }] };
 const pick: Command = {

@@ -12,7 +12,7 @@ export function webchatTest({ moderation }: { moderation: boolean }): string {
     `import { describe, expect, it } from 'vitest';
 import { type BotPlugin, type IncomingMessage, createBot } from '../src/core/index.js';
 import { envNumbers } from '../src/env.js';
-import type { Session, SessionStore } from '../src/sessions/session-store.js';
+import { mapStore } from './map-store.js';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -30,22 +30,6 @@ import { RateLimiter } from '../src/platforms/webchat-rate-limit.js';`,
       "import { RateLimiter as ModerationLimiter, WordFilter, createModerationPlugin } from '../src/moderation/index.js';",
     `
 const SITE = 'https://shop.example.com';
-
-/** A store backed by a Map, so the test needs no session feature. */
-function mapStore(): SessionStore<Session> {
-  const values = new Map<string, Session>();
-  return {
-    get: async (id) => values.get(id),
-    set: async (id, value) => void values.set(id, value),
-    delete: async (id) => void values.delete(id),
-    // Nothing is awaited between the read and the write, so this is atomic in one process.
-    update: async (id, fn) => {
-      const value = fn(values.get(id));
-      values.set(id, value);
-      return value;
-    },
-  };
-}
 
 function setup(rateLimitPerMinute = 20, plugins: readonly BotPlugin[] = []) {
   let now = 0;
@@ -240,22 +224,7 @@ import { aiPlugin } from '../src/ai/index.js';
 import { createBot } from '../src/core/index.js';
 import { DailyBudget } from '../src/platforms/webchat-ai-budget.js';
 import { createWebchatRoutes } from '../src/platforms/webchat.js';
-import type { Session, SessionStore } from '../src/sessions/session-store.js';
-
-/** A store backed by a Map, so the test needs no session feature. */
-function mapStore(): SessionStore<Session> {
-  const values = new Map<string, Session>();
-  return {
-    get: async (id) => values.get(id),
-    set: async (id, value) => void values.set(id, value),
-    delete: async (id) => void values.delete(id),
-    update: async (id, fn) => {
-      const value = fn(values.get(id));
-      values.set(id, value);
-      return value;
-    },
-  };
-}
+import { mapStore } from './map-store.js';
 
 /** A local stand-in for the ${provider.label} API: answers every request alike and counts them. */
 async function fakeProvider() {
